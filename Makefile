@@ -1,0 +1,49 @@
+# onestop — `make run` opens the application on a demo database; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint format typecheck bench demo system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[gui,test,postgres]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# The demo database lives in the user-data folder; created on the first run only.
+run: $(STAMP)
+	@db=$$($(BIN)/python -c "from onestop.app import resolve_url; print(resolve_url(None))"); \
+	path=$${db#sqlite:///}; \
+	if [ "$$path" != "$$db" ] && [ ! -f "$$path" ]; then \
+		echo "Tạo cơ sở dữ liệu mẫu: $$path"; $(BIN)/onestop demo; \
+	fi; \
+	echo "Cơ sở dữ liệu: $$db"; \
+	env -u QT_QPA_PLATFORM $(BIN)/onestop gui
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check onestop tests benchmarks main.py
+	$(BIN)/ruff format --check onestop tests benchmarks main.py
+	$(BIN)/mypy onestop
+
+format: $(STAMP)
+	$(BIN)/ruff format onestop tests benchmarks main.py
+	$(BIN)/ruff check --fix onestop tests benchmarks main.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+# Debian packages the tests and the GUI need (run as root, or with sudo).
+system-deps:
+	bash .ci/system-deps
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

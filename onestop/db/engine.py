@@ -1,0 +1,135 @@
+"""Connecting to the database: SQLite by default (one file, WAL), PostgreSQL for several counters.
+
+Units of work are short: ``db.read()`` for reads, ``db.write()`` for writes. On SQLite a write
+transaction starts with ``BEGIN IMMEDIATE`` so that read-then-write work (allocating a dossier code)
+takes the write lock first and never deadlocks with another process; a lock held by someone else is
+waited for (``busy_timeout``) and retried before giving up with a clear message.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from onestop.errors import StorageError
+
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 10_000
+WRITE_RETRIES = 5
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'onestop.db'}"
+
+
+def _is_locked(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database table is locked" in text or "busy" in text
+
+
+class Database:
+    """One engine and the way to run units of work on it."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            path = self.url.database
+            if path and path != ":memory:":
+                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine(
+                self.url,
+                echo=echo,
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
+            event.listen(self.engine, "connect", _sqlite_on_connect)
+            event.listen(self.engine, "begin", _sqlite_on_begin)
+        else:
+            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database).expanduser()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only unit of work (a consistent snapshot on both databases)."""
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except OperationalError as exc:
+            raise StorageError(_storage_message(exc)) from exc
+
+    def write(self, work: Callable[[Connection], T]) -> T:
+        """Run ``work`` in one write transaction; all of it lands or none of it does.
+
+        ``work`` may run more than once (when the database was locked by another writer), so it must
+        only touch the database through the connection it is given.
+        """
+        delay = 0.05
+        for attempt in range(WRITE_RETRIES):
+            try:
+                with self.engine.connect() as conn:
+                    conn = conn.execution_options(sqlite_immediate=True)
+                    with conn.begin():
+                        return work(conn)
+            except OperationalError as exc:
+                if _is_locked(exc) and attempt + 1 < WRITE_RETRIES:
+                    time.sleep(delay)
+                    delay *= 2
+                    continue
+                raise StorageError(_storage_message(exc)) from exc
+            except DBAPIError as exc:
+                if _is_serialization_failure(exc) and attempt + 1 < WRITE_RETRIES:
+                    time.sleep(delay)
+                    continue
+                raise
+        raise AssertionError("unreachable")
+
+
+def _is_serialization_failure(exc: DBAPIError) -> bool:
+    code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return code in {"40001", "40P01"}
+
+
+def _storage_message(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", exc))
+    if _is_locked(exc):
+        return "Cơ sở dữ liệu đang bị khóa quá lâu bởi máy khác; vui lòng thử lại. (database is locked)"
+    if "disk" in text.lower() and "full" in text.lower():
+        return "Ổ đĩa đã đầy, không ghi được dữ liệu. (disk full)"
+    if "unable to open" in text.lower():
+        return f"Không mở được cơ sở dữ liệu. ({text})"
+    return f"Lỗi cơ sở dữ liệu: {text}"
+
+
+def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own transaction handling would
+    # start deferred transactions behind our back).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    # FULL: a dossier acknowledged to the clerk survives a power cut (NORMAL may lose the last commits).
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    mode = "IMMEDIATE" if conn.get_execution_options().get("sqlite_immediate") else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")

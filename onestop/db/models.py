@@ -1,0 +1,247 @@
+"""The schema: SQLAlchemy 2 typed models. Alembic migrations (``onestop/db/migrations``) create it.
+
+Portable SQL only (SQLite and PostgreSQL). Times are stored as naive UTC and come back as aware UTC
+(``UTCDateTime``); the agency's zone is applied only when showing or printing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out; naive UTC in the column (portable)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class Unit(Base):
+    """A receiving unit or a competent (deciding) unit, valid between two dates (agencies get renamed)."""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(50), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    search_key: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(20))  # receiving | competent
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    full_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))  # tiep_nhan | xu_ly | lanh_dao | quan_tri
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    all_units: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Procedure(Base):
+    """One version of a procedure (thủ tục). An edit makes a new version; dossiers keep theirs."""
+
+    __tablename__ = "procedures"
+    __table_args__ = (
+        UniqueConstraint("code", "version", name="uq_procedures_code_version"),
+        Index("ix_procedures_code_current", "code", "is_current"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(50))
+    version: Mapped[int] = mapped_column(Integer)
+    is_current: Mapped[bool] = mapped_column(Boolean)
+    name: Mapped[str] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(255))
+    competent_unit: Mapped[str] = mapped_column(String(255))  # as the catalogue words it
+    default_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    time_unit: Mapped[str] = mapped_column(String(20))  # working_days | working_hours | same_day
+    time_value: Mapped[int] = mapped_column(Integer)
+    cutoff: Mapped[str | None] = mapped_column(String(5), nullable=True)  # "15:00"
+    fee_text: Mapped[str] = mapped_column(Text, default="")
+    fee_amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    legal_basis: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ProcedureDocument(Base):
+    __tablename__ = "procedure_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(String(50))
+    count: Mapped[int] = mapped_column(Integer)
+    required: Mapped[bool] = mapped_column(Boolean)
+
+
+class CalendarYear(Base):
+    """A year of the working calendar has been seeded (and may since have been edited)."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seeded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CalendarDay(Base):
+    __tablename__ = "calendar_days"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # holiday | compensatory | swapped_day_off | working_saturday
+    name: Mapped[str] = mapped_column(String(255))
+
+
+class Sequence(Base):
+    """Named counters (dossier code per unit and day, register number per volume)."""
+
+    __tablename__ = "sequences"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class Dossier(Base):
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        Index("ix_dossiers_status_due", "status", "due_at"),
+        Index("ix_dossiers_received_by_at", "received_by", "received_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(50), unique=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))
+    unit_identifier: Mapped[str] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(30))
+    applicant_name: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(15), default="", index=True)
+    address: Mapped[str] = mapped_column(String(255), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    search_key: Mapped[str] = mapped_column(Text)
+    sets: Mapped[int] = mapped_column(Integer, default=1)
+    channel: Mapped[str] = mapped_column(String(20))  # counter | post | online (how it was submitted)
+    result_channel: Mapped[str] = mapped_column(String(20))  # counter | post | online
+    fee_text: Mapped[str] = mapped_column(Text, default="")
+    fee_amount: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)  # the original appointment, never moved
+    extended_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    received_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    current_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    holder_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    register_volume: Mapped[str] = mapped_column(String(20))
+    register_number: Mapped[int] = mapped_column(Integer)
+    receipt_version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class DossierDocument(Base):
+    __tablename__ = "dossier_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    form: Mapped[str] = mapped_column(String(50))
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class Snapshot(Base):
+    """Printed context shared by many receipts (agency names, procedure name and time limit as of the
+    day), stored once and referenced, so a renamed agency never changes an old receipt."""
+
+    __tablename__ = "snapshots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    data: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class ReceiptVersion(Base):
+    """What a printed receipt said (applicant data and the names of the day), kept for every version."""
+
+    __tablename__ = "receipt_versions"
+    __table_args__ = (UniqueConstraint("dossier_id", "version", name="uq_receipt_versions_dossier_version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshots.id"))
+    data: Mapped[str] = mapped_column(Text)  # JSON: the applicant and the clerk of this version
+
+
+class Event(Base):
+    """One step of a dossier's history. Append-only (triggers refuse UPDATE and DELETE) and chained:
+    ``hash`` covers the content and the previous chained row's hash, in ``chain_seq`` order."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chain_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    action: Mapped[str] = mapped_column(String(30))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    from_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    to_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[str] = mapped_column(Text, default="")  # JSON of action-specific details
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ChainHead(Base):
+    """The last link of the tamper-evident chain (one row). Locked by every writer that appends."""
+
+    __tablename__ = "chain_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))

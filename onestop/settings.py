@@ -1,0 +1,132 @@
+"""The agency's settings: declared once here, with type, default and Vietnamese label.
+
+Values live in the database (table ``settings``) so that every counter sharing it sees the same
+agency, office hours and scale; what is not stored takes the default declared here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from onestop.errors import ValidationError
+
+
+def _check_zone(value: Any) -> None:
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"Múi giờ: «{value}» không tồn tại.", field="agency.time_zone") from None
+
+
+def _check_identifier(value: Any) -> None:
+    # The identifier goes into the dossier code and so into Code 128: ASCII by construction.
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.]{0,30}", str(value)):
+        raise ValidationError(
+            "Mã định danh đơn vị: chỉ gồm chữ cái không dấu, chữ số và dấu chấm (ví dụ H15.50.05.13).",
+            field="agency.unit_identifier",
+        )
+
+
+def _check_office_hours(value: Any) -> None:
+    from onestop.worktime import OfficeHours
+
+    try:
+        OfficeHours.parse(str(value))
+    except ValueError as exc:
+        raise ValidationError(f"Giờ làm việc: {exc}", field="agency.office_hours") from None
+
+
+def _check_choice(*choices: str) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        if value not in choices:
+            raise ValidationError(f"Giá trị phải là một trong: {', '.join(choices)}.")
+
+    return check
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    type: type
+    default: Any
+    label: str
+    check: Callable[[Any], None] | None = None
+
+
+DEFAULT_PERMISSIONS: dict[str, list[str]] = {
+    # domain.md §5; the head of agency and the administrator may take any step.
+    "tiep_nhan": ["receive", "transfer", "resume", "return", "withdraw", "rate", "correct"],
+    "xu_ly": ["take", "transfer", "supplement", "result", "refuse", "stop"],
+    "lanh_dao": ["*"],
+    "quan_tri": ["*"],
+}
+
+SETTINGS: tuple[SettingDef, ...] = (
+    SettingDef("agency.parent_name", str, "ỦY BAN NHÂN DÂN", "Cơ quan chủ quản (dòng trên của tiêu đề)"),
+    SettingDef("agency.unit_name", str, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Tên đơn vị tiếp nhận (in hoa, tiêu đề)"),
+    SettingDef("agency.unit_full_name", str, "Trung tâm Phục vụ hành chính công", "Tên đơn vị tiếp nhận (trong câu)"),
+    SettingDef("agency.place_name", str, "", "Địa danh ghi ngày tháng trên biểu mẫu"),
+    SettingDef("agency.unit_identifier", str, "000.00.00.H00", "Mã định danh điện tử của đơn vị (dùng trong mã hồ sơ)", _check_identifier),
+    SettingDef("agency.time_zone", str, "Asia/Ho_Chi_Minh", "Múi giờ của cơ quan", _check_zone),
+    SettingDef("agency.office_hours", str, "07:30-11:30,13:00-17:00", "Giờ làm việc (các buổi)", _check_office_hours),
+    SettingDef("agency.hotline", str, "", "Đường dây nóng in trên phiếu"),
+    SettingDef("forms.legal_basis", str, "Thông tư 03/2025/TT-VPCP", "Văn bản quy định biểu mẫu"),
+    SettingDef("register.volume", str, "", "Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)"),
+    SettingDef("clock.supplement_policy", str, "pause", "Khi yêu cầu bổ sung: tạm dừng (pause) hay tính lại (restart)", _check_choice("pause", "restart")),
+    SettingDef("rating.scale", int, 3, "Thang đánh giá (3, 4 hoặc 5 mức)", _check_choice(3, 4, 5)),
+    SettingDef("rating.timeout_seconds", int, 60, "Thời gian chờ đánh giá (giây)"),
+    SettingDef("rating.auto_request", bool, True, "Tự động mời đánh giá sau khi phục vụ"),
+    SettingDef("permissions", dict, DEFAULT_PERMISSIONS, "Quyền theo vai trò"),
+    SettingDef("ui.language", str, "vi", "Ngôn ngữ giao diện", _check_choice("vi", "en")),
+)
+
+BY_KEY: Mapping[str, SettingDef] = {s.key: s for s in SETTINGS}
+
+
+def coerce(key: str, value: Any) -> Any:
+    """The value converted to the declared type and checked; ValidationError otherwise."""
+    try:
+        spec = BY_KEY[key]
+    except KeyError:
+        raise ValidationError(f"Không có thiết lập «{key}».", field=key) from None
+    try:
+        if spec.type is bool and isinstance(value, str):
+            if value.lower() not in {"true", "false", "1", "0", "yes", "no"}:
+                raise ValueError(value)
+            value = value.lower() in {"true", "1", "yes"}
+        elif spec.type is dict and isinstance(value, str):
+            value = json.loads(value)
+        value = spec.type(value)
+    except (TypeError, ValueError):
+        raise ValidationError(f"{spec.label}: giá trị «{value}» không hợp lệ.", field=key) from None
+    if spec.check is not None:
+        try:
+            spec.check(value)
+        except ValidationError as exc:
+            raise ValidationError(f"{spec.label}: {exc.message}" if exc.field is None else exc.message, field=key) from None
+    return value
+
+
+class Settings:
+    """A read view over stored values with declared defaults (built by the storage layer)."""
+
+    def __init__(self, stored: Mapping[str, Any]) -> None:
+        self._values = {s.key: stored.get(s.key, s.default) for s in SETTINGS}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def get(self, key: str) -> Any:
+        return self._values[key]
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self._values)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self._values["agency.time_zone"])
