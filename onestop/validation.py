@@ -15,8 +15,8 @@ NAME_MAX = 100
 ADDRESS_MAX = 255
 EMAIL_MAX = 254
 
-_ID_RE = re.compile(r"^\d{12}$")
-_PHONE_RE = re.compile(r"^0\d{9}$")
+_ID_RE = re.compile(r"^[0-9]{12}$")
+_PHONE_RE = re.compile(r"^0[0-9]{9}$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SPACES = re.compile(r"\s+")
 _NAME_PUNCT = set(".'-")

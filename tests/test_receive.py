@@ -1,0 +1,193 @@
+"""Receiving a dossier through the service, against a real SQLite file."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from conftest import vn
+
+from onestop.clock import FixedClock
+from onestop.errors import NotFoundError, PermissionDenied, ValidationError
+from onestop.services import Applicant, DossierFilter, Onestop, ReceiveRequest, SubmittedDocument
+
+
+def _count(db_path: Path, table: str) -> int:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _receive(svc: Onestop, name: str = "Nguyễn Thị Thủy", procedure: str = "2.000815", **kw: object):
+    return svc.receive(
+        ReceiveRequest(procedure_code=procedure, applicant=Applicant(name, **kw)),  # type: ignore[arg-type]
+        actor=svc.actor("tiepnhan1"),
+    )
+
+
+def test_received_dossier_gets_unit_date_and_daily_number_code(agency: Onestop) -> None:
+    d = _receive(agency)
+    assert d.code == "H15.50.05.13-261123-0001"
+    assert d.status == "received"
+    assert d.received_by == "tiepnhan1"
+    assert d.received_at == vn(2026, 11, 23, 9, 0)
+    # 2.000815 is same-day with a 15:00 cut-off: due at the day's closing.
+    assert d.due_at == vn(2026, 11, 23, 17, 0)
+    assert [e.action for e in d.events] == ["receive"]
+    assert d.register_volume == "2026" and d.register_number == 1
+
+
+def test_numbers_follow_each_other_and_restart_the_next_day(agency: Onestop, clock: FixedClock) -> None:
+    codes = [_receive(agency).code for _ in range(3)]
+    assert [c[-4:] for c in codes] == ["0001", "0002", "0003"]
+    clock.advance(timedelta(days=2))  # Wednesday (Tuesday 24/11 is a holiday, but the date is what counts)
+    nxt = _receive(agency)
+    assert nxt.code == "H15.50.05.13-261125-0001"
+    # The register number does not restart: it counts the whole volume (the year).
+    assert nxt.register_number == 4
+
+
+def test_code_uses_the_agency_date_not_utc(agency: Onestop, clock: FixedClock) -> None:
+    clock.at = vn(2026, 11, 25, 6, 30)  # 23:30 UTC the day before
+    d = _receive(agency)
+    assert re.fullmatch(r"H15\.50\.05\.13-261125-\d{4}", d.code)
+
+
+def test_after_cutoff_same_day_procedure_skips_the_holiday(agency: Onestop, clock: FixedClock) -> None:
+    clock.at = vn(2026, 11, 23, 15, 1)
+    d = _receive(agency)
+    assert d.due_at == vn(2026, 11, 25, 17, 0)  # 24/11 is Ngày Văn hóa Việt Nam
+
+
+def test_applicant_data_is_cleaned_and_searchable(agency: Onestop) -> None:
+    d = _receive(agency, name="  Đặng   Văn Đức ", id_number="048 090 001 234", phone="+84905123456")
+    assert d.applicant.name == "Đặng Văn Đức"
+    assert d.applicant.id_number == "048090001234"
+    assert d.applicant.phone == "0905123456"
+    for query in ("dang van duc", "Đặng Đức", "0905123456", "+84905123456", "048090001234", d.code, "duc dang"):
+        found = agency.list_dossiers(DossierFilter(search=query))
+        assert [r.code for r in found] == [d.code], query
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"name": "Nguyễn Văn 3"}, "name"),
+        ({"id_number": "12345678901"}, "id_number"),
+        ({"phone": "12345"}, "phone"),
+        ({"email": "not-an-email"}, "email"),
+    ],
+)
+def test_invalid_applicant_writes_nothing(agency: Onestop, db_path: Path, kwargs: dict, field: str) -> None:
+    before = {t: _count(db_path, t) for t in ("dossiers", "events", "sequences", "receipt_versions")}
+    with pytest.raises(ValidationError) as err:
+        _receive(agency, **kwargs)
+    assert err.value.field == field
+    assert {t: _count(db_path, t) for t in before} == before
+
+
+def test_unknown_procedure_is_refused(agency: Onestop) -> None:
+    with pytest.raises(NotFoundError, match="Thủ tục"):
+        _receive(agency, procedure="9.999999")
+
+
+def test_missing_required_document_is_named(agency: Onestop) -> None:
+    with pytest.raises(ValidationError) as err:
+        agency.receive(
+            ReceiveRequest(
+                procedure_code="2.000884",
+                applicant=Applicant("Lê Văn An"),
+                documents=[SubmittedDocument("Giấy tờ, văn bản mà người yêu cầu sẽ ký", "bản chính", 1)],
+            ),
+            actor=agency.actor("tiepnhan1"),
+        )
+    assert "Giấy tờ tùy thân" in err.value.message
+
+
+def test_processing_officer_may_not_receive(agency: Onestop) -> None:
+    with pytest.raises(PermissionDenied):
+        agency.receive(ReceiveRequest("2.000815", Applicant("Lê Văn An")), actor=agency.actor("xuly1"))
+
+
+def test_failed_transaction_gives_its_number_back(agency: Onestop, db_path: Path) -> None:
+    first = _receive(agency)
+    # Break the insert of the event (the last statement) once: everything before it must roll back.
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TRIGGER fail_once BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'boom'); END")
+    with pytest.raises(Exception, match="boom"):
+        _receive(agency)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TRIGGER fail_once")
+    second = _receive(agency)
+    assert int(second.code[-4:]) == int(first.code[-4:]) + 1
+    assert _count(db_path, "dossiers") == 2
+
+
+def test_correction_keeps_the_code_and_the_old_receipt(agency: Onestop, clock: FixedClock) -> None:
+    d = _receive(agency, phone="0905123456", address="12 Âu Cơ")
+    clock.advance(timedelta(minutes=5))
+    fixed = agency.correct_applicant(
+        d.code, Applicant(d.applicant.name, phone="0905999888", address="14 Âu Cơ"), actor=agency.actor("tiepnhan1"),
+        note="Sai số điện thoại",
+    )
+    assert fixed.code == d.code
+    assert fixed.receipt_version == 2
+    assert agency.receipt_data(d.code).phone == "0905999888"
+    assert agency.receipt_data(d.code, version=1).phone == "0905123456"
+    assert [e.action for e in fixed.events] == ["receive", "correct"]
+    assert agency.list_dossiers(DossierFilter(search="0905999888"))[0].code == d.code
+    assert agency.list_dossiers(DossierFilter(search="0905123456")) == []
+
+
+def test_receipt_keeps_the_agency_name_it_was_printed_with(agency: Onestop) -> None:
+    d = _receive(agency)
+    agency.set_settings({"agency.parent_name": "UBND PHƯỜNG HẢI VÂN"})
+    assert agency.receipt_data(d.code).header.parent_agency == "UBND PHƯỜNG LIÊN CHIỂU"
+    assert agency.receipt_data(_receive(agency).code).header.parent_agency == "UBND PHƯỜNG HẢI VÂN"
+
+
+def test_procedure_edit_makes_a_new_version_and_old_dossiers_keep_theirs(agency: Onestop) -> None:
+    from onestop.res import load_json
+
+    d = _receive(agency, procedure="1.004873")
+    catalog = load_json("data", "procedures.json")
+    changed = [dict(p) for p in catalog["procedures"] if p["code"] == "1.004873"]
+    changed[0]["time_limit"] = {"unit": "working_days", "value": 2, "cutoff": None}
+    assert agency.import_catalog({"procedures": changed}) == 1
+    assert agency.procedure("1.004873").version == 2
+    assert agency.dossier(d.code).procedure_version == 1
+    assert agency.import_catalog({"procedures": changed}) == 0  # unchanged: no new version
+
+
+def test_list_pages_newest_first_with_limit_and_dates(agency: Onestop, clock: FixedClock) -> None:
+    for day in (23, 25, 26):
+        clock.at = vn(2026, 11, day, 9, 0)
+        _receive(agency)
+        _receive(agency)
+    rows = agency.list_dossiers(DossierFilter(limit=4))
+    assert [r.received_at.day for r in rows] == [26, 26, 25, 25]
+    assert rows[0].code > rows[1].code
+    from datetime import date
+
+    only = agency.list_dossiers(DossierFilter(date_from=date(2026, 11, 25), date_to=date(2026, 11, 25)))
+    assert {r.received_at.day for r in only} == {25} and len(only) == 2
+    older = agency.list_dossiers(DossierFilter(before_id=rows[-1].id, limit=10))
+    assert len(older) == 2
+
+
+def test_default_actor_is_the_first_administrator(agency: Onestop) -> None:
+    assert agency.actor().username == "admin"
+    agency.set_staff_disabled("tiepnhan2", True)
+    with pytest.raises(PermissionDenied, match="khóa"):
+        agency.actor("tiepnhan2")
+
+
+def test_authentication_does_not_say_which_part_was_wrong(agency: Onestop) -> None:
+    assert agency.authenticate("tiepnhan1", "demo").full_name == "Nguyễn Thị Thu Hà"
+    with pytest.raises(PermissionDenied) as wrong_pw:
+        agency.authenticate("tiepnhan1", "sai")
+    with pytest.raises(PermissionDenied) as wrong_user:
+        agency.authenticate("khongco", "demo")
+    assert wrong_pw.value.message == wrong_user.value.message
