@@ -23,7 +23,7 @@ from onestop.clock import Clock, SystemClock
 from onestop.db import models as m
 from onestop.db.engine import Database
 from onestop.db.store import append_events, insert_ignore, next_value
-from onestop.errors import NotFoundError, PermissionDenied, UserError, ValidationError
+from onestop.errors import NotFoundError, PermissionDenied, StorageError, UserError, ValidationError
 from onestop.forms.model import FormHeader, ReceiptData, ReceiptDocument
 from onestop.passwords import check_password, hash_password
 from onestop.settings import Settings, coerce
@@ -815,6 +815,13 @@ class Onestop:
     def verify(self) -> VerifyReport:
         """Storage integrity, foreign keys, and the tamper-evident chain of the history."""
         report = VerifyReport()
+        try:
+            self._verify_into(report)
+        except StorageError as exc:
+            report.problems.append(exc.message)
+        return report
+
+    def _verify_into(self, report: VerifyReport) -> None:
         with self.db.read() as conn:
             if self.db.is_sqlite:
                 result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
@@ -844,7 +851,6 @@ class Onestop:
                 prev = data["hash"]
             if (head_seq, head_hash) != (expected_seq, prev):
                 report.problems.append("Cuối chuỗi lịch sử không khớp: có dòng cuối đã bị xóa hoặc chèn.")
-        return report
 
 
 # --------------------------------------------------------------------------- helpers

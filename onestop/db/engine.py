@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 
 from onestop.errors import StorageError
 
@@ -71,8 +71,10 @@ class Database:
         try:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
-        except OperationalError as exc:
-            raise StorageError(_storage_message(exc)) from exc
+        except (OperationalError, DatabaseError) as exc:
+            if isinstance(exc, OperationalError) or _is_corrupt(exc):
+                raise StorageError(_storage_message(exc)) from exc
+            raise
 
     def write(self, work: Callable[[Connection], T]) -> T:
         """Run ``work`` in one write transaction; all of it lands or none of it does.
@@ -94,6 +96,8 @@ class Database:
                     continue
                 raise StorageError(_storage_message(exc)) from exc
             except DBAPIError as exc:
+                if _is_corrupt(exc):
+                    raise StorageError(_storage_message(exc)) from exc
                 if _is_serialization_failure(exc) and attempt + 1 < WRITE_RETRIES:
                     time.sleep(delay)
                     continue
@@ -106,8 +110,15 @@ def _is_serialization_failure(exc: DBAPIError) -> bool:
     return code in {"40001", "40P01"}
 
 
+def _is_corrupt(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "malformed" in text or "not a database" in text
+
+
 def _storage_message(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", exc))
+    if _is_corrupt(exc):
+        return f"Tệp cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu. ({text})"
     if _is_locked(exc):
         return "Cơ sở dữ liệu đang bị khóa quá lâu bởi máy khác; vui lòng thử lại. (database is locked)"
     if "disk" in text.lower() and "full" in text.lower():

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from onestop.db.engine import Database
 from onestop.errors import StorageError
@@ -62,9 +63,14 @@ def backup_sqlite(src: Path, dest: Path) -> None:
 
 def ensure_schema(db: Database) -> bool:
     """Create or upgrade the schema to HEAD. Returns True when something was done."""
-    with db.engine.connect() as conn:
-        rev = current_revision(conn)
-        conn.rollback()
+    try:
+        with db.engine.connect() as conn:
+            rev = current_revision(conn)
+            conn.rollback()
+    except DBAPIError as exc:
+        from onestop.db.engine import _storage_message
+
+        raise StorageError(_storage_message(exc)) from exc
     if rev == HEAD:
         return False
     if rev is not None and rev not in KNOWN:
