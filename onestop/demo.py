@@ -8,19 +8,23 @@ order, the history chained. Live numbering continues after them.
 
 from __future__ import annotations
 
-import json
+import hashlib
+import multiprocessing
 import random
+from bisect import bisect_left
 from collections.abc import Iterator
-from datetime import datetime, timedelta
-from typing import Any
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 
-from onestop.chain import EVENT_FIELDS, row_hash
+from onestop.chain import SEP
 from onestop.db import models as m
-from onestop.db.store import chain_head, raise_sequence, set_chain_head
+from onestop.db.store import chain_head, index_pending, raise_sequence, set_chain_head
 from onestop.res import load_json
-from onestop.services import Onestop, ProcedureInfo, _version_data
+from onestop.services import Onestop, ProcedureInfo
 from onestop.setup import initialise
 from onestop.textfold import search_key
 
@@ -59,7 +63,7 @@ STREETS = ("Nguyễn Lương Bằng", "Tôn Đức Thắng", "Âu Cơ", "Hoàng 
 PROCEDURE_WEIGHTS = {"2.000815": 30, "2.000884": 12, "1.001193": 10, "1.000894": 5, "1.004873": 4,
                      "1.000656": 4, "2.000635": 8, "2.000908": 5, "1.004222": 8, "1.004194": 8, "1.001612": 6}
 
-CHUNK = 20_000
+CHUNK = 5_000
 
 
 def run_demo(svc: Onestop, *, dossiers: int = 200, seed: int = 1) -> Iterator[str]:
@@ -80,7 +84,44 @@ def run_demo(svc: Onestop, *, dossiers: int = 200, seed: int = 1) -> Iterator[st
         yield f"  {username:<10} {ROLE_LABEL[role]:<10} {full_name}"
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What every builder needs, plain data (it crosses to worker processes)."""
+
+    url: str
+    identifier: str
+    code_key: str
+    now_e: int
+    procs: list[ProcedureInfo]
+    cum_weights: list[float]
+    clerks: list[tuple[int, str]]  # (id, full name)
+    officer: int
+    context_ids: dict[tuple[str, int], int]
+
+
+class _Job(NamedTuple):
+    moments: list[int]  # epoch seconds, ascending
+    day_codes: list[str]
+    numbers: list[int]
+    volumes: list[str]
+    registers: list[int]
+    first_id: int
+    seed: int
+
+
+class _Built(NamedTuple):
+    dossiers: list[tuple[Any, ...]]
+    docs: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]  # the event's columns but chain_seq and hash
+    contents: list[str]  # each event's hashed content but the previous hash and its chain_seq
+
+
 def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
+    """Write ``count`` historical dossiers (with their documents and chained history).
+
+    Rows are built by worker processes (pure Python is the slow part) and written by this one,
+    which also links the history chain in order: the chain is sequential, everything else is not.
+    """
     rng = random.Random(seed)
     cal = svc.calendar()
     tz = svc.tz
@@ -88,152 +129,216 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     settings = svc.settings()
     identifier = settings["agency.unit_identifier"]
     procs = [svc.procedure(code) for code in PROCEDURE_WEIGHTS]
-    weights = [PROCEDURE_WEIGHTS[p.code] for p in procs]
-    staff = {a: svc.actor(a) for a in ("tiepnhan1", "tiepnhan2", "xuly1")}
-    clerks = [staff["tiepnhan1"], staff["tiepnhan2"]]
-    officer = staff["xuly1"]
+    clerks = [svc.actor("tiepnhan1"), svc.actor("tiepnhan2")]
+    context_ids = {
+        (p.code, clerk.id): svc.db.write(
+            lambda c, p=p, clerk=clerk: svc._snapshot_id(c, svc._receipt_context(settings, p, clerk.full_name, "counter"))
+        )
+        for p in procs for clerk in clerks
+    }
+    plan = _Plan(
+        url=svc.db.url.render_as_string(hide_password=False), identifier=identifier,
+        code_key=search_key(identifier), now_e=int(now.timestamp()), procs=procs,
+        cum_weights=list(accumulate(PROCEDURE_WEIGHTS[p.code] for p in procs)),
+        clerks=[(c.id, c.full_name) for c in clerks], officer=svc.actor("xuly1").id, context_ids=context_ids,
+    )
 
-    # The working days to spread over: at least six months, more for big runs (≤ ~3000 a day).
+    # Receipt moments: office hours of the working days of the last months (≤ ~3000 a day).
     n_days = max(130, -(-count // 3000))
-    days = []
+    days: list[date] = []
     d = now.date()
     while len(days) < n_days:
         if cal.is_working_day(d):
             days.append(d)
         d -= timedelta(days=1)
-    days.reverse()
-    sessions = cal.hours.sessions
-    session_minutes = [(s.hour * 60 + s.minute, e.hour * 60 + e.minute) for s, e in sessions]
-    total_minutes = sum(e - s for s, e in session_minutes)
-
-    def random_moment() -> datetime:
-        while True:
-            day = days[rng.randrange(len(days))]
-            minute = rng.randrange(total_minutes)
-            for s, e in session_minutes:
-                if minute < e - s:
-                    t = s + minute
-                    break
-                minute -= e - s
-            at = datetime(day.year, day.month, day.day, t // 60, t % 60, rng.randrange(60), tzinfo=tz)
-            if at < now:
-                return at
-
-    moments = sorted(random_moment() for _ in range(count))
+    day_starts = [int(datetime(x.year, x.month, x.day, tzinfo=tz).timestamp()) for x in days]
+    sessions = [(s.hour * 3600 + s.minute * 60, e.hour * 3600 + e.minute * 60) for s, e in cal.hours.sessions]
+    offsets = [t for s, e in sessions for t in range(s, e)]  # every second of office hours
+    now_e = plan.now_e
+    moments = sorted(
+        m_ for m_ in (day_starts[int(rng.random() * n_days)] + offsets[int(rng.random() * len(offsets))]
+                      for _ in range(count)) if m_ < now_e
+    )
 
     with svc.db.read() as conn:
         next_id = int(conn.execute(select(func.coalesce(func.max(m.Dossier.id), 0))).scalar_one()) + 1
         seq_values = dict(conn.execute(select(m.Sequence.name, m.Sequence.value)).all())
-    volume_of = {}  # year -> register volume
-    context_ids = {p.code: svc.db.write(lambda c, p=p: svc._snapshot_id(c, svc._receipt_context(settings, p)))
-                   for p in procs}
 
-    written = 0
-    for start in range(0, count, CHUNK):
-        chunk = moments[start:start + CHUNK]
-        dossiers, docs, versions, events = [], [], [], []
-        for at in chunk:
-            proc = rng.choices(procs, weights)[0]
-            clerk = clerks[rng.randrange(2)]
-            day_code = at.strftime("%y%m%d")
-            code_seq = f"code:{identifier}:{day_code}"
-            seq_values[code_seq] = number = seq_values.get(code_seq, 0) + 1
-            volume = volume_of.setdefault(at.year, settings["register.volume"] or str(at.year))
-            reg_seq = f"register:{identifier}:{volume}"
-            seq_values[reg_seq] = register_number = seq_values.get(reg_seq, 0) + 1
-            code = f"{identifier}-{day_code}-{number:04d}"
-            due = cal.appointment(proc.limit, at).due_at
-            name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-            id_number = f"048{rng.choice('0123')}{rng.randrange(50, 100):02d}{rng.randrange(10**6):06d}"
-            phone = f"09{rng.randrange(10**8):08d}"
-            address = f"{rng.randrange(1, 400)} {rng.choice(STREETS)}, phường Liên Chiểu, thành phố Đà Nẵng"
-            did = next_id
-            next_id += 1
-            row = _outcome(rng, proc, at, due, now, clerk.id, officer.id)
-            dossiers.append({
-                "id": did, "code": code, "procedure_id": proc.id, "unit_identifier": identifier,
-                "status": row["status"], "applicant_name": name, "id_number": id_number, "phone": phone,
-                "address": address, "email": "", "search_key": f"{search_key(name, id_number, phone)} {search_key(code)}",
-                "sets": 1, "channel": "counter", "result_channel": "counter", "fee_text": proc.fee_text,
-                "fee_amount": proc.fee_amount, "received_at": at, "due_at": due, "extended_due_at": None,
-                "received_by": clerk.id, "current_unit_id": row["unit"] if row["status"] in _HELD else None,
-                "holder_id": None, "paused_at": row.get("paused_at"), "finished_at": row.get("finished_at"),
-                "register_volume": volume, "register_number": register_number, "receipt_version": 1,
-            })
-            docs.extend({"dossier_id": did, "position": i, "name": x.name, "form": x.form, "count": x.count}
-                        for i, x in enumerate(d for d in proc.documents if d.required))
-            versions.append({
-                "dossier_id": did, "version": 1, "created_at": at, "created_by": clerk.id,
-                "snapshot_id": context_ids[proc.code],
-                "data": _version_data(_applicant(name, id_number, phone, address), clerk.full_name, "counter"),
-            })
-            events.append({"dossier_id": did, "action": "receive", "at": at, "user_id": clerk.id,
-                           "from_unit_id": None, "to_unit_id": None, "note": "",
-                           "data": json.dumps({"due_at": due.isoformat()})})
-            for action, when, user, to_unit, note in row["events"]:
-                events.append({"dossier_id": did, "action": action, "at": when, "user_id": user,
-                               "from_unit_id": None, "to_unit_id": to_unit, "note": note, "data": ""})
+    # Numbers in time order: the dossier code restarts each day, the register number each volume.
+    # A generator, so that the pool starts building the first chunks while the next are numbered.
+    volume_setting = settings["register.volume"]
 
-        def work(conn: Connection, dossiers=dossiers, docs=docs, versions=versions, events=events) -> None:
-            conn.execute(insert(m.Dossier), dossiers)
-            conn.execute(insert(m.DossierDocument), docs)
-            conn.execute(insert(m.ReceiptVersion), versions)
+    def jobs() -> Iterator[_Job]:
+        for start in range(0, len(moments), CHUNK):
+            chunk = moments[start:start + CHUNK]
+            day_codes, numbers, volumes, registers = [], [], [], []
+            for at in chunk:
+                local = datetime.fromtimestamp(at, tz)
+                day_code = f"{local.year % 100:02d}{local.month:02d}{local.day:02d}"
+                key = f"code:{identifier}:{day_code}"
+                seq_values[key] = seq_values.get(key, 0) + 1
+                volume = volume_setting or str(local.year)
+                reg = f"register:{identifier}:{volume}"
+                seq_values[reg] = seq_values.get(reg, 0) + 1
+                day_codes.append(day_code)
+                numbers.append(seq_values[key])
+                volumes.append(volume)
+                registers.append(seq_values[reg])
+            yield _Job(chunk, day_codes, numbers, volumes, registers, next_id + start, seed * 1_000_003 + start)
+
+    def store(built: _Built) -> None:
+        def work(conn: Connection) -> None:
             seq, prev = chain_head(conn)
-            for ev in events:
+            events = []
+            for ev, content in zip(built.events, built.contents, strict=True):
                 seq += 1
-                ev["chain_seq"] = seq
-                ev["prev_hash"] = prev
-                ev["hash"] = prev = row_hash("event", EVENT_FIELDS, ev, prev)
-            conn.execute(insert(m.Event), events)
+                prev = hashlib.sha256(f"{prev}{SEP}event{SEP}{seq}{SEP}{content}".encode()).hexdigest()
+                events.append((seq, *ev, prev))
+            _bulk(conn, m.Dossier.__table__, _DOSSIER_COLS, built.dossiers)
+            _bulk(conn, m.DossierDocument.__table__, _DOCUMENT_COLS, built.docs)
+            _bulk(conn, m.Event.__table__, (*_EVENT_COLS, "hash"), events)
             set_chain_head(conn, seq, prev)
+            if svc.db.is_sqlite:
+                index_pending(conn)  # here, while the builders work on the next chunks
 
-        svc.db.write(work)
-        written += len(chunk)
+        svc.db.write(work, bulk=True)
 
-    def bump(conn: Connection) -> None:
+    if len(moments) <= CHUNK:
+        _init_worker(plan, cal)
+        for job in jobs():
+            store(_build(job))
+    else:
+        # Two builders feed this process; results come back in order. Fork where there is fork.
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with ctx.Pool(processes=2, initializer=_init_worker, initargs=(plan, None)) as pool:
+            for built in pool.imap(_build, jobs()):
+                store(built)
+
+    def finish(conn: Connection) -> None:
         for name, value in seq_values.items():
             raise_sequence(conn, name, value)
 
-    svc.db.write(bump)
-    return written
+    svc.db.write(finish, bulk=True)
+    return len(moments)
+
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(plan: _Plan, calendar: Any) -> None:
+    if calendar is None:  # in a worker process: its own connection and calendar
+        from onestop.app import open_services
+
+        calendar = open_services(plan.url, migrate=False).calendar()
+    _worker.update(plan=plan, cal=calendar, names={})
+
+
+def _build(job: _Job) -> _Built:
+    plan: _Plan = _worker["plan"]
+    cal = _worker["cal"]
+    names: dict[str, str] = _worker["names"]
+    tz = cal.tz
+    rng = random.Random(job.seed)
+    r = rng.random
+    procs, cum, clerks = plan.procs, plan.cum_weights, plan.clerks
+    total = cum[-1]
+    dossiers: list[tuple[Any, ...]] = []
+    docs: list[tuple[Any, ...]] = []
+    events: list[tuple[Any, ...]] = []
+    contents: list[str] = []
+    required = {p.code: [x for x in p.documents if x.required] for p in procs}
+    for i, at_e in enumerate(job.moments):
+        proc = procs[bisect_left(cum, r() * total)]
+        clerk_id, _clerk_name = clerks[r() < 0.5]
+        number = job.numbers[i]
+        day_code = job.day_codes[i]
+        code = f"{plan.identifier}-{day_code}-{number:04d}"
+        due_e = int(cal.appointment(proc.limit, datetime.fromtimestamp(at_e, tz)).due_at.timestamp())
+        name = f"{SURNAMES[int(r() * len(SURNAMES))]} {MIDDLE[int(r() * len(MIDDLE))]} {GIVEN[int(r() * len(GIVEN))]}"
+        id_number = f"048{int(r() * 4)}{50 + int(r() * 50):02d}{int(r() * 1e6):06d}"
+        phone = f"09{int(r() * 1e8):08d}"
+        address = f"{1 + int(r() * 400)} {STREETS[int(r() * len(STREETS))]}, phường Liên Chiểu, thành phố Đà Nẵng"
+        key = names.get(name)
+        if key is None:
+            key = names[name] = search_key(name)
+        did = job.first_id + i
+        status, life, finished = _outcome(rng, proc.default_unit_id, at_e, due_e, plan.now_e, clerk_id, plan.officer)
+        dossiers.append((
+            did, code, proc.id, plan.identifier, status, name, id_number, phone, address, "",
+            f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}", 1, "counter", "counter",
+            proc.fee_text, proc.fee_amount, at_e, due_e, None, clerk_id,
+            proc.default_unit_id if status in _HELD else None, None, None, finished, job.volumes[i],
+            job.registers[i], 1, plan.context_ids[proc.code, clerk_id],
+        ))
+        for n, x in enumerate(required[proc.code]):
+            docs.append((did, n, x.name, x.form, x.count))
+        # The appointment goes into the chained history too, so it cannot be moved quietly.
+        data = due_json(due_e)
+        events.append((did, "receive", at_e, clerk_id, None, None, "", data))
+        contents.append(f"{did}{SEP}receive{SEP}{at_e}{SEP}{clerk_id}{SEP}-{SEP}-{SEP}{SEP}{data}")
+        for action, when, user, to_unit, note in life:
+            events.append((did, action, when, user, None, to_unit, note, ""))
+            to_text = "-" if to_unit is None else to_unit
+            contents.append(f"{did}{SEP}{action}{SEP}{when}{SEP}{user}{SEP}-{SEP}{to_text}{SEP}{note}{SEP}")
+    return _Built(dossiers, docs, events, contents)
+
+
+_DOSSIER_COLS = (
+    "id", "code", "procedure_id", "unit_identifier", "status", "applicant_name", "id_number", "phone", "address",
+    "email", "search_key", "sets", "channel", "result_channel", "fee_text", "fee_amount", "received_at", "due_at",
+    "extended_due_at", "received_by", "current_unit_id", "holder_id", "paused_at", "finished_at",
+    "register_volume", "register_number", "receipt_version", "snapshot_id",
+)
+_DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
+_EVENT_COLS = ("chain_seq", "dossier_id", "action", "at", "user_id", "from_unit_id", "to_unit_id", "note", "data")
+
+
+def due_json(due_epoch: int) -> str:
+    """The receive event's data, byte for byte what the live service writes (json.dumps, sorted keys)."""
+    return '{"due_at": "' + datetime.fromtimestamp(due_epoch, UTC).isoformat() + '"}'
+
+
+def _bulk(conn: Connection, table: Any, cols: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Rows straight to the driver (times already epoch seconds, as ``UTCDateTime`` stores them)."""
+    if not rows:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+    conn.exec_driver_sql(sql, rows)
 
 
 _HELD = ("processing", "waiting_supplement", "result_ready")
 
 
-def _applicant(name: str, id_number: str, phone: str, address: str) -> Any:
-    from onestop.services import Applicant
-
-    return Applicant(name, id_number, phone, address, "")
-
-
-def _outcome(rng: random.Random, proc: ProcedureInfo, at: datetime, due: datetime, now: datetime,
-             clerk: int, officer: int) -> dict[str, Any]:
-    """A plausible life for a historical dossier, never reaching past ``now``."""
-    unit = proc.default_unit_id
-    span = max((due - at).total_seconds(), 3600.0)
-    transfer_at = at + timedelta(minutes=rng.randint(5, 90))
-    events: list[tuple[str, datetime, int, int | None, str]] = []
+def _outcome(rng: random.Random, unit: int | None, at: int, due: int, now: int,
+             clerk: int, officer: int) -> tuple[str, list[tuple[str, int, int, int | None, str]], int | None]:
+    """A plausible life for a historical dossier, never reaching past ``now`` (epoch seconds)."""
+    r = rng.random
+    span = max(due - at, 3600)
+    transfer_at = at + 300 + int(r() * 5100)
+    events: list[tuple[str, int, int, int | None, str]] = []
     if transfer_at >= now:
-        return {"status": "received", "unit": None, "events": events}
+        return "received", events, None
     events.append(("transfer", transfer_at, clerk, unit, ""))
-    roll = rng.random()
+    roll = r()
     if due < now and roll < 0.04:
-        when = transfer_at + timedelta(seconds=span * rng.uniform(0.05, 0.3))
+        when = transfer_at + int(span * (0.05 + 0.25 * r()))
         events.append(("refuse", when, officer, None, "Hồ sơ không đủ điều kiện giải quyết theo quy định."))
-        return {"status": "refused", "unit": unit, "events": events, "finished_at": when}
+        return "refused", events, when
     if due < now and roll < 0.06:
-        when = transfer_at + timedelta(seconds=span * rng.uniform(0.05, 0.5))
+        when = transfer_at + int(span * (0.05 + 0.45 * r()))
         events.append(("withdraw", when, clerk, None, "Người nộp rút hồ sơ."))
-        return {"status": "withdrawn", "unit": unit, "events": events, "finished_at": when}
-    late = roll > 0.92
-    result_at = (due + timedelta(hours=rng.uniform(2, 72))) if late else (
-        transfer_at + timedelta(seconds=max((due - transfer_at).total_seconds(), 600) * rng.uniform(0.3, 0.98)))
+        return "withdrawn", events, when
+    if roll > 0.92:  # late
+        result_at = due + 7200 + int(r() * 252_000)
+    else:
+        result_at = transfer_at + int(max(due - transfer_at, 600) * (0.3 + 0.68 * r()))
     if result_at >= now:
-        return {"status": "processing", "unit": unit, "events": events}
+        return "processing", events, None
     events.append(("result", result_at, officer, None, ""))
-    return_at = result_at + timedelta(minutes=rng.randint(10, 60 * 24))
-    if return_at >= now or rng.random() < 0.03:
-        return {"status": "result_ready", "unit": unit, "events": events}
+    return_at = result_at + 600 + int(r() * 85_800)
+    if return_at >= now or r() < 0.03:
+        return "result_ready", events, None
     events.append(("return", return_at, clerk, None, ""))
-    return {"status": "returned", "unit": unit, "events": events, "finished_at": return_at}
+    return "returned", events, return_at

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, text, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from onestop import validation as v
@@ -22,7 +22,14 @@ from onestop.chain import EVENT_FIELDS, GENESIS, row_hash
 from onestop.clock import Clock, SystemClock
 from onestop.db import models as m
 from onestop.db.engine import Database
-from onestop.db.store import append_events, insert_ignore, next_value
+from onestop.db.store import (
+    append_events,
+    fts_indexed_upto,
+    index_pending,
+    insert_ignore,
+    next_value,
+    reindex_one,
+)
 from onestop.errors import NotFoundError, PermissionDenied, StorageError, UserError, ValidationError
 from onestop.forms.model import FormHeader, ReceiptData, ReceiptDocument
 from onestop.passwords import check_password, hash_password
@@ -191,7 +198,7 @@ class DossierFilter:
     status: str | None = None
     search: str = ""
     limit: int = 100
-    before_id: int | None = None  # keyset paging: rows older than this id
+    before: tuple[datetime, int] | None = None  # keyset paging: rows after this (received_at, id)
 
 
 @dataclass
@@ -205,6 +212,10 @@ class VerifyReport:
 
 
 # --------------------------------------------------------------------------- the service
+
+# Built once: executing a prepared INSERT with a dict skips SQLAlchemy's per-call statement building.
+_INSERT_DOSSIER = insert(m.Dossier)
+_INSERT_DOCUMENT = insert(m.DossierDocument)
 
 
 class Onestop:
@@ -220,6 +231,7 @@ class Onestop:
         self._calendar: WorkingCalendar | None = None
         self._procedures: dict[str, ProcedureInfo] = {}
         self._snapshots: dict[str, int] = {}
+        self._fts_upto = 0
 
     # ---- settings
 
@@ -432,11 +444,7 @@ class Onestop:
 
     def import_catalog(self, data: dict[str, Any], *, unit_for: dict[str, int] | None = None) -> int:
         """Import a catalogue (format of data/procedures.json). A changed procedure gets a new version."""
-        try:
-            items = data["procedures"]
-        except (KeyError, TypeError):
-            raise ValidationError("Danh mục thủ tục: thiếu mục «procedures».", field="catalog") from None
-        parsed = [_parse_procedure(item, i) for i, item in enumerate(items, start=1)]
+        parsed = parse_catalog(data)
         now = self.clock.now()
         unit_for = unit_for or {}
 
@@ -554,47 +562,67 @@ class Onestop:
         identifier = settings["agency.unit_identifier"]
         day_code = received_at.strftime("%y%m%d")
         volume = settings["register.volume"] or str(received_at.year)
-        context = self._receipt_context(settings, proc)
-        version_data = _version_data(applicant, actor.full_name, result_channel)
+        context = self._receipt_context(settings, proc, actor.full_name, result_channel)
         key = search_key(applicant.name, applicant.id_number, applicant.phone)
 
-        def work(conn: Connection) -> int:
+        def work(conn: Connection) -> tuple[int, str, int]:
             number = next_value(conn, f"code:{identifier}:{day_code}")
             code = f"{identifier}-{day_code}-{number:04d}"
             register_number = next_value(conn, f"register:{identifier}:{volume}")
             dossier_id = int(
                 conn.execute(
-                    insert(m.Dossier).values(
+                    _INSERT_DOSSIER,
+                    dict(
                         code=code, procedure_id=proc.id, unit_identifier=identifier, status="received",
                         applicant_name=applicant.name, id_number=applicant.id_number, phone=applicant.phone,
                         address=applicant.address, email=applicant.email,
                         search_key=f"{key} {search_key(code)}", sets=sets,
                         channel=request.channel, result_channel=result_channel, fee_text=fee_text,
                         fee_amount=proc.fee_amount, received_at=received_at, due_at=appointment.due_at,
-                        received_by=actor.id, register_volume=volume, register_number=register_number,
-                        receipt_version=1,
-                    )
+                        extended_due_at=None, received_by=actor.id, current_unit_id=None, holder_id=None,
+                        paused_at=None, finished_at=None, register_volume=volume,
+                        register_number=register_number, receipt_version=1,
+                        snapshot_id=self._snapshot_id(conn, context),
+                    ),
                 ).inserted_primary_key[0]
             )
             conn.execute(
-                insert(m.DossierDocument),
+                _INSERT_DOCUMENT,
                 [dict(dossier_id=dossier_id, position=i, name=d.name, form=d.form, count=d.count)
                  for i, d in enumerate(documents)],
-            )
-            conn.execute(
-                insert(m.ReceiptVersion).values(
-                    dossier_id=dossier_id, version=1, created_at=received_at, created_by=actor.id,
-                    snapshot_id=self._snapshot_id(conn, context), data=version_data,
-                )
             )
             append_events(conn, [dict(
                 dossier_id=dossier_id, action="receive", at=received_at, user_id=actor.id,
                 data={"due_at": appointment.due_at.astimezone(UTC).isoformat()},
             )])
-            return dossier_id
+            return dossier_id, code, register_number
 
-        dossier_id = self.db.write(work)
-        return self._dossier_by(m.Dossier.id == dossier_id)
+        dossier_id, code, register_number = self.db.write(work)
+        self._index_search_in_batches(dossier_id)
+        # Everything is known: build the view instead of reading the dossier back.
+        return DossierView(
+            id=dossier_id, code=code, status="received", procedure_code=proc.code, procedure_name=proc.name,
+            procedure_version=proc.version, applicant=applicant, received_at=received_at,
+            due_at=appointment.due_at.astimezone(self.tz), extended_due_at=None, received_by=actor.username,
+            received_by_name=actor.full_name, sets=sets, channel=request.channel, result_channel=result_channel,
+            fee_text=fee_text, register_volume=volume, register_number=register_number, receipt_version=1,
+            current_unit=None, documents=tuple(documents),
+            events=(EventView("receive", received_at, actor.username, actor.full_name, ""),),
+        )
+
+    SEARCH_BATCH = 32  # dossiers received before they are added to the FTS index together
+
+    def _index_search_in_batches(self, last_id: int) -> None:
+        if not self.db.is_sqlite:
+            return
+        if last_id - self._fts_upto < self.SEARCH_BATCH:
+            return
+        try:
+            self.db.write(index_pending)
+            with self.db.read() as conn:
+                self._fts_upto = fts_indexed_upto(conn)
+        except StorageError:
+            pass  # the dossier is stored; searches still find it in the unindexed tail
 
     def _check_documents(
         self, proc: ProcedureInfo, submitted: Sequence[SubmittedDocument] | None
@@ -615,9 +643,14 @@ class Onestop:
             raise ValidationError("Thiếu giấy tờ bắt buộc: " + "; ".join(missing) + ".", field="documents")
         return clean
 
-    def _receipt_context(self, settings: Settings, proc: ProcedureInfo) -> dict[str, Any]:
-        """What a receipt prints besides the applicant, frozen at receipt time (agencies get renamed)."""
+    def _receipt_context(
+        self, settings: Settings, proc: ProcedureInfo, clerk_name: str, result_channel: str
+    ) -> dict[str, Any]:
+        """What a receipt prints besides the applicant, frozen at receipt time (agencies and people get
+        renamed). Shared by many dossiers, so stored once (table ``snapshots``)."""
         return {
+            "clerk_name": clerk_name,
+            "result_channel": RESULT_CHANNELS[result_channel],
             "parent_agency": settings["agency.parent_name"],
             "unit_name": settings["agency.unit_name"],
             "unit_full_name": settings["agency.unit_full_name"],
@@ -657,20 +690,22 @@ class Onestop:
             if d is None:
                 raise NotFoundError(f"Mã hồ sơ: không có hồ sơ «{code}».")
             dossier = d[0]
-            last = ent(conn).execute(
-                select(m.ReceiptVersion).where(m.ReceiptVersion.dossier_id == dossier.id)
-                .order_by(m.ReceiptVersion.version.desc()).limit(1)
-            ).scalar_one()
-            previous = json.loads(last.data)
+            if dossier.receipt_version == 1:
+                # The first correction also keeps version 1 as it was received (until now the dossier's own).
+                old = Applicant(dossier.applicant_name, dossier.id_number, dossier.phone, dossier.address, dossier.email)
+                conn.execute(insert(m.ReceiptVersion).values(
+                    dossier_id=dossier.id, version=1, created_at=dossier.received_at, created_by=dossier.received_by,
+                    snapshot_id=dossier.snapshot_id, data=_version_data(old)))
             version = dossier.receipt_version + 1
             conn.execute(insert(m.ReceiptVersion).values(
                 dossier_id=dossier.id, version=version, created_at=at, created_by=actor.id,
-                snapshot_id=last.snapshot_id,
-                data=_version_data(clean, previous["clerk_name"], dossier.result_channel)))
+                snapshot_id=dossier.snapshot_id, data=_version_data(clean)))
+            new_key = f"{search_key(clean.name, clean.id_number, clean.phone)} {search_key(dossier.code)}"
             conn.execute(update(m.Dossier).where(m.Dossier.id == dossier.id).values(
                 applicant_name=clean.name, id_number=clean.id_number, phone=clean.phone, address=clean.address,
-                email=clean.email, receipt_version=version,
-                search_key=f"{search_key(clean.name, clean.id_number, clean.phone)} {search_key(dossier.code)}"))
+                email=clean.email, receipt_version=version, search_key=new_key))
+            if self.db.is_sqlite:
+                reindex_one(conn, dossier.id, dossier.search_key, new_key)
             append_events(conn, [dict(dossier_id=dossier.id, action="correct", at=at, user_id=actor.id, note=note,
                                       data={"receipt_version": version})])
             return dossier.id
@@ -749,8 +784,9 @@ class Onestop:
             conds.append(d.received_at < datetime.combine(flt.date_to + timedelta(days=1), time(0), tz))
         if flt.status:
             conds.append(d.status == flt.status)
-        if flt.before_id:
-            conds.append(d.id < flt.before_id)
+        if flt.before:
+            at, last_id = flt.before
+            conds.append(or_(d.received_at < at, and_(d.received_at == at, d.id < last_id)))
         words = _search_words(flt.search)
         stmt = (
             select(d.id, d.code, d.status, m.Procedure.code, d.applicant_name, d.id_number, d.phone,
@@ -759,42 +795,59 @@ class Onestop:
             .join(m.Staff, m.Staff.id == d.received_by)
         )
         if words and self.db.is_sqlite:
-            # FTS5 over the folded key, walked newest rowid first so it stops at the limit.
-            fts = " AND ".join('"' + w + '"*' for w in words)
-            ids = (
-                select(text("rowid")).select_from(text("dossiers_fts"))
-                .where(text("dossiers_fts MATCH :q")).order_by(text("rowid DESC"))
-            )
-            if conds:
-                stmt = stmt.where(d.id.in_(ids.limit(-1).scalar_subquery()), *conds)
-            else:
-                stmt = stmt.where(d.id.in_(ids.limit(flt.limit).scalar_subquery()))
-            stmt = stmt.params(q=fts)
-        elif words:
-            spaced = " " + d.search_key
-            conds.extend(spaced.like(f"% {w}%") for w in words)
+            return self._search_sqlite(stmt, conds, words, flt.limit)
+        if words:
+            conds.extend(_word_prefix(d.search_key, w) for w in words)
         if conds:
             stmt = stmt.where(and_(*conds))
-        stmt = stmt.order_by(d.id.desc()).limit(flt.limit)
+        stmt = stmt.order_by(d.received_at.desc(), d.id.desc()).limit(flt.limit)
         with self.db.read() as conn:
-            return [
-                DossierRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7].astimezone(tz), r[8].astimezone(tz), r[9])
-                for r in conn.execute(stmt)
-            ]
+            return [_row(r, tz) for r in conn.execute(stmt)]
+
+    def _search_sqlite(self, stmt: Any, conds: list[Any], words: list[str], limit: int) -> list[DossierRow]:
+        """FTS5 over the indexed dossiers, walked newest first so it stops at the limit, plus a scan of
+        the few received since the last index batch."""
+        d = m.Dossier
+        tz = self.tz
+        fts = " AND ".join('"' + w + '"*' for w in words)
+        with self.db.read() as conn:
+            upto = fts_indexed_upto(conn)
+            tail_size = conn.execute(select(func.count()).where(d.id > upto)).scalar_one()
+        if tail_size > 2000:  # e.g. rows written by another program: index them once, then search
+            self.db.write(index_pending)
+            return self._search_sqlite(stmt, conds, words, limit)
+        with self.db.read() as conn:
+            tail = stmt.where(d.id > upto, *conds, *(_word_prefix(d.search_key, w) for w in words))
+            rows = [_row(r, tz) for r in conn.execute(tail.order_by(d.id.desc()).limit(limit))]
+            if len(rows) < limit:
+                ids = (
+                    select(text("rowid")).select_from(text("dossiers_fts"))
+                    .where(text("dossiers_fts MATCH :q")).order_by(text("rowid DESC"))
+                )
+                # Without other conditions the FTS walk itself can stop at the limit.
+                ids = ids.limit(-1 if conds else limit - len(rows))
+                indexed = stmt.where(d.id.in_(ids.scalar_subquery()), d.id <= upto, *conds)
+                indexed = indexed.order_by(d.id.desc()).limit(limit - len(rows)).params(q=fts)
+                rows.extend(_row(r, tz) for r in conn.execute(indexed))
+        rows.sort(key=lambda r: (r.received_at, r.id), reverse=True)
+        return rows
 
     def receipt_data(self, code: str, version: int | None = None) -> ReceiptData:
         """Mẫu 01 of a dossier as it was printed (latest version unless one is asked for)."""
         dossier = self.dossier(code)
+        number = version or dossier.receipt_version
+        if not 1 <= number <= dossier.receipt_version:
+            raise NotFoundError(f"Phiếu tiếp nhận: hồ sơ «{code}» không có bản số {version}.")
         with self.db.read() as conn:
-            stmt = select(m.ReceiptVersion).where(m.ReceiptVersion.dossier_id == dossier.id)
-            stmt = stmt.where(m.ReceiptVersion.version == version) if version else stmt.order_by(
-                m.ReceiptVersion.version.desc()).limit(1)
-            rv = ent(conn).execute(stmt).scalars().first()
-            if rv is None:
-                raise NotFoundError(f"Phiếu tiếp nhận: hồ sơ «{code}» không có bản số {version}.")
-            s = json.loads(conn.execute(select(m.Snapshot.data).where(m.Snapshot.id == rv.snapshot_id)).scalar_one())
-        s.update(json.loads(rv.data))
-        ap = s["applicant"]
+            rv = ent(conn).execute(select(m.ReceiptVersion).where(
+                m.ReceiptVersion.dossier_id == dossier.id, m.ReceiptVersion.version == number)).scalars().first()
+            snapshot_id = rv.snapshot_id if rv else conn.execute(
+                select(m.Dossier.snapshot_id).where(m.Dossier.id == dossier.id)).scalar_one()
+            s = json.loads(conn.execute(select(m.Snapshot.data).where(m.Snapshot.id == snapshot_id)).scalar_one())
+        a = dossier.applicant
+        ap = json.loads(rv.data)["applicant"] if rv else {
+            "name": a.name, "id_number": a.id_number, "phone": a.phone, "address": a.address, "email": a.email,
+        }
         return ReceiptData(
             header=FormHeader(
                 parent_agency=s["parent_agency"], unit_name=s["unit_name"], place_name=s["place_name"],
@@ -807,7 +860,7 @@ class Onestop:
             address=ap["address"], phone=ap["phone"], email=ap["email"],
             documents=tuple(ReceiptDocument(x.name, x.form, x.count) for x in dossier.documents),
             sets=dossier.sets, result_channel=s["result_channel"], fee_text=dossier.fee_text,
-            register_volume=dossier.register_volume, register_number=dossier.register_number, version=rv.version,
+            register_volume=dossier.register_volume, register_number=dossier.register_number, version=number,
         )
 
     # ---- integrity
@@ -830,25 +883,28 @@ class Onestop:
                 fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if fk:
                     report.problems.append(f"Vi phạm khóa ngoại: {len(fk)} dòng (bảng {fk[0][0]}).")
-            codes = dict(conn.execute(select(m.Dossier.id, m.Dossier.code)).all())
             head_seq, head_hash = conn.execute(select(m.ChainHead.seq, m.ChainHead.hash)).one()
             expected_seq, prev = 0, GENESIS
             cols = [getattr(m.Event, f) for f in EVENT_FIELDS]
-            for row in conn.execute(select(m.Event.id, m.Event.prev_hash, m.Event.hash, *cols).order_by(m.Event.chain_seq)):
+            broken: list[tuple[str, int]] = []
+            for row in conn.execute(select(m.Event.hash, *cols).order_by(m.Event.chain_seq)):
                 report.checked_events += 1
                 data = row._mapping
-                label = f"sự kiện #{data['id']} ({data['action']}, hồ sơ {codes.get(data['dossier_id'], '?')})"
+                seq = data["chain_seq"]
                 expected_seq += 1
-                if data["chain_seq"] != expected_seq:
-                    report.problems.append(
-                        f"Thiếu {data['chain_seq'] - expected_seq} mắt xích trước {label}: có dòng đã bị xóa."
-                        if data["chain_seq"] > expected_seq else f"Số thứ tự chuỗi lặp tại {label}: có dòng bị chèn.")
-                    expected_seq = data["chain_seq"]
-                if data["prev_hash"] != prev:
-                    report.problems.append(f"Chuỗi bị đứt trước {label}: có dòng bị xóa hoặc chèn.")
-                if row_hash("event", EVENT_FIELDS, data, data["prev_hash"]) != data["hash"]:
-                    report.problems.append(f"Nội dung {label} đã bị sửa.")
+                if seq != expected_seq:
+                    broken.append((f"Thiếu {seq - expected_seq} sự kiện trước sự kiện số {seq}: có dòng đã bị xóa.",
+                                   data["dossier_id"]))
+                    expected_seq = seq
+                if row_hash("event", EVENT_FIELDS, data, prev) != data["hash"]:
+                    broken.append((f"Sự kiện số {seq} ({data['action']}) không khớp chuỗi: nội dung đã bị sửa, "
+                                   "hoặc dòng trước nó đã bị xóa hay chèn thêm.", data["dossier_id"]))
                 prev = data["hash"]
+            if broken:
+                ids = {d for _, d in broken}
+                codes = dict(conn.execute(select(m.Dossier.id, m.Dossier.code).where(m.Dossier.id.in_(ids))).all())
+                for text_, did in broken:
+                    report.problems.append(text_ + (f" (hồ sơ {codes[did]})" if did in codes else ""))
             if (head_seq, head_hash) != (expected_seq, prev):
                 report.problems.append("Cuối chuỗi lịch sử không khớp: có dòng cuối đã bị xóa hoặc chèn.")
 
@@ -863,12 +919,8 @@ def ent(conn: Connection) -> Session:
     return Session(bind=conn, autoflush=False)
 
 
-def _version_data(applicant: Applicant, clerk_name: str, result_channel: str) -> str:
-    return json.dumps(
-        {"applicant": applicant.__dict__.copy(), "clerk_name": clerk_name,
-         "result_channel": RESULT_CHANNELS[result_channel]},
-        ensure_ascii=False,
-    )
+def _version_data(applicant: Applicant) -> str:
+    return json.dumps({"applicant": applicant.__dict__.copy()}, ensure_ascii=False)
 
 
 def _actor(staff: m.Staff) -> Actor:
@@ -880,11 +932,31 @@ def _parse_hhmm(text_: str) -> time:
     return time(int(hh), int(mm))
 
 
+def _row(r: Any, tz: Any) -> DossierRow:
+    return DossierRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7].astimezone(tz), r[8].astimezone(tz), r[9])
+
+
+def _word_prefix(column: Any, word: str) -> Any:
+    """A word of the folded key starts with ``word`` (the same meaning as FTS5's "word"* query)."""
+    return (" " + column).like(f"% {word}%")
+
+
 def _search_words(text_: str) -> list[str]:
     raw = (text_ or "").strip()
     if raw.startswith("+84"):
         raw = "0" + raw[3:]
     return tokens(raw)[:8]
+
+
+def parse_catalog(data: Any) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Check a whole catalogue (format of data/procedures.json) before anything is written."""
+    try:
+        items = data["procedures"]
+        if not isinstance(items, list):
+            raise TypeError
+    except (KeyError, TypeError):
+        raise ValidationError("Danh mục thủ tục: thiếu danh sách «procedures».", field="catalog") from None
+    return [_parse_procedure(item, i) for i, item in enumerate(items, start=1)]
 
 
 def _parse_procedure(item: Any, index: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:

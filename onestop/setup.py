@@ -6,11 +6,14 @@ import secrets
 from collections.abc import Iterator
 from typing import Any
 
-from onestop.services import Onestop
+from onestop.services import Onestop, parse_catalog
 
 
 def initialise(svc: Onestop, *, catalog: dict[str, Any] | None = None) -> Iterator[str]:
-    """Idempotent: running it again changes nothing that is already there."""
+    """Idempotent: running it again changes nothing that is already there. A bad catalogue is refused
+    before anything is written."""
+    if catalog is not None:
+        parse_catalog(catalog)
     year = svc.now().year
     for y in (year, year + 1):
         added = svc.seed_calendar_year(y)

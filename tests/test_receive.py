@@ -173,7 +173,7 @@ def test_list_pages_newest_first_with_limit_and_dates(agency: Onestop, clock: Fi
 
     only = agency.list_dossiers(DossierFilter(date_from=date(2026, 11, 25), date_to=date(2026, 11, 25)))
     assert {r.received_at.day for r in only} == {25} and len(only) == 2
-    older = agency.list_dossiers(DossierFilter(before_id=rows[-1].id, limit=10))
+    older = agency.list_dossiers(DossierFilter(before=(rows[-1].received_at, rows[-1].id), limit=10))
     assert len(older) == 2
 
 

@@ -1,7 +1,7 @@
 """The schema: SQLAlchemy 2 typed models. Alembic migrations (``onestop/db/migrations``) create it.
 
-Portable SQL only (SQLite and PostgreSQL). Times are stored as naive UTC and come back as aware UTC
-(``UTCDateTime``); the agency's zone is applied only when showing or printing.
+Portable SQL only (SQLite and PostgreSQL). Times are stored as whole seconds since the epoch (UTC)
+and come back as aware UTC datetimes (``UTCDateTime``); the agency's zone is applied only when shown.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -35,22 +34,27 @@ NAMING = {
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """Aware datetimes in, aware UTC datetimes out; naive UTC in the column (portable)."""
+    """Aware datetimes in, aware UTC datetimes out; whole seconds since the Unix epoch in the column.
 
-    impl = DateTime
+    An integer is the same on SQLite and PostgreSQL, compares and indexes cheaply, is a third of the
+    size of SQLite's text timestamps, and cannot carry a wrong zone. (SQL: ``datetime(at, 'unixepoch')``
+    on SQLite, ``to_timestamp(at)`` on PostgreSQL.) The counter works to the minute; seconds are kept.
+    """
+
+    impl = BigInteger
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        return int(value.timestamp())
 
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_result_value(self, value: int | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=UTC)
+        return datetime.fromtimestamp(value, UTC)
 
 
 class Base(DeclarativeBase):
@@ -154,7 +158,6 @@ class Dossier(Base):
     __tablename__ = "dossiers"
     __table_args__ = (
         Index("ix_dossiers_status_due", "status", "due_at"),
-        Index("ix_dossiers_received_by_at", "received_by", "received_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(50), unique=True)
@@ -162,8 +165,9 @@ class Dossier(Base):
     unit_identifier: Mapped[str] = mapped_column(String(50))
     status: Mapped[str] = mapped_column(String(30))
     applicant_name: Mapped[str] = mapped_column(String(100))
-    id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
-    phone: Mapped[str] = mapped_column(String(15), default="", index=True)
+    # No b-tree index on id number and phone: random keys slow every insert; the FTS index finds them.
+    id_number: Mapped[str] = mapped_column(String(12), default="")
+    phone: Mapped[str] = mapped_column(String(15), default="")
     address: Mapped[str] = mapped_column(String(255), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     search_key: Mapped[str] = mapped_column(Text)
@@ -183,6 +187,7 @@ class Dossier(Base):
     register_volume: Mapped[str] = mapped_column(String(20))
     register_number: Mapped[int] = mapped_column(Integer)
     receipt_version: Mapped[int] = mapped_column(Integer, default=1)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshots.id"))  # what its receipt prints
 
 
 class DossierDocument(Base):
@@ -206,7 +211,8 @@ class Snapshot(Base):
 
 
 class ReceiptVersion(Base):
-    """What a printed receipt said (applicant data and the names of the day), kept for every version."""
+    """The applicant as each receipt version printed it. Written at the first correction (version 1,
+    as received, then version 2, …); a dossier never corrected prints its own row as version 1."""
 
     __tablename__ = "receipt_versions"
     __table_args__ = (UniqueConstraint("dossier_id", "version", name="uq_receipt_versions_dossier_version"),)
@@ -216,16 +222,18 @@ class ReceiptVersion(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshots.id"))
-    data: Mapped[str] = mapped_column(Text)  # JSON: the applicant and the clerk of this version
+    data: Mapped[str] = mapped_column(Text)  # JSON: {"applicant": {...}}
 
 
 class Event(Base):
     """One step of a dossier's history. Append-only (triggers refuse UPDATE and DELETE) and chained:
-    ``hash`` covers the content and the previous chained row's hash, in ``chain_seq`` order."""
+    ``hash`` covers the content and the hash of the chained row before it (``chain_seq`` - 1).
+    ``chain_seq`` is the key: allocated from ``chain_head``, gapless, shared with later chained tables."""
 
     __tablename__ = "events"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    chain_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    chain_seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=False
+    )
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
     action: Mapped[str] = mapped_column(String(30))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -234,7 +242,6 @@ class Event(Base):
     to_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[str] = mapped_column(Text, default="")  # JSON of action-specific details
-    prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
 

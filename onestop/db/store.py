@@ -84,9 +84,53 @@ def append_events(conn: Connection, events: list[dict[str, Any]]) -> list[dict[s
         row.setdefault("to_unit_id", None)
         data = row.get("data") or ""
         row["data"] = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, sort_keys=True)
-        row["prev_hash"] = prev
         row["hash"] = prev = row_hash("event", EVENT_FIELDS, row, prev)
         rows.append(row)
     conn.execute(insert(Event), rows)
     set_chain_head(conn, seq, prev)
     return rows
+
+
+# --------------------------------------------------------------------------- search index (SQLite FTS5)
+
+FTS_MARK = "fts:indexed_upto"  # the highest dossier id already in dossiers_fts
+
+
+def fts_indexed_upto(conn: Connection) -> int:
+    value = conn.execute(text("SELECT value FROM sequences WHERE name = :n"), {"n": FTS_MARK}).scalar()
+    return int(value or 0)
+
+
+def index_pending(conn: Connection) -> int:
+    """Add the dossiers received since the last batch to the FTS index, inside the caller's write
+    transaction. Returns how many were added. Searches cover the rest with a scan of that short tail."""
+    upto = fts_indexed_upto(conn)
+    top = conn.execute(text("SELECT coalesce(max(id), 0) FROM dossiers")).scalar_one()
+    if top <= upto:
+        return 0
+    conn.execute(
+        text(
+            "INSERT INTO dossiers_fts(rowid, search_key) "
+            "SELECT id, search_key FROM dossiers WHERE id > :upto AND id <= :top"
+        ),
+        {"upto": upto, "top": top},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO sequences (name, value) VALUES (:n, :v) "
+            "ON CONFLICT (name) DO UPDATE SET value = :v"
+        ),
+        {"n": FTS_MARK, "v": top},
+    )
+    return int(top - upto)
+
+
+def reindex_one(conn: Connection, dossier_id: int, old_key: str, new_key: str) -> None:
+    """Keep the FTS index right when a dossier's search key changes (a correction)."""
+    if dossier_id > fts_indexed_upto(conn):
+        return  # not indexed yet: the next batch takes the new key
+    conn.execute(
+        text("INSERT INTO dossiers_fts(dossiers_fts, rowid, search_key) VALUES ('delete', :id, :k)"),
+        {"id": dossier_id, "k": old_key},
+    )
+    conn.execute(text("INSERT INTO dossiers_fts(rowid, search_key) VALUES (:id, :k)"), {"id": dossier_id, "k": new_key})

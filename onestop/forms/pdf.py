@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
@@ -32,11 +32,11 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
-from reportlab.platypus.flowables import Flowable as _Flowable
 
 from onestop.forms.model import FormHeader
 from onestop.res import resource_path
@@ -161,8 +161,6 @@ def upper_vi(text: str) -> str:
 
 def wrap_text(text: str, font_name: str, size: float, width: float) -> list[str]:
     """``text`` (NFC) broken into lines no wider than ``width`` points, for direct canvas drawing."""
-    from reportlab.lib.utils import simpleSplit
-
     lines: list[str] = simpleSplit(nfc(text), font_name, size, width)
     return lines or [""]
 
@@ -344,6 +342,8 @@ class _HeaderLayout:
     right_width: float
     note_height: float  # the legal-basis line above the header (0 when not printed)
     height: float
+    date_line: str  # "<Địa danh>, ngày .. tháng .. năm ...." or "" when not printed
+    date_size: float  # shrunk for a long place name, so the line stays inside the right column
 
 
 def _fit_size(text: str, font: str, size: float, width: float) -> float:
@@ -362,21 +362,22 @@ def _layout_header(header: FormHeader, width: float, on: date | None, scale: flo
     lw = width * _LEFT_SHARE
     rw = width - lw
     left: list[_Line] = []
-    for text in balanced_wrap(upper_vi(header.parent_agency), FONT_REGULAR, hs, lw - 4):
-        left.append(_Line(text, FONT_REGULAR, hs))
-    for text in balanced_wrap(upper_vi(header.unit_name), FONT_BOLD, hs, lw - 4):
-        left.append(_Line(text, FONT_BOLD, hs))
+    for source, font in ((header.parent_agency, FONT_REGULAR), (header.unit_name, FONT_BOLD)):
+        if source.strip():  # an agency directly under the State may have no parent line
+            left += [_Line(text, font, hs) for text in balanced_wrap(upper_vi(source), font, hs, lw - 10)]
     ns = _fit_size(_NATIONAL_NAME, FONT_BOLD, hs, rw - 2)
     right = [_Line(_NATIONAL_NAME, FONT_BOLD, ns), _Line(_MOTTO, FONT_BOLD, ms)]
+    date_line = place_date_line(header.place_name, on) if on is not None else ""
+    date_size = _fit_size(date_line, FONT_ITALIC, ds, rw - 2) if date_line else ds
     note_height = _NOTE_SIZE * scale * 1.6 if header.legal_basis.strip() else 0.0
     # Same arithmetic as draw_header: column text, the rule about half a size below the last baseline, and
     # (right) the date line 1.55 size below the rule plus its descent.
     left_h = _column_height(left) + hs * 0.6
     right_h = _column_height(right) + ms * 0.75
-    if on is not None:
+    if date_line:
         right_h += ds * (1.55 + 0.35) - ms * 0.15
     height = note_height + max(left_h, right_h)
-    return _HeaderLayout(left, right, lw, rw, note_height, height)
+    return _HeaderLayout(left, right, lw, rw, note_height, height, date_line, date_size)
 
 
 def header_height(header: FormHeader, width: float, on: date | None = None, scale: float = 1.0) -> float:
@@ -443,10 +444,10 @@ def draw_header(
     mw = pdfmetrics.stringWidth(motto.text, motto.font, motto.size)
     ry = y - motto.size * 0.6  # clear of the descenders of "p" and the dot under "ạ"
     canvas.line(rcx - mw / 2, ry, rcx + mw / 2, ry)
-    if on is not None:
-        ds = _DATE_SIZE * scale
-        canvas.setFont(FONT_ITALIC, ds)
-        canvas.drawCentredString(rcx, ry - ds * 1.55, place_date_line(header.place_name, on))
+    if lay.date_line:
+        # Spaced from the rule by the nominal size, so a shrunk line keeps the same position.
+        canvas.setFont(FONT_ITALIC, lay.date_size)
+        canvas.drawCentredString(rcx, ry - _DATE_SIZE * scale * 1.55, lay.date_line)
     canvas.restoreState()
     return top - lay.height
 
@@ -475,6 +476,7 @@ class HeaderFlowable(Flowable):  # type: ignore[misc]
 CODE128_QUIET_MODULES = 10  # ISO/IEC 15417 asks for at least 10 modules of white each side
 
 
+@lru_cache(maxsize=64)  # a form asks twice (measure, then draw); codes repeat on reprints
 def code128_modules(code: str) -> str:
     """Code 128 module string of ``code`` ('1' = bar, '0' = space), from python-barcode.
 
@@ -631,7 +633,7 @@ def _nothing(canvas: Canvas, doc: BaseDocTemplate) -> None:
 
 def build_pdf(
     out: str | os.PathLike[str] | IO[bytes],
-    story: list[_Flowable],
+    story: list[Flowable],
     *,
     title: str,
     author: str,

@@ -34,7 +34,7 @@ def upgrade() -> None:
     op.create_table(
         "calendar_years",
         sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
-        sa.Column("seeded_at", sa.DateTime(), nullable=False),
+        sa.Column("seeded_at", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("year", name=op.f("pk_calendar_years")),
     )
     op.create_table(
@@ -85,7 +85,7 @@ def upgrade() -> None:
         sa.Column("fee_text", sa.Text(), nullable=False),
         sa.Column("fee_amount", sa.BigInteger(), nullable=True),
         sa.Column("legal_basis", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.BigInteger(), nullable=False),
         sa.ForeignKeyConstraint(
             ["default_unit_id"], ["units.id"], name=op.f("fk_procedures_default_unit_id_units")
         ),
@@ -105,10 +105,18 @@ def upgrade() -> None:
         sa.Column("unit_id", sa.Integer(), nullable=True),
         sa.Column("all_units", sa.Boolean(), nullable=False),
         sa.Column("disabled", sa.Boolean(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.BigInteger(), nullable=False),
         sa.ForeignKeyConstraint(["unit_id"], ["units.id"], name=op.f("fk_staff_unit_id_units")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
         sa.UniqueConstraint("username", name=op.f("uq_staff_username")),
+    )
+    op.create_table(
+        "snapshots",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("digest", sa.String(length=64), nullable=False),
+        sa.Column("data", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_snapshots")),
+        sa.UniqueConstraint("digest", name=op.f("uq_snapshots_digest")),
     )
     op.create_table(
         "dossiers",
@@ -128,17 +136,18 @@ def upgrade() -> None:
         sa.Column("result_channel", sa.String(length=20), nullable=False),
         sa.Column("fee_text", sa.Text(), nullable=False),
         sa.Column("fee_amount", sa.BigInteger(), nullable=True),
-        sa.Column("received_at", sa.DateTime(), nullable=False),
-        sa.Column("due_at", sa.DateTime(), nullable=False),
-        sa.Column("extended_due_at", sa.DateTime(), nullable=True),
+        sa.Column("received_at", sa.BigInteger(), nullable=False),
+        sa.Column("due_at", sa.BigInteger(), nullable=False),
+        sa.Column("extended_due_at", sa.BigInteger(), nullable=True),
         sa.Column("received_by", sa.Integer(), nullable=False),
         sa.Column("current_unit_id", sa.Integer(), nullable=True),
         sa.Column("holder_id", sa.Integer(), nullable=True),
-        sa.Column("paused_at", sa.DateTime(), nullable=True),
-        sa.Column("finished_at", sa.DateTime(), nullable=True),
+        sa.Column("paused_at", sa.BigInteger(), nullable=True),
+        sa.Column("finished_at", sa.BigInteger(), nullable=True),
         sa.Column("register_volume", sa.String(length=20), nullable=False),
         sa.Column("register_number", sa.Integer(), nullable=False),
         sa.Column("receipt_version", sa.Integer(), nullable=False),
+        sa.Column("snapshot_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["current_unit_id"], ["units.id"], name=op.f("fk_dossiers_current_unit_id_units")
         ),
@@ -147,14 +156,12 @@ def upgrade() -> None:
             ["procedure_id"], ["procedures.id"], name=op.f("fk_dossiers_procedure_id_procedures")
         ),
         sa.ForeignKeyConstraint(["received_by"], ["staff.id"], name=op.f("fk_dossiers_received_by_staff")),
+        sa.ForeignKeyConstraint(["snapshot_id"], ["snapshots.id"], name=op.f("fk_dossiers_snapshot_id_snapshots")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_dossiers")),
         sa.UniqueConstraint("code", name=op.f("uq_dossiers_code")),
     )
     with op.batch_alter_table("dossiers", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_dossiers_id_number"), ["id_number"], unique=False)
-        batch_op.create_index(batch_op.f("ix_dossiers_phone"), ["phone"], unique=False)
         batch_op.create_index(batch_op.f("ix_dossiers_received_at"), ["received_at"], unique=False)
-        batch_op.create_index("ix_dossiers_received_by_at", ["received_by", "received_at"], unique=False)
         batch_op.create_index("ix_dossiers_status_due", ["status", "due_at"], unique=False)
 
     op.create_table(
@@ -194,42 +201,33 @@ def upgrade() -> None:
 
     op.create_table(
         "events",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("chain_seq", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "chain_seq", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=False, nullable=False
+        ),
         sa.Column("dossier_id", sa.Integer(), nullable=False),
         sa.Column("action", sa.String(length=30), nullable=False),
-        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("at", sa.BigInteger(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("from_unit_id", sa.Integer(), nullable=True),
         sa.Column("to_unit_id", sa.Integer(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("data", sa.Text(), nullable=False),
-        sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(["dossier_id"], ["dossiers.id"], name=op.f("fk_events_dossier_id_dossiers")),
         sa.ForeignKeyConstraint(["from_unit_id"], ["units.id"], name=op.f("fk_events_from_unit_id_units")),
         sa.ForeignKeyConstraint(["to_unit_id"], ["units.id"], name=op.f("fk_events_to_unit_id_units")),
         sa.ForeignKeyConstraint(["user_id"], ["staff.id"], name=op.f("fk_events_user_id_staff")),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
-        sa.UniqueConstraint("chain_seq", name=op.f("uq_events_chain_seq")),
+        sa.PrimaryKeyConstraint("chain_seq", name=op.f("pk_events")),
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_events_dossier_id"), ["dossier_id"], unique=False)
 
     op.create_table(
-        "snapshots",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("digest", sa.String(length=64), nullable=False),
-        sa.Column("data", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_snapshots")),
-        sa.UniqueConstraint("digest", name=op.f("uq_snapshots_digest")),
-    )
-    op.create_table(
         "receipt_versions",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("dossier_id", sa.Integer(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.BigInteger(), nullable=False),
         sa.Column("created_by", sa.Integer(), nullable=False),
         sa.Column("snapshot_id", sa.Integer(), nullable=False),
         sa.Column("data", sa.Text(), nullable=False),
@@ -251,7 +249,11 @@ def upgrade() -> None:
 
 
 def _create_guards() -> None:
-    """The history is append-only, and (SQLite) dossiers get an FTS5 index over their search key."""
+    """The history is append-only, and (SQLite) dossiers get an FTS5 index over their search key.
+
+    The FTS index is filled in batches by the program (onestop.db.store.index_pending), not by a
+    trigger: a per-row trigger costs FTS5 a segment write per transaction, which triples the cost of
+    receiving a dossier."""
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         for verb in ("UPDATE", "DELETE"):
@@ -261,20 +263,7 @@ def _create_guards() -> None:
             )
         op.execute(
             "CREATE VIRTUAL TABLE dossiers_fts USING fts5("
-            "search_key, content='dossiers', content_rowid='id', tokenize='unicode61', prefix='2 3')"
-        )
-        op.execute(
-            "CREATE TRIGGER dossiers_fts_ai AFTER INSERT ON dossiers BEGIN "
-            "INSERT INTO dossiers_fts(rowid, search_key) VALUES (new.id, new.search_key); END"
-        )
-        op.execute(
-            "CREATE TRIGGER dossiers_fts_ad AFTER DELETE ON dossiers BEGIN "
-            "INSERT INTO dossiers_fts(dossiers_fts, rowid, search_key) VALUES ('delete', old.id, old.search_key); END"
-        )
-        op.execute(
-            "CREATE TRIGGER dossiers_fts_au AFTER UPDATE OF search_key ON dossiers BEGIN "
-            "INSERT INTO dossiers_fts(dossiers_fts, rowid, search_key) VALUES ('delete', old.id, old.search_key); "
-            "INSERT INTO dossiers_fts(rowid, search_key) VALUES (new.id, new.search_key); END"
+            "search_key, content='dossiers', content_rowid='id', tokenize='unicode61')"
         )
     elif bind.dialect.name == "postgresql":
         op.execute(
@@ -293,9 +282,6 @@ def _drop_guards() -> None:
         for name in (
             "events_no_update",
             "events_no_delete",
-            "dossiers_fts_ai",
-            "dossiers_fts_ad",
-            "dossiers_fts_au",
         ):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute("DROP TABLE IF EXISTS dossiers_fts")
@@ -308,7 +294,6 @@ def downgrade() -> None:
     _drop_guards()
     # ### commands auto generated by Alembic - please adjust! ###
     op.drop_table("receipt_versions")
-    op.drop_table("snapshots")
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_events_dossier_id"))
 
@@ -323,12 +308,10 @@ def downgrade() -> None:
     op.drop_table("procedure_documents")
     with op.batch_alter_table("dossiers", schema=None) as batch_op:
         batch_op.drop_index("ix_dossiers_status_due")
-        batch_op.drop_index("ix_dossiers_received_by_at")
         batch_op.drop_index(batch_op.f("ix_dossiers_received_at"))
-        batch_op.drop_index(batch_op.f("ix_dossiers_phone"))
-        batch_op.drop_index(batch_op.f("ix_dossiers_id_number"))
 
     op.drop_table("dossiers")
+    op.drop_table("snapshots")
     op.drop_table("staff")
     with op.batch_alter_table("procedures", schema=None) as batch_op:
         batch_op.drop_index("ix_procedures_code_current")
