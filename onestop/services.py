@@ -23,6 +23,7 @@ from onestop.clock import Clock, SystemClock
 from onestop.db import models as m
 from onestop.db.engine import Database
 from onestop.db.store import (
+    Raw,
     append_events,
     fts_indexed_upto,
     index_pending,
@@ -213,9 +214,14 @@ class VerifyReport:
 
 # --------------------------------------------------------------------------- the service
 
-# Built once: executing a prepared INSERT with a dict skips SQLAlchemy's per-call statement building.
-_INSERT_DOSSIER = insert(m.Dossier)
-_INSERT_DOCUMENT = insert(m.DossierDocument)
+# The receive path's statements (run through the driver: see onestop.db.store.Raw).
+_INSERT_DOSSIER = (
+    "INSERT INTO dossiers (code, procedure_id, unit_identifier, status, applicant_name, id_number, phone, address,"
+    " email, search_key, sets, channel, result_channel, fee_text, fee_amount, received_at, due_at, received_by,"
+    " register_volume, register_number, receipt_version, snapshot_id)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+)
+_INSERT_DOCUMENT = "INSERT INTO dossier_documents (dossier_id, position, name, form, count) VALUES (?, ?, ?, ?, ?)"
 
 
 class Onestop:
@@ -566,32 +572,19 @@ class Onestop:
         key = search_key(applicant.name, applicant.id_number, applicant.phone)
 
         def work(conn: Connection) -> tuple[int, str, int]:
-            number = next_value(conn, f"code:{identifier}:{day_code}")
+            raw = Raw(conn)
+            number = next_value(raw, f"code:{identifier}:{day_code}")
             code = f"{identifier}-{day_code}-{number:04d}"
-            register_number = next_value(conn, f"register:{identifier}:{volume}")
-            dossier_id = int(
-                conn.execute(
-                    _INSERT_DOSSIER,
-                    dict(
-                        code=code, procedure_id=proc.id, unit_identifier=identifier, status="received",
-                        applicant_name=applicant.name, id_number=applicant.id_number, phone=applicant.phone,
-                        address=applicant.address, email=applicant.email,
-                        search_key=f"{key} {search_key(code)}", sets=sets,
-                        channel=request.channel, result_channel=result_channel, fee_text=fee_text,
-                        fee_amount=proc.fee_amount, received_at=received_at, due_at=appointment.due_at,
-                        extended_due_at=None, received_by=actor.id, current_unit_id=None, holder_id=None,
-                        paused_at=None, finished_at=None, register_volume=volume,
-                        register_number=register_number, receipt_version=1,
-                        snapshot_id=self._snapshot_id(conn, context),
-                    ),
-                ).inserted_primary_key[0]
-            )
-            conn.execute(
-                _INSERT_DOCUMENT,
-                [dict(dossier_id=dossier_id, position=i, name=d.name, form=d.form, count=d.count)
-                 for i, d in enumerate(documents)],
-            )
-            append_events(conn, [dict(
+            register_number = next_value(raw, f"register:{identifier}:{volume}")
+            dossier_id = int(raw.one(_INSERT_DOSSIER, (
+                code, proc.id, identifier, "received", applicant.name, applicant.id_number, applicant.phone,
+                applicant.address, applicant.email, f"{key} {search_key(code)}", sets, request.channel,
+                result_channel, fee_text, proc.fee_amount, int(received_at.timestamp()),
+                int(appointment.due_at.timestamp()), actor.id, volume, register_number, 1,
+                self._snapshot_id(conn, context),
+            ))[0])
+            raw.many(_INSERT_DOCUMENT, [(dossier_id, i, d.name, d.form, d.count) for i, d in enumerate(documents)])
+            append_events(raw, [dict(
                 dossier_id=dossier_id, action="receive", at=received_at, user_id=actor.id,
                 data={"due_at": appointment.due_at.astimezone(UTC).isoformat()},
             )])

@@ -3,30 +3,60 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, text, update
+from sqlalchemy import Connection, Table, text
 
 from onestop.chain import EVENT_FIELDS, row_hash
-from onestop.db.models import ChainHead, Event
 
 
-def next_value(conn: Connection, name: str) -> int:
+class Raw:
+    """The hot write path (receiving a dossier) straight through the driver, inside the transaction
+    SQLAlchemy began on the same connection. Portable SQL written with ``?``; PostgreSQL's driver
+    gets ``%s``. About six times cheaper a statement than a Core ``execute``.
+
+    Times go in as epoch seconds (what ``UTCDateTime`` stores)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        self.qmark = conn.dialect.paramstyle == "qmark"
+        self.sqlite = conn.dialect.name == "sqlite"
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.qmark else _percent(sql)
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.cur.execute(self._sql(sql), params)
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...]:
+        self.cur.execute(self._sql(sql), params)
+        row = self.cur.fetchone()
+        assert row is not None
+        return tuple(row)
+
+    def many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.cur.executemany(self._sql(sql), rows)
+
+
+@cache
+def _percent(sql: str) -> str:
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def next_value(conn: Connection | Raw, name: str) -> int:
     """The next number of a named counter, allocated inside the caller's transaction.
 
     One statement, the same text on SQLite (≥ 3.35) and PostgreSQL; the row lock it takes keeps
     concurrent writers in line, and a rolled-back transaction gives its number back (no gaps).
     """
-    return int(
-        conn.execute(
-            text(
-                "INSERT INTO sequences (name, value) VALUES (:name, 1) "
-                "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value"
-            ),
-            {"name": name},
-        ).scalar_one()
-    )
+    raw = conn if isinstance(conn, Raw) else Raw(conn)
+    return int(raw.one(
+        "INSERT INTO sequences (name, value) VALUES (?, 1) "
+        "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value", (name,)
+    )[0])
 
 
 def raise_sequence(conn: Connection, name: str, at_least: int) -> None:
@@ -56,24 +86,33 @@ def insert_ignore(conn: Connection, table: Table, rows: Iterable[Mapping[str, An
         conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows)
 
 
-def chain_head(conn: Connection, *, lock: bool = True) -> tuple[int, str]:
-    stmt = select(ChainHead.seq, ChainHead.hash).where(ChainHead.id == 1)
-    if lock:
-        stmt = stmt.with_for_update()  # PostgreSQL: serialise appenders; SQLite holds the write lock already
-    seq, head = conn.execute(stmt).one()
+def chain_head(conn: Connection | Raw, *, lock: bool = True) -> tuple[int, str]:
+    raw = conn if isinstance(conn, Raw) else Raw(conn)
+    # PostgreSQL: the row lock serialises appenders; SQLite already holds the database's write lock.
+    suffix = " FOR UPDATE" if lock and not raw.sqlite else ""
+    seq, head = raw.one("SELECT seq, hash FROM chain_head WHERE id = 1" + suffix)
     return int(seq), str(head)
 
 
-def set_chain_head(conn: Connection, seq: int, head: str) -> None:
-    conn.execute(update(ChainHead).where(ChainHead.id == 1).values(seq=seq, hash=head))
+def set_chain_head(conn: Connection | Raw, seq: int, head: str) -> None:
+    raw = conn if isinstance(conn, Raw) else Raw(conn)
+    raw.run("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, head))
 
 
-def append_events(conn: Connection, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+_EVENT_INSERT = (
+    "INSERT INTO events (chain_seq, dossier_id, action, at, user_id, from_unit_id, to_unit_id, note, data, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Append events to the history, chained after the current head, inside the caller's transaction.
 
-    Each dict has the EVENT_FIELDS but ``chain_seq`` (assigned here); ``data`` may be a dict.
+    Each dict has the EVENT_FIELDS but ``chain_seq`` (assigned here); ``at`` an aware datetime;
+    ``data`` may be a dict.
     """
-    seq, prev = chain_head(conn)
+    raw = conn if isinstance(conn, Raw) else Raw(conn)
+    seq, prev = chain_head(raw)
     rows = []
     for ev in events:
         seq += 1
@@ -86,8 +125,12 @@ def append_events(conn: Connection, events: list[dict[str, Any]]) -> list[dict[s
         row["data"] = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, sort_keys=True)
         row["hash"] = prev = row_hash("event", EVENT_FIELDS, row, prev)
         rows.append(row)
-    conn.execute(insert(Event), rows)
-    set_chain_head(conn, seq, prev)
+    raw.many(_EVENT_INSERT, [
+        (r["chain_seq"], r["dossier_id"], r["action"], int(r["at"].timestamp()), r["user_id"], r["from_unit_id"],
+         r["to_unit_id"], r["note"], r["data"], r["hash"])
+        for r in rows
+    ])
+    set_chain_head(raw, seq, prev)
     return rows
 
 
