@@ -155,10 +155,13 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     sessions = [(s.hour * 3600 + s.minute * 60, e.hour * 3600 + e.minute * 60) for s, e in cal.hours.sessions]
     offsets = [t for s, e in sessions for t in range(s, e)]  # every second of office hours
     now_e = plan.now_e
-    moments = sorted(
-        m_ for m_ in (day_starts[int(rng.random() * n_days)] + offsets[int(rng.random() * len(offsets))]
-                      for _ in range(count)) if m_ < now_e
-    )
+    moments: list[int] = []
+    while len(moments) < count:  # draw again the few that would lie later today
+        moments.extend(
+            m_ for m_ in (day_starts[int(rng.random() * n_days)] + offsets[int(rng.random() * len(offsets))]
+                          for _ in range(count - len(moments))) if m_ < now_e
+        )
+    moments.sort()
 
     with svc.db.read() as conn:
         next_id = int(conn.execute(select(func.coalesce(func.max(m.Dossier.id), 0))).scalar_one()) + 1
@@ -218,6 +221,10 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     def finish(conn: Connection) -> None:
         for name, value in seq_values.items():
             raise_sequence(conn, name, value)
+        if conn.dialect.name == "postgresql":  # ids were given explicitly: move the serial past them
+            conn.exec_driver_sql(
+                "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), (SELECT max(id) FROM dossiers))"
+            )
 
     svc.db.write(finish, bulk=True)
     return len(moments)
