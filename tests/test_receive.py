@@ -191,3 +191,42 @@ def test_authentication_does_not_say_which_part_was_wrong(agency: Onestop) -> No
     with pytest.raises(PermissionDenied) as wrong_user:
         agency.authenticate("khongco", "demo")
     assert wrong_pw.value.message == wrong_user.value.message
+
+
+def test_calendar_is_seeded_per_year_and_edits_move_the_appointment(agency: Onestop) -> None:
+    from datetime import date
+
+    days = {d.date: d for d in agency.calendar_days(2026)}
+    assert days[date(2026, 11, 24)].name == "Ngày Văn hóa Việt Nam"
+    assert days[date(2026, 8, 22)].kind == "working_saturday"
+    # A year nobody asked for yet is seeded on first use (2031: Tết falls in January).
+    assert any("Tết" in d.name for d in agency.calendar_days(2031))
+
+    at = vn(2026, 11, 25, 16, 0)  # Wednesday, after the 15:00 cut-off: due Thursday 17:00
+    assert agency.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
+    agency.set_calendar_day(date(2026, 11, 26), "holiday", "Nghỉ đột xuất")
+    preview = agency.preview_due("2.000815", at)
+    assert preview.due_at == vn(2026, 11, 27, 17, 0)
+    assert [s.label() for s in preview.skipped] == ["26/11: Nghỉ đột xuất"]
+    agency.remove_calendar_day(date(2026, 11, 26))
+    assert agency.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
+    # A working Saturday added by a notice counts as a working day.
+    at_friday = vn(2026, 11, 27, 16, 0)
+    assert agency.preview_due("2.000815", at_friday).due_at == vn(2026, 11, 30, 17, 0)
+    agency.set_calendar_day(date(2026, 11, 28), "working_saturday", "Làm bù")
+    assert agency.preview_due("2.000815", at_friday).due_at == vn(2026, 11, 28, 17, 0)
+
+
+def test_settings_are_typed_checked_and_shared(agency: Onestop, db_path: Path) -> None:
+    from onestop.services import Onestop as Service
+
+    with pytest.raises(ValidationError, match="Múi giờ"):
+        agency.set_settings({"agency.time_zone": "Mars/Olympus"})
+    with pytest.raises(ValidationError, match="Mã định danh"):
+        agency.set_settings({"agency.unit_identifier": "Hà Nội"})
+    with pytest.raises(ValidationError, match="Giờ làm việc"):
+        agency.set_settings({"agency.office_hours": "17:00-07:00"})
+    agency.set_settings({"agency.office_hours": "08:00-12:00,13:30-17:30"})
+    other_counter = Service(db=agency.db, clock=agency.clock)
+    assert other_counter.settings()["agency.office_hours"] == "08:00-12:00,13:30-17:30"
+    assert other_counter.preview_due("2.000815", vn(2026, 11, 23, 9, 0)).due_at == vn(2026, 11, 23, 17, 30)
