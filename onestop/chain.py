@@ -16,7 +16,15 @@ GENESIS = "0" * 64
 
 # The content covered by the hash, per chained table, in this order.
 EVENT_FIELDS: Sequence[str] = (
-    "chain_seq", "dossier_id", "action", "at", "user_id", "from_unit_id", "to_unit_id", "note", "data",
+    "chain_seq",
+    "dossier_id",
+    "action",
+    "at",
+    "user_id",
+    "from_unit_id",
+    "to_unit_id",
+    "note",
+    "data",
 )
 
 
@@ -37,13 +45,31 @@ def row_hash(kind: str, fields: Sequence[str], row: Mapping[str, Any], prev_hash
 
 
 def event_hash(
-    prev_hash: str, chain_seq: int, dossier_id: int, action: str, at: int, user_id: int,
-    from_unit_id: int | None, to_unit_id: int | None, note: str, data: str,
+    prev_hash: str,
+    chain_seq: int,
+    dossier_id: int,
+    action: str,
+    at: int,
+    user_id: int,
+    from_unit_id: int | None,
+    to_unit_id: int | None,
+    note: str,
+    data: str,
 ) -> str:
     """``row_hash("event", EVENT_FIELDS, ...)`` for a row whose time is already epoch seconds (bulk writers)."""
-    content = SEP.join([
-        prev_hash, "event", str(chain_seq), str(dossier_id), action, str(at), str(user_id),
-        "-" if from_unit_id is None else str(from_unit_id), "-" if to_unit_id is None else str(to_unit_id),
-        note, data,
-    ])
+    content = SEP.join(
+        [
+            prev_hash,
+            "event",
+            str(chain_seq),
+            str(dossier_id),
+            action,
+            str(at),
+            str(user_id),
+            "-" if from_unit_id is None else str(from_unit_id),
+            "-" if to_unit_id is None else str(to_unit_id),
+            note,
+            data,
+        ]
+    )
     return hashlib.sha256(content.encode()).hexdigest()

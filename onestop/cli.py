@@ -132,8 +132,14 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
         "receipt_version": d.receipt_version,
         "documents": [{"name": x.name, "form": x.form, "count": x.count} for x in d.documents],
         "events": [
-            {"action": e.action, "at": iso(e.at), "user": e.user, "note": e.note,
-             "from_unit": e.from_unit, "to_unit": e.to_unit}
+            {
+                "action": e.action,
+                "at": iso(e.at),
+                "user": e.user,
+                "note": e.note,
+                "from_unit": e.from_unit,
+                "to_unit": e.to_unit,
+            }
             for e in d.events
         ],
         "ratings": list(d.ratings),
@@ -177,7 +183,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         try:
             catalog = json.loads(Path(args.catalog).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ValidationError(f"Danh mục thủ tục (--catalog): không đọc được tệp ({exc}).", field="catalog") from None
+            raise ValidationError(
+                f"Danh mục thủ tục (--catalog): không đọc được tệp ({exc}).", field="catalog"
+            ) from None
     svc = _services(args)
     for line in initialise(svc, catalog=catalog):
         print(line)
@@ -205,7 +213,9 @@ def cmd_receive(args: argparse.Namespace) -> int:
         ReceiveRequest(
             procedure_code=args.procedure,
             applicant=Applicant(args.name, args.id_number, args.phone, args.address, args.email),
-            sets=sets, channel=args.channel, result_channel=args.result_channel,
+            sets=sets,
+            channel=args.channel,
+            result_channel=args.result_channel,
         ),
         actor=actor,
     )
@@ -226,8 +236,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"Trạng thái:     {d.status_label}")
     print(f"Thủ tục:        {d.procedure_code} - {d.procedure_name}")
     print(f"Người nộp:      {d.applicant.name}")
-    for label, value in (("Số định danh:", d.applicant.id_number), ("Điện thoại:", d.applicant.phone),
-                         ("Địa chỉ:", d.applicant.address), ("Email:", d.applicant.email)):
+    for label, value in (
+        ("Số định danh:", d.applicant.id_number),
+        ("Điện thoại:", d.applicant.phone),
+        ("Địa chỉ:", d.applicant.address),
+        ("Email:", d.applicant.email),
+    ):
         if value:
             print(f"{label:<15} {value}")
     print(f"Tiếp nhận:      {_vn_time(d.received_at)} ({d.received_by_name})")
@@ -253,15 +267,27 @@ def cmd_list(args: argparse.Namespace) -> int:
     svc = _services(args)
     rows = svc.list_dossiers(flt)
     if args.json:
-        _emit([
-            {"code": r.code, "status": r.status, "procedure_code": r.procedure_code,
-             "applicant_name": r.applicant_name, "id_number": r.id_number, "phone": r.phone,
-             "received_at": iso(r.received_at), "due_at": iso(r.due_at), "received_by": r.received_by}
-            for r in rows
-        ])
+        _emit(
+            [
+                {
+                    "code": r.code,
+                    "status": r.status,
+                    "procedure_code": r.procedure_code,
+                    "applicant_name": r.applicant_name,
+                    "id_number": r.id_number,
+                    "phone": r.phone,
+                    "received_at": iso(r.received_at),
+                    "due_at": iso(r.due_at),
+                    "received_by": r.received_by,
+                }
+                for r in rows
+            ]
+        )
     else:
         for r in rows:
-            print(f"{r.code:<28} {r.received_at:%d/%m/%Y %H:%M}  {r.status:<18} {r.procedure_code:<9} {r.applicant_name}")
+            print(
+                f"{r.code:<28} {r.received_at:%d/%m/%Y %H:%M}  {r.status:<18} {r.procedure_code:<9} {r.applicant_name}"
+            )
     return 0
 
 
@@ -300,13 +326,15 @@ def cmd_due(args: argparse.Namespace) -> int:
     appt = svc.preview_due(args.procedure, at)
     proc = svc.procedure(args.procedure)
     if args.json:
-        _emit({
-            "procedure_code": proc.code,
-            "time_limit": proc.limit.describe(),
-            "received_at": iso(appt.received_at),
-            "due_at": iso(appt.due_at),
-            "skipped": [{"date": s.date.isoformat(), "reason": s.reason} for s in appt.skipped],
-        })
+        _emit(
+            {
+                "procedure_code": proc.code,
+                "time_limit": proc.limit.describe(),
+                "received_at": iso(appt.received_at),
+                "due_at": iso(appt.due_at),
+                "skipped": [{"date": s.date.isoformat(), "reason": s.reason} for s in appt.skipped],
+            }
+        )
     else:
         print(f"Nhận:    {_vn_time(appt.received_at)}")
         print(f"Hẹn trả: {_vn_time(appt.due_at)} ({proc.limit.describe()})")
@@ -362,8 +390,16 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "gui": cmd_gui, "kiosk": cmd_kiosk, "init": cmd_init, "demo": cmd_demo, "receive": cmd_receive,
-    "show": cmd_show, "list": cmd_list, "receipt": cmd_receipt, "due": cmd_due, "backup": cmd_backup,
+    "gui": cmd_gui,
+    "kiosk": cmd_kiosk,
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "receive": cmd_receive,
+    "show": cmd_show,
+    "list": cmd_list,
+    "receipt": cmd_receipt,
+    "due": cmd_due,
+    "backup": cmd_backup,
     "verify": cmd_verify,
 }
 

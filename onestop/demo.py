@@ -55,13 +55,104 @@ ACCOUNTS = [
 ]
 ROLE_LABEL = {"quan_tri": "quản trị", "tiep_nhan": "tiếp nhận", "xu_ly": "xử lý", "lanh_dao": "lãnh đạo"}
 
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
-MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quang", "Thu", "Xuân", "Hồng", "Kim", "Gia", "Bảo"]
-GIVEN = ["An", "Bình", "Chi", "Dũng", "Đức", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Ngân", "Nhung", "Phúc", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Thủy", "Trang", "Trung", "Tuấn", "Vy", "Yến", "Ánh", "Duy", "Đạt", "Ngọc"]
-STREETS = ("Nguyễn Lương Bằng", "Tôn Đức Thắng", "Âu Cơ", "Hoàng Văn Thái", "Nguyễn Sinh Sắc",
-           "Kinh Dương Vương", "Lạc Long Quân", "Phạm Như Xương", "Nguyễn Tất Thành", "Đồng Kè")
-PROCEDURE_WEIGHTS = {"2.000815": 30, "2.000884": 12, "1.001193": 10, "1.000894": 5, "1.004873": 4,
-                     "1.000656": 4, "2.000635": 8, "2.000908": 5, "1.004222": 8, "1.004194": 8, "1.001612": 6}
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
+MIDDLE = [
+    "Văn",
+    "Thị",
+    "Hữu",
+    "Đức",
+    "Minh",
+    "Ngọc",
+    "Thanh",
+    "Quang",
+    "Thu",
+    "Xuân",
+    "Hồng",
+    "Kim",
+    "Gia",
+    "Bảo",
+]
+GIVEN = [
+    "An",
+    "Bình",
+    "Chi",
+    "Dũng",
+    "Đức",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiếu",
+    "Hoa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Ngân",
+    "Nhung",
+    "Phúc",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Vy",
+    "Yến",
+    "Ánh",
+    "Duy",
+    "Đạt",
+    "Ngọc",
+]
+STREETS = (
+    "Nguyễn Lương Bằng",
+    "Tôn Đức Thắng",
+    "Âu Cơ",
+    "Hoàng Văn Thái",
+    "Nguyễn Sinh Sắc",
+    "Kinh Dương Vương",
+    "Lạc Long Quân",
+    "Phạm Như Xương",
+    "Nguyễn Tất Thành",
+    "Đồng Kè",
+)
+PROCEDURE_WEIGHTS = {
+    "2.000815": 30,
+    "2.000884": 12,
+    "1.001193": 10,
+    "1.000894": 5,
+    "1.004873": 4,
+    "1.000656": 4,
+    "2.000635": 8,
+    "2.000908": 5,
+    "1.004222": 8,
+    "1.004194": 8,
+    "1.001612": 6,
+}
 
 CHUNK = 5_000
 
@@ -70,8 +161,15 @@ def run_demo(svc: Onestop, *, dossiers: int = 200, seed: int = 1) -> Iterator[st
     svc.set_settings(AGENCY)
     unit_ids = {code: svc.add_unit(code=code, name=name, kind=kind) for code, name, kind in UNITS}
     for username, full_name, role, unit, all_units in ACCOUNTS:
-        svc.create_staff(username=username, full_name=full_name, password="demo", role=role,
-                         unit_id=unit_ids.get(unit) if unit else None, all_units=all_units, exist_ok=True)
+        svc.create_staff(
+            username=username,
+            full_name=full_name,
+            password="demo",
+            role=role,
+            unit_id=unit_ids.get(unit) if unit else None,
+            all_units=all_units,
+            exist_ok=True,
+        )
     catalog = load_json("data", "procedures.json")
     unit_for = {p["code"]: unit_ids[FIELD_UNIT.get(p["field"], "KTHTDT")] for p in catalog["procedures"]}
     yield from initialise(svc, catalog=catalog)
@@ -130,17 +228,22 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     identifier = settings["agency.unit_identifier"]
     procs = [svc.procedure(code) for code in PROCEDURE_WEIGHTS]
     clerks = [svc.actor("tiepnhan1"), svc.actor("tiepnhan2")]
-    context_ids = {
-        (p.code, clerk.id): svc.db.write(
-            lambda c, p=p, clerk=clerk: svc._snapshot_id(c, svc._receipt_context(settings, p, clerk.full_name, "counter"))
-        )
-        for p in procs for clerk in clerks
-    }
+
+    def snapshot(proc: ProcedureInfo, clerk_name: str) -> int:
+        context = svc._receipt_context(settings, proc, clerk_name, "counter")
+        return svc.db.write(lambda conn: svc._snapshot_id(conn, context))
+
+    context_ids = {(p.code, clerk.id): snapshot(p, clerk.full_name) for p in procs for clerk in clerks}
     plan = _Plan(
-        url=svc.db.url.render_as_string(hide_password=False), identifier=identifier,
-        code_key=search_key(identifier), now_e=int(now.timestamp()), procs=procs,
+        url=svc.db.url.render_as_string(hide_password=False),
+        identifier=identifier,
+        code_key=search_key(identifier),
+        now_e=int(now.timestamp()),
+        procs=procs,
         cum_weights=list(accumulate(PROCEDURE_WEIGHTS[p.code] for p in procs)),
-        clerks=[(c.id, c.full_name) for c in clerks], officer=svc.actor("xuly1").id, context_ids=context_ids,
+        clerks=[(c.id, c.full_name) for c in clerks],
+        officer=svc.actor("xuly1").id,
+        context_ids=context_ids,
     )
 
     # Receipt moments: office hours of the working days of the last months (≤ ~3000 a day).
@@ -158,8 +261,12 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     moments: list[int] = []
     while len(moments) < count:  # draw again the few that would lie later today
         moments.extend(
-            m_ for m_ in (day_starts[int(rng.random() * n_days)] + offsets[int(rng.random() * len(offsets))]
-                          for _ in range(count - len(moments))) if m_ < now_e
+            m_
+            for m_ in (
+                day_starts[int(rng.random() * n_days)] + offsets[int(rng.random() * len(offsets))]
+                for _ in range(count - len(moments))
+            )
+            if m_ < now_e
         )
     moments.sort()
 
@@ -173,7 +280,7 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
 
     def jobs() -> Iterator[_Job]:
         for start in range(0, len(moments), CHUNK):
-            chunk = moments[start:start + CHUNK]
+            chunk = moments[start : start + CHUNK]
             day_codes, numbers, volumes, registers = [], [], [], []
             for at in chunk:
                 local = datetime.fromtimestamp(at, tz)
@@ -187,7 +294,9 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
                 numbers.append(seq_values[key])
                 volumes.append(volume)
                 registers.append(seq_values[reg])
-            yield _Job(chunk, day_codes, numbers, volumes, registers, next_id + start, seed * 1_000_003 + start)
+            yield _Job(
+                chunk, day_codes, numbers, volumes, registers, next_id + start, seed * 1_000_003 + start
+            )
 
     def store(built: _Built) -> None:
         def work(conn: Connection) -> None:
@@ -265,19 +374,48 @@ def _build(job: _Job) -> _Built:
         name = f"{SURNAMES[int(r() * len(SURNAMES))]} {MIDDLE[int(r() * len(MIDDLE))]} {GIVEN[int(r() * len(GIVEN))]}"
         id_number = f"048{int(r() * 4)}{50 + int(r() * 50):02d}{int(r() * 1e6):06d}"
         phone = f"09{int(r() * 1e8):08d}"
-        address = f"{1 + int(r() * 400)} {STREETS[int(r() * len(STREETS))]}, phường Liên Chiểu, thành phố Đà Nẵng"
+        address = (
+            f"{1 + int(r() * 400)} {STREETS[int(r() * len(STREETS))]}, phường Liên Chiểu, thành phố Đà Nẵng"
+        )
         key = names.get(name)
         if key is None:
             key = names[name] = search_key(name)
         did = job.first_id + i
-        status, life, finished = _outcome(rng, proc.default_unit_id, at_e, due_e, plan.now_e, clerk_id, plan.officer)
-        dossiers.append((
-            did, code, proc.id, plan.identifier, status, name, id_number, phone, address, "",
-            f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}", 1, "counter", "counter",
-            proc.fee_text, proc.fee_amount, at_e, due_e, None, clerk_id,
-            proc.default_unit_id if status in _HELD else None, None, None, finished, job.volumes[i],
-            job.registers[i], 1, plan.context_ids[proc.code, clerk_id],
-        ))
+        status, life, finished = _outcome(
+            rng, proc.default_unit_id, at_e, due_e, plan.now_e, clerk_id, plan.officer
+        )
+        dossiers.append(
+            (
+                did,
+                code,
+                proc.id,
+                plan.identifier,
+                status,
+                name,
+                id_number,
+                phone,
+                address,
+                "",
+                f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}",
+                1,
+                "counter",
+                "counter",
+                proc.fee_text,
+                proc.fee_amount,
+                at_e,
+                due_e,
+                None,
+                clerk_id,
+                proc.default_unit_id if status in _HELD else None,
+                None,
+                None,
+                finished,
+                job.volumes[i],
+                job.registers[i],
+                1,
+                plan.context_ids[proc.code, clerk_id],
+            )
+        )
         for n, x in enumerate(required[proc.code]):
             docs.append((did, n, x.name, x.form, x.count))
         # The appointment goes into the chained history too, so it cannot be moved quietly.
@@ -292,13 +430,47 @@ def _build(job: _Job) -> _Built:
 
 
 _DOSSIER_COLS = (
-    "id", "code", "procedure_id", "unit_identifier", "status", "applicant_name", "id_number", "phone", "address",
-    "email", "search_key", "sets", "channel", "result_channel", "fee_text", "fee_amount", "received_at", "due_at",
-    "extended_due_at", "received_by", "current_unit_id", "holder_id", "paused_at", "finished_at",
-    "register_volume", "register_number", "receipt_version", "snapshot_id",
+    "id",
+    "code",
+    "procedure_id",
+    "unit_identifier",
+    "status",
+    "applicant_name",
+    "id_number",
+    "phone",
+    "address",
+    "email",
+    "search_key",
+    "sets",
+    "channel",
+    "result_channel",
+    "fee_text",
+    "fee_amount",
+    "received_at",
+    "due_at",
+    "extended_due_at",
+    "received_by",
+    "current_unit_id",
+    "holder_id",
+    "paused_at",
+    "finished_at",
+    "register_volume",
+    "register_number",
+    "receipt_version",
+    "snapshot_id",
 )
 _DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
-_EVENT_COLS = ("chain_seq", "dossier_id", "action", "at", "user_id", "from_unit_id", "to_unit_id", "note", "data")
+_EVENT_COLS = (
+    "chain_seq",
+    "dossier_id",
+    "action",
+    "at",
+    "user_id",
+    "from_unit_id",
+    "to_unit_id",
+    "note",
+    "data",
+)
 
 
 def due_json(due_epoch: int) -> str:
@@ -318,8 +490,9 @@ def _bulk(conn: Connection, table: Any, cols: tuple[str, ...], rows: list[tuple[
 _HELD = ("processing", "waiting_supplement", "result_ready")
 
 
-def _outcome(rng: random.Random, unit: int | None, at: int, due: int, now: int,
-             clerk: int, officer: int) -> tuple[str, list[tuple[str, int, int, int | None, str]], int | None]:
+def _outcome(
+    rng: random.Random, unit: int | None, at: int, due: int, now: int, clerk: int, officer: int
+) -> tuple[str, list[tuple[str, int, int, int | None, str]], int | None]:
     """A plausible life for a historical dossier, never reaching past ``now`` (epoch seconds)."""
     r = rng.random
     span = max(due - at, 3600)

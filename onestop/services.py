@@ -57,7 +57,11 @@ STATUSES = {
 }
 OPEN_STATUSES = ("received", "processing", "waiting_supplement", "result_ready")
 
-CHANNELS = {"counter": "Tại Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính công ích", "online": "Trực tuyến"}
+CHANNELS = {
+    "counter": "Tại Bộ phận Một cửa",
+    "post": "Qua dịch vụ bưu chính công ích",
+    "online": "Trực tuyến",
+}
 RESULT_CHANNELS = {
     "counter": "Tại Bộ phận Một cửa",
     "post": "Qua dịch vụ bưu chính công ích",
@@ -221,7 +225,9 @@ _INSERT_DOSSIER = (
     " register_volume, register_number, receipt_version, snapshot_id)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
 )
-_INSERT_DOCUMENT = "INSERT INTO dossier_documents (dossier_id, position, name, form, count) VALUES (?, ?, ?, ?, ?)"
+_INSERT_DOCUMENT = (
+    "INSERT INTO dossier_documents (dossier_id, position, name, form, count) VALUES (?, ?, ?, ?, ?)"
+)
 
 
 class Onestop:
@@ -244,7 +250,9 @@ class Onestop:
     def settings(self) -> Settings:
         if self._settings is None or _time.monotonic() - self._settings_loaded > self.SETTINGS_TTL:
             with self.db.read() as conn:
-                stored = {k: json.loads(val) for k, val in conn.execute(select(m.Setting.key, m.Setting.value))}
+                stored = {
+                    k: json.loads(val) for k, val in conn.execute(select(m.Setting.key, m.Setting.value))
+                }
             fresh = Settings(stored)
             if self._settings is None or fresh.as_dict() != self._settings.as_dict():
                 self._calendar = None
@@ -258,7 +266,10 @@ class Onestop:
         def work(conn: Connection) -> None:
             for key, value in clean.items():
                 payload = json.dumps(value, ensure_ascii=False)
-                if conn.execute(update(m.Setting).where(m.Setting.key == key).values(value=payload)).rowcount == 0:
+                if (
+                    conn.execute(update(m.Setting).where(m.Setting.key == key).values(value=payload)).rowcount
+                    == 0
+                ):
                     conn.execute(insert(m.Setting).values(key=key, value=payload))
 
         self.db.write(work)
@@ -290,10 +301,12 @@ class Onestop:
             seeded = conn.execute(select(m.CalendarYear.year).where(m.CalendarYear.year == year)).first()
             if seeded:
                 return [
-                    CalendarDay(date=r.day, kind=r.kind, name=r.name)
-                    for r in ent(conn).execute(
+                    CalendarDay(date=r.day, kind=r.kind, name=r.name)  # type: ignore[arg-type]  # checked on write
+                    for r in ent(conn)
+                    .execute(
                         select(m.CalendarDay).where(m.CalendarDay.year == year).order_by(m.CalendarDay.day)
-                    ).scalars()
+                    )
+                    .scalars()
                 ]
         self.seed_calendar_year(year)
         return self.calendar_days(year)
@@ -348,11 +361,19 @@ class Onestop:
                 if row is None:
                     raise UserError(f"Người dùng: không có tài khoản «{username}». (unknown user)")
             else:
-                row = ent(conn).execute(
-                    select(m.Staff).where(m.Staff.role == "quan_tri", m.Staff.disabled.is_(False)).order_by(m.Staff.id)
-                ).first()
+                row = (
+                    ent(conn)
+                    .execute(
+                        select(m.Staff)
+                        .where(m.Staff.role == "quan_tri", m.Staff.disabled.is_(False))
+                        .order_by(m.Staff.id)
+                    )
+                    .first()
+                )
                 if row is None:
-                    raise UserError("Người dùng: chưa có tài khoản quản trị; hãy chạy «onestop init». (no administrator)")
+                    raise UserError(
+                        "Người dùng: chưa có tài khoản quản trị; hãy chạy «onestop init». (no administrator)"
+                    )
         staff = row[0]
         if staff.disabled:
             raise PermissionDenied(f"Người dùng: tài khoản «{staff.username}» đã bị khóa. (disabled user)")
@@ -369,14 +390,23 @@ class Onestop:
         return _actor(row[0])
 
     def create_staff(
-        self, *, username: str, full_name: str, password: str, role: str,
-        unit_id: int | None = None, all_units: bool = False, exist_ok: bool = False,
+        self,
+        *,
+        username: str,
+        full_name: str,
+        password: str,
+        role: str,
+        unit_id: int | None = None,
+        all_units: bool = False,
+        exist_ok: bool = False,
     ) -> Actor:
         if role not in ROLES:
             raise ValidationError("Vai trò: không hợp lệ.", field="role")
         username = username.strip()
         if not username or not username.isascii() or not username.replace("_", "").replace(".", "").isalnum():
-            raise ValidationError("Tên đăng nhập: chỉ gồm chữ không dấu, chữ số, dấu _ và dấu chấm.", field="username")
+            raise ValidationError(
+                "Tên đăng nhập: chỉ gồm chữ không dấu, chữ số, dấu _ và dấu chấm.", field="username"
+            )
         full_name = v.clean_name(full_name, label="Họ và tên cán bộ", field="full_name")
         pw_hash = hash_password(password)
         now = self.clock.now()
@@ -389,8 +419,14 @@ class Onestop:
                 raise ValidationError(f"Tên đăng nhập: «{username}» đã có.", field="username")
             conn.execute(
                 insert(m.Staff).values(
-                    username=username, full_name=full_name, password_hash=pw_hash, role=role,
-                    unit_id=unit_id, all_units=all_units, disabled=False, created_at=now,
+                    username=username,
+                    full_name=full_name,
+                    password_hash=pw_hash,
+                    role=role,
+                    unit_id=unit_id,
+                    all_units=all_units,
+                    disabled=False,
+                    created_at=now,
                 )
             )
             return ent(conn).execute(select(m.Staff).where(m.Staff.username == username)).one()[0]
@@ -399,7 +435,12 @@ class Onestop:
 
     def set_staff_disabled(self, username: str, disabled: bool) -> None:
         def work(conn: Connection) -> None:
-            if conn.execute(update(m.Staff).where(m.Staff.username == username).values(disabled=disabled)).rowcount == 0:
+            if (
+                conn.execute(
+                    update(m.Staff).where(m.Staff.username == username).values(disabled=disabled)
+                ).rowcount
+                == 0
+            ):
                 raise NotFoundError(f"Người dùng: không có tài khoản «{username}».")
 
         self.db.write(work)
@@ -417,7 +458,9 @@ class Onestop:
 
     # ---- units
 
-    def add_unit(self, *, code: str, name: str, kind: str = "competent", valid_from: date | None = None) -> int:
+    def add_unit(
+        self, *, code: str, name: str, kind: str = "competent", valid_from: date | None = None
+    ) -> int:
         name = v.clean_text(name, label="Tên đơn vị", field="name", max_len=255, required=True)
         start = valid_from or self.now().date()
 
@@ -425,12 +468,18 @@ class Onestop:
             row = conn.execute(select(m.Unit.id).where(m.Unit.code == code)).first()
             if row:
                 return int(row[0])
-            return int(
-                conn.execute(
-                    insert(m.Unit).values(code=code, name=name, search_key=search_key(name, code), kind=kind,
-                                          valid_from=start, valid_to=None)
-                ).inserted_primary_key[0]
-            )
+            key = conn.execute(
+                insert(m.Unit).values(
+                    code=code,
+                    name=name,
+                    search_key=search_key(name, code),
+                    kind=kind,
+                    valid_from=start,
+                    valid_to=None,
+                )
+            ).inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
         return self.db.write(work)
 
@@ -459,35 +508,51 @@ class Onestop:
             for proc, docs in parsed:
                 proc = dict(proc)
                 proc["default_unit_id"] = unit_for.get(proc["code"], unit_for.get(proc["competent_unit"]))
-                current = ent(conn).execute(
-                    select(m.Procedure).where(m.Procedure.code == proc["code"], m.Procedure.is_current.is_(True))
-                ).first()
+                current = (
+                    ent(conn)
+                    .execute(
+                        select(m.Procedure).where(
+                            m.Procedure.code == proc["code"], m.Procedure.is_current.is_(True)
+                        )
+                    )
+                    .first()
+                )
                 if current is not None:
                     cur = current[0]
                     cur_docs = [
                         (d.name, d.form, d.count, d.required)
-                        for d in ent(conn).execute(
+                        for d in ent(conn)
+                        .execute(
                             select(m.ProcedureDocument)
                             .where(m.ProcedureDocument.procedure_id == cur.id)
                             .order_by(m.ProcedureDocument.position)
-                        ).scalars()
+                        )
+                        .scalars()
                     ]
-                    same = all(getattr(cur, k) == proc[k] for k in proc if k != "default_unit_id") and cur_docs == [
-                        (d["name"], d["form"], d["count"], d["required"]) for d in docs
-                    ]
+                    same = all(
+                        getattr(cur, k) == proc[k] for k in proc if k != "default_unit_id"
+                    ) and cur_docs == [(d["name"], d["form"], d["count"], d["required"]) for d in docs]
                     if same:
                         if proc["default_unit_id"] and cur.default_unit_id != proc["default_unit_id"]:
-                            conn.execute(update(m.Procedure).where(m.Procedure.id == cur.id)
-                                         .values(default_unit_id=proc["default_unit_id"]))
+                            conn.execute(
+                                update(m.Procedure)
+                                .where(m.Procedure.id == cur.id)
+                                .values(default_unit_id=proc["default_unit_id"])
+                            )
                         continue
                     conn.execute(update(m.Procedure).where(m.Procedure.id == cur.id).values(is_current=False))
                     version = cur.version + 1
                 else:
                     version = 1
-                pid = conn.execute(
+                key = conn.execute(
                     insert(m.Procedure).values(**proc, version=version, is_current=True, created_at=now)
-                ).inserted_primary_key[0]
-                conn.execute(insert(m.ProcedureDocument), [dict(d, procedure_id=pid, position=i) for i, d in enumerate(docs)])
+                ).inserted_primary_key
+                assert key is not None
+                pid = key[0]
+                conn.execute(
+                    insert(m.ProcedureDocument),
+                    [dict(d, procedure_id=pid, position=i) for i, d in enumerate(docs)],
+                )
                 changed += 1
             return changed
 
@@ -502,9 +567,13 @@ class Onestop:
         if cached is not None:
             return cached
         with self.db.read() as conn:
-            row = ent(conn).execute(
-                select(m.Procedure).where(m.Procedure.code == code, m.Procedure.is_current.is_(True))
-            ).first()
+            row = (
+                ent(conn)
+                .execute(
+                    select(m.Procedure).where(m.Procedure.code == code, m.Procedure.is_current.is_(True))
+                )
+                .first()
+            )
             if row is None:
                 raise NotFoundError(f"Thủ tục: không có thủ tục mã «{code}» trong danh mục.")
             info = self._procedure_info(conn, row[0])
@@ -513,20 +582,40 @@ class Onestop:
 
     def procedures(self) -> list[ProcedureInfo]:
         with self.db.read() as conn:
-            rows = ent(conn).execute(
-                select(m.Procedure).where(m.Procedure.is_current.is_(True)).order_by(m.Procedure.field, m.Procedure.code)
-            ).scalars().all()
+            rows = (
+                ent(conn)
+                .execute(
+                    select(m.Procedure)
+                    .where(m.Procedure.is_current.is_(True))
+                    .order_by(m.Procedure.field, m.Procedure.code)
+                )
+                .scalars()
+                .all()
+            )
             return [self._procedure_info(conn, p) for p in rows]
 
     def _procedure_info(self, conn: Connection, p: m.Procedure) -> ProcedureInfo:
-        docs = ent(conn).execute(
-            select(m.ProcedureDocument).where(m.ProcedureDocument.procedure_id == p.id).order_by(m.ProcedureDocument.position)
-        ).scalars()
+        docs = (
+            ent(conn)
+            .execute(
+                select(m.ProcedureDocument)
+                .where(m.ProcedureDocument.procedure_id == p.id)
+                .order_by(m.ProcedureDocument.position)
+            )
+            .scalars()
+        )
         return ProcedureInfo(
-            id=p.id, code=p.code, version=p.version, name=p.name, field=p.field, competent_unit=p.competent_unit,
+            id=p.id,
+            code=p.code,
+            version=p.version,
+            name=p.name,
+            field=p.field,
+            competent_unit=p.competent_unit,
             default_unit_id=p.default_unit_id,
             limit=TimeLimit(p.time_unit, p.time_value, _parse_hhmm(p.cutoff) if p.cutoff else None),  # type: ignore[arg-type]
-            fee_text=p.fee_text, fee_amount=p.fee_amount, legal_basis=p.legal_basis,
+            fee_text=p.fee_text,
+            fee_amount=p.fee_amount,
+            legal_basis=p.legal_basis,
             documents=tuple(DocumentSpec(d.name, d.form, d.count, d.required) for d in docs),
         )
 
@@ -555,11 +644,14 @@ class Onestop:
             raise ValidationError("Hình thức nộp: phải là counter, post hoặc online.", field="channel")
         result_channel = request.result_channel or request.channel
         if result_channel not in RESULT_CHANNELS:
-            raise ValidationError("Nơi nhận kết quả: phải là counter, post hoặc online.", field="result_channel")
+            raise ValidationError(
+                "Nơi nhận kết quả: phải là counter, post hoặc online.", field="result_channel"
+            )
         documents = self._check_documents(proc, request.documents)
         fee_text = (
             v.clean_text(request.fee_text, label="Phí, lệ phí", field="fee", max_len=500)
-            if request.fee_text is not None else proc.fee_text
+            if request.fee_text is not None
+            else proc.fee_text
         )
         settings = self.settings()
         calendar = self.calendar()
@@ -576,30 +668,77 @@ class Onestop:
             number = next_value(raw, f"code:{identifier}:{day_code}")
             code = f"{identifier}-{day_code}-{number:04d}"
             register_number = next_value(raw, f"register:{identifier}:{volume}")
-            dossier_id = int(raw.one(_INSERT_DOSSIER, (
-                code, proc.id, identifier, "received", applicant.name, applicant.id_number, applicant.phone,
-                applicant.address, applicant.email, f"{key} {search_key(code)}", sets, request.channel,
-                result_channel, fee_text, proc.fee_amount, int(received_at.timestamp()),
-                int(appointment.due_at.timestamp()), actor.id, volume, register_number, 1,
-                self._snapshot_id(conn, context),
-            ))[0])
-            raw.many(_INSERT_DOCUMENT, [(dossier_id, i, d.name, d.form, d.count) for i, d in enumerate(documents)])
-            append_events(raw, [dict(
-                dossier_id=dossier_id, action="receive", at=received_at, user_id=actor.id,
-                data={"due_at": appointment.due_at.astimezone(UTC).isoformat()},
-            )])
+            dossier_id = int(
+                raw.one(
+                    _INSERT_DOSSIER,
+                    (
+                        code,
+                        proc.id,
+                        identifier,
+                        "received",
+                        applicant.name,
+                        applicant.id_number,
+                        applicant.phone,
+                        applicant.address,
+                        applicant.email,
+                        f"{key} {search_key(code)}",
+                        sets,
+                        request.channel,
+                        result_channel,
+                        fee_text,
+                        proc.fee_amount,
+                        int(received_at.timestamp()),
+                        int(appointment.due_at.timestamp()),
+                        actor.id,
+                        volume,
+                        register_number,
+                        1,
+                        self._snapshot_id(conn, context),
+                    ),
+                )[0]
+            )
+            raw.many(
+                _INSERT_DOCUMENT, [(dossier_id, i, d.name, d.form, d.count) for i, d in enumerate(documents)]
+            )
+            append_events(
+                raw,
+                [
+                    dict(
+                        dossier_id=dossier_id,
+                        action="receive",
+                        at=received_at,
+                        user_id=actor.id,
+                        data={"due_at": appointment.due_at.astimezone(UTC).isoformat()},
+                    )
+                ],
+            )
             return dossier_id, code, register_number
 
         dossier_id, code, register_number = self.db.write(work)
         self._index_search_in_batches(dossier_id)
         # Everything is known: build the view instead of reading the dossier back.
         return DossierView(
-            id=dossier_id, code=code, status="received", procedure_code=proc.code, procedure_name=proc.name,
-            procedure_version=proc.version, applicant=applicant, received_at=received_at,
-            due_at=appointment.due_at.astimezone(self.tz), extended_due_at=None, received_by=actor.username,
-            received_by_name=actor.full_name, sets=sets, channel=request.channel, result_channel=result_channel,
-            fee_text=fee_text, register_volume=volume, register_number=register_number, receipt_version=1,
-            current_unit=None, documents=tuple(documents),
+            id=dossier_id,
+            code=code,
+            status="received",
+            procedure_code=proc.code,
+            procedure_name=proc.name,
+            procedure_version=proc.version,
+            applicant=applicant,
+            received_at=received_at,
+            due_at=appointment.due_at.astimezone(self.tz),
+            extended_due_at=None,
+            received_by=actor.username,
+            received_by_name=actor.full_name,
+            sets=sets,
+            channel=request.channel,
+            result_channel=result_channel,
+            fee_text=fee_text,
+            register_volume=volume,
+            register_number=register_number,
+            receipt_version=1,
+            current_unit=None,
+            documents=tuple(documents),
             events=(EventView("receive", received_at, actor.username, actor.full_name, ""),),
         )
 
@@ -624,11 +763,15 @@ class Onestop:
             return [SubmittedDocument(d.name, d.form, d.count) for d in proc.documents if d.required]
         clean: list[SubmittedDocument] = []
         for i, d in enumerate(submitted, start=1):
-            name = v.clean_text(d.name, label=f"Giấy tờ thứ {i}", field="documents", max_len=500, required=True)
+            name = v.clean_text(
+                d.name, label=f"Giấy tờ thứ {i}", field="documents", max_len=500, required=True
+            )
             form = nfc(d.form).strip()
             if form not in DOCUMENT_FORMS:
                 raise ValidationError(f"Hình thức của giấy tờ «{name}»: không hợp lệ.", field="documents")
-            count = v.clean_count(d.count, label=f"Số lượng của giấy tờ «{name}»", field="documents", lo=1, hi=99)
+            count = v.clean_count(
+                d.count, label=f"Số lượng của giấy tờ «{name}»", field="documents", lo=1, hi=99
+            )
             clean.append(SubmittedDocument(name, form, count))
         given = {fold(d.name) for d in clean}
         missing = [d.name for d in proc.documents if d.required and fold(d.name) not in given]
@@ -665,7 +808,9 @@ class Onestop:
         self._snapshots[digest] = sid
         return sid
 
-    def correct_applicant(self, code: str, applicant: Applicant, *, actor: Actor, note: str = "") -> DossierView:
+    def correct_applicant(
+        self, code: str, applicant: Applicant, *, actor: Actor, note: str = ""
+    ) -> DossierView:
         """Correct contact details: a new receipt version with the same code; the old one stays."""
         self.require(actor, "correct")
         clean = Applicant(
@@ -685,22 +830,59 @@ class Onestop:
             dossier = d[0]
             if dossier.receipt_version == 1:
                 # The first correction also keeps version 1 as it was received (until now the dossier's own).
-                old = Applicant(dossier.applicant_name, dossier.id_number, dossier.phone, dossier.address, dossier.email)
-                conn.execute(insert(m.ReceiptVersion).values(
-                    dossier_id=dossier.id, version=1, created_at=dossier.received_at, created_by=dossier.received_by,
-                    snapshot_id=dossier.snapshot_id, data=_version_data(old)))
+                old = Applicant(
+                    dossier.applicant_name, dossier.id_number, dossier.phone, dossier.address, dossier.email
+                )
+                conn.execute(
+                    insert(m.ReceiptVersion).values(
+                        dossier_id=dossier.id,
+                        version=1,
+                        created_at=dossier.received_at,
+                        created_by=dossier.received_by,
+                        snapshot_id=dossier.snapshot_id,
+                        data=_version_data(old),
+                    )
+                )
             version = dossier.receipt_version + 1
-            conn.execute(insert(m.ReceiptVersion).values(
-                dossier_id=dossier.id, version=version, created_at=at, created_by=actor.id,
-                snapshot_id=dossier.snapshot_id, data=_version_data(clean)))
+            conn.execute(
+                insert(m.ReceiptVersion).values(
+                    dossier_id=dossier.id,
+                    version=version,
+                    created_at=at,
+                    created_by=actor.id,
+                    snapshot_id=dossier.snapshot_id,
+                    data=_version_data(clean),
+                )
+            )
             new_key = f"{search_key(clean.name, clean.id_number, clean.phone)} {search_key(dossier.code)}"
-            conn.execute(update(m.Dossier).where(m.Dossier.id == dossier.id).values(
-                applicant_name=clean.name, id_number=clean.id_number, phone=clean.phone, address=clean.address,
-                email=clean.email, receipt_version=version, search_key=new_key))
+            conn.execute(
+                update(m.Dossier)
+                .where(m.Dossier.id == dossier.id)
+                .values(
+                    applicant_name=clean.name,
+                    id_number=clean.id_number,
+                    phone=clean.phone,
+                    address=clean.address,
+                    email=clean.email,
+                    receipt_version=version,
+                    search_key=new_key,
+                )
+            )
             if self.db.is_sqlite:
                 reindex_one(conn, dossier.id, dossier.search_key, new_key)
-            append_events(conn, [dict(dossier_id=dossier.id, action="correct", at=at, user_id=actor.id, note=note,
-                                      data={"receipt_version": version})])
+            append_events(
+                conn,
+                [
+                    dict(
+                        dossier_id=dossier.id,
+                        action="correct",
+                        at=at,
+                        user_id=actor.id,
+                        note=note,
+                        data={"receipt_version": version},
+                    )
+                ],
+            )
             return dossier.id
 
         return self._dossier_by(m.Dossier.id == self.db.write(work))
@@ -714,49 +896,94 @@ class Onestop:
     def find_code(self, code: str) -> bool:
         """Whether a dossier with exactly this code exists (one indexed lookup; the scanner uses it)."""
         with self.db.read() as conn:
-            return conn.execute(select(m.Dossier.id).where(m.Dossier.code == code.strip())).first() is not None
+            return (
+                conn.execute(select(m.Dossier.id).where(m.Dossier.code == code.strip())).first() is not None
+            )
 
     def _dossier_by(self, where: Any, missing: str = "Không có hồ sơ.") -> DossierView:
         tz = self.tz
         with self.db.read() as conn:
-            row = ent(conn).execute(
-                select(m.Dossier, m.Procedure.code, m.Procedure.name, m.Procedure.version, m.Staff.username,
-                       m.Staff.full_name, m.Unit.name)
-                .join(m.Procedure, m.Procedure.id == m.Dossier.procedure_id)
-                .join(m.Staff, m.Staff.id == m.Dossier.received_by)
-                .outerjoin(m.Unit, m.Unit.id == m.Dossier.current_unit_id)
-                .where(where)
-            ).first()
+            row = (
+                ent(conn)
+                .execute(
+                    select(
+                        m.Dossier,
+                        m.Procedure.code,
+                        m.Procedure.name,
+                        m.Procedure.version,
+                        m.Staff.username,
+                        m.Staff.full_name,
+                        m.Unit.name,
+                    )
+                    .join(m.Procedure, m.Procedure.id == m.Dossier.procedure_id)
+                    .join(m.Staff, m.Staff.id == m.Dossier.received_by)
+                    .outerjoin(m.Unit, m.Unit.id == m.Dossier.current_unit_id)
+                    .where(where)
+                )
+                .first()
+            )
             if row is None:
                 raise NotFoundError(missing)
             d: m.Dossier = row[0]
             docs = tuple(
                 SubmittedDocument(x.name, x.form, x.count)
-                for x in ent(conn).execute(
-                    select(m.DossierDocument).where(m.DossierDocument.dossier_id == d.id).order_by(m.DossierDocument.position)
-                ).scalars()
+                for x in ent(conn)
+                .execute(
+                    select(m.DossierDocument)
+                    .where(m.DossierDocument.dossier_id == d.id)
+                    .order_by(m.DossierDocument.position)
+                )
+                .scalars()
             )
             units = {u.id: u.name for u in ent(conn).execute(select(m.Unit)).scalars()}
             events = tuple(
-                EventView(action=e.action, at=e.at.astimezone(tz), user=e.username, user_name=e.full_name, note=e.note,
-                          from_unit=units.get(e.from_unit_id), to_unit=units.get(e.to_unit_id))
+                EventView(
+                    action=e.action,
+                    at=e.at.astimezone(tz),
+                    user=e.username,
+                    user_name=e.full_name,
+                    note=e.note,
+                    from_unit=units.get(e.from_unit_id),
+                    to_unit=units.get(e.to_unit_id),
+                )
                 for e in conn.execute(
-                    select(m.Event.action, m.Event.at, m.Event.note, m.Event.from_unit_id, m.Event.to_unit_id,
-                           m.Staff.username, m.Staff.full_name)
+                    select(
+                        m.Event.action,
+                        m.Event.at,
+                        m.Event.note,
+                        m.Event.from_unit_id,
+                        m.Event.to_unit_id,
+                        m.Staff.username,
+                        m.Staff.full_name,
+                    )
                     .join(m.Staff, m.Staff.id == m.Event.user_id)
-                    .where(m.Event.dossier_id == d.id).order_by(m.Event.chain_seq)
+                    .where(m.Event.dossier_id == d.id)
+                    .order_by(m.Event.chain_seq)
                 )
             )
         return DossierView(
-            id=d.id, code=d.code, status=d.status, procedure_code=row[1], procedure_name=row[2],
+            id=d.id,
+            code=d.code,
+            status=d.status,
+            procedure_code=row[1],
+            procedure_name=row[2],
             procedure_version=row[3],
             applicant=Applicant(d.applicant_name, d.id_number, d.phone, d.address, d.email),
-            received_at=d.received_at.astimezone(tz), due_at=d.due_at.astimezone(tz),
+            received_at=d.received_at.astimezone(tz),
+            due_at=d.due_at.astimezone(tz),
             extended_due_at=d.extended_due_at.astimezone(tz) if d.extended_due_at else None,
-            received_by=row[4], received_by_name=row[5], sets=d.sets, channel=d.channel,
-            result_channel=d.result_channel, fee_text=d.fee_text, register_volume=d.register_volume,
-            register_number=d.register_number, receipt_version=d.receipt_version, current_unit=row[6],
-            documents=docs, events=events,
+            received_by=row[4],
+            received_by_name=row[5],
+            sets=d.sets,
+            channel=d.channel,
+            result_channel=d.result_channel,
+            fee_text=d.fee_text,
+            register_volume=d.register_volume,
+            register_number=d.register_number,
+            receipt_version=d.receipt_version,
+            current_unit=row[6],
+            documents=docs,
+            events=events,
         )
 
     def list_dossiers(self, flt: DossierFilter) -> list[DossierRow]:
@@ -765,7 +992,8 @@ class Onestop:
             raise ValidationError("Giới hạn số dòng: phải từ 1 đến 10000.", field="limit")
         if flt.status and flt.status not in STATUSES:
             raise ValidationError(
-                "Trạng thái: phải là một trong " + ", ".join(STATUSES) + ".", field="status")
+                "Trạng thái: phải là một trong " + ", ".join(STATUSES) + ".", field="status"
+            )
         if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
             raise ValidationError("Khoảng thời gian: ngày bắt đầu sau ngày kết thúc.", field="from")
         tz = self.tz
@@ -782,8 +1010,18 @@ class Onestop:
             conds.append(or_(d.received_at < at, and_(d.received_at == at, d.id < last_id)))
         words = _search_words(flt.search)
         stmt = (
-            select(d.id, d.code, d.status, m.Procedure.code, d.applicant_name, d.id_number, d.phone,
-                   d.received_at, d.due_at, m.Staff.username)
+            select(
+                d.id,
+                d.code,
+                d.status,
+                m.Procedure.code,
+                d.applicant_name,
+                d.id_number,
+                d.phone,
+                d.received_at,
+                d.due_at,
+                m.Staff.username,
+            )
             .join(m.Procedure, m.Procedure.id == d.procedure_id)
             .join(m.Staff, m.Staff.id == d.received_by)
         )
@@ -814,8 +1052,10 @@ class Onestop:
             rows = [_row(r, tz) for r in conn.execute(tail.order_by(d.id.desc()).limit(limit))]
             if len(rows) < limit:
                 ids = (
-                    select(text("rowid")).select_from(text("dossiers_fts"))
-                    .where(text("dossiers_fts MATCH :q")).order_by(text("rowid DESC"))
+                    select(text("rowid"))
+                    .select_from(text("dossiers_fts"))
+                    .where(text("dossiers_fts MATCH :q"))
+                    .order_by(text("rowid DESC"))
                 )
                 # Without other conditions the FTS walk itself can stop at the limit.
                 ids = ids.limit(-1 if conds else limit - len(rows))
@@ -832,28 +1072,65 @@ class Onestop:
         if not 1 <= number <= dossier.receipt_version:
             raise NotFoundError(f"Phiếu tiếp nhận: hồ sơ «{code}» không có bản số {version}.")
         with self.db.read() as conn:
-            rv = ent(conn).execute(select(m.ReceiptVersion).where(
-                m.ReceiptVersion.dossier_id == dossier.id, m.ReceiptVersion.version == number)).scalars().first()
-            snapshot_id = rv.snapshot_id if rv else conn.execute(
-                select(m.Dossier.snapshot_id).where(m.Dossier.id == dossier.id)).scalar_one()
-            s = json.loads(conn.execute(select(m.Snapshot.data).where(m.Snapshot.id == snapshot_id)).scalar_one())
+            rv = (
+                ent(conn)
+                .execute(
+                    select(m.ReceiptVersion).where(
+                        m.ReceiptVersion.dossier_id == dossier.id, m.ReceiptVersion.version == number
+                    )
+                )
+                .scalars()
+                .first()
+            )
+            snapshot_id = (
+                rv.snapshot_id
+                if rv
+                else conn.execute(
+                    select(m.Dossier.snapshot_id).where(m.Dossier.id == dossier.id)
+                ).scalar_one()
+            )
+            s = json.loads(
+                conn.execute(select(m.Snapshot.data).where(m.Snapshot.id == snapshot_id)).scalar_one()
+            )
         a = dossier.applicant
-        ap = json.loads(rv.data)["applicant"] if rv else {
-            "name": a.name, "id_number": a.id_number, "phone": a.phone, "address": a.address, "email": a.email,
-        }
+        ap = (
+            json.loads(rv.data)["applicant"]
+            if rv
+            else {
+                "name": a.name,
+                "id_number": a.id_number,
+                "phone": a.phone,
+                "address": a.address,
+                "email": a.email,
+            }
+        )
         return ReceiptData(
             header=FormHeader(
-                parent_agency=s["parent_agency"], unit_name=s["unit_name"], place_name=s["place_name"],
+                parent_agency=s["parent_agency"],
+                unit_name=s["unit_name"],
+                place_name=s["place_name"],
                 legal_basis=f"Mẫu số 01 - {s['legal_basis']}" if s.get("legal_basis") else "",
                 hotline=s.get("hotline", ""),
             ),
-            code=dossier.code, receiving_unit=s["unit_full_name"], applicant_name=ap["name"],
-            procedure_name=s["procedure_name"], received_at=dossier.received_at, due_at=dossier.due_at,
-            time_limit_text=s["time_limit_text"], clerk_name=s["clerk_name"], id_number=ap["id_number"],
-            address=ap["address"], phone=ap["phone"], email=ap["email"],
+            code=dossier.code,
+            receiving_unit=s["unit_full_name"],
+            applicant_name=ap["name"],
+            procedure_name=s["procedure_name"],
+            received_at=dossier.received_at,
+            due_at=dossier.due_at,
+            time_limit_text=s["time_limit_text"],
+            clerk_name=s["clerk_name"],
+            id_number=ap["id_number"],
+            address=ap["address"],
+            phone=ap["phone"],
+            email=ap["email"],
             documents=tuple(ReceiptDocument(x.name, x.form, x.count) for x in dossier.documents),
-            sets=dossier.sets, result_channel=s["result_channel"], fee_text=dossier.fee_text,
-            register_volume=dossier.register_volume, register_number=dossier.register_number, version=number,
+            sets=dossier.sets,
+            result_channel=s["result_channel"],
+            fee_text=dossier.fee_text,
+            register_volume=dossier.register_volume,
+            register_number=dossier.register_number,
+            version=number,
         )
 
     # ---- integrity
@@ -882,20 +1159,31 @@ class Onestop:
             broken: list[tuple[str, int]] = []
             for row in conn.execute(select(m.Event.hash, *cols).order_by(m.Event.chain_seq)):
                 report.checked_events += 1
-                data = row._mapping
+                data = dict(row._mapping)
                 seq = data["chain_seq"]
                 expected_seq += 1
                 if seq != expected_seq:
-                    broken.append((f"Thiếu {seq - expected_seq} sự kiện trước sự kiện số {seq}: có dòng đã bị xóa.",
-                                   data["dossier_id"]))
+                    broken.append(
+                        (
+                            f"Thiếu {seq - expected_seq} sự kiện trước sự kiện số {seq}: có dòng đã bị xóa.",
+                            data["dossier_id"],
+                        )
+                    )
                     expected_seq = seq
                 if row_hash("event", EVENT_FIELDS, data, prev) != data["hash"]:
-                    broken.append((f"Sự kiện số {seq} ({data['action']}) không khớp chuỗi: nội dung đã bị sửa, "
-                                   "hoặc dòng trước nó đã bị xóa hay chèn thêm.", data["dossier_id"]))
+                    broken.append(
+                        (
+                            f"Sự kiện số {seq} ({data['action']}) không khớp chuỗi: nội dung đã bị sửa, "
+                            "hoặc dòng trước nó đã bị xóa hay chèn thêm.",
+                            data["dossier_id"],
+                        )
+                    )
                 prev = data["hash"]
             if broken:
                 ids = {d for _, d in broken}
-                codes = dict(conn.execute(select(m.Dossier.id, m.Dossier.code).where(m.Dossier.id.in_(ids))).all())
+                codes = dict(
+                    conn.execute(select(m.Dossier.id, m.Dossier.code).where(m.Dossier.id.in_(ids))).all()
+                )
                 for text_, did in broken:
                     report.problems.append(text_ + (f" (hồ sơ {codes[did]})" if did in codes else ""))
             if (head_seq, head_hash) != (expected_seq, prev):
@@ -926,7 +1214,9 @@ def _parse_hhmm(text_: str) -> time:
 
 
 def _row(r: Any, tz: Any) -> DossierRow:
-    return DossierRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7].astimezone(tz), r[8].astimezone(tz), r[9])
+    return DossierRow(
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7].astimezone(tz), r[8].astimezone(tz), r[9]
+    )
 
 
 def _word_prefix(column: Any, word: str) -> Any:
@@ -966,15 +1256,25 @@ def _parse_procedure(item: Any, index: int) -> tuple[dict[str, Any], list[dict[s
             _parse_hhmm(cutoff)
         fee = item.get("fee") or {}
         proc = {
-            "code": code, "name": nfc(str(item["name"]).strip()), "search_key": search_key(item["name"], code),
-            "field": nfc(str(item.get("field", ""))), "competent_unit": nfc(str(item.get("competent_unit", ""))),
-            "time_unit": unit, "time_value": value, "cutoff": cutoff or None,
-            "fee_text": nfc(str(fee.get("text") or "")), "fee_amount": fee.get("amount_vnd"),
+            "code": code,
+            "name": nfc(str(item["name"]).strip()),
+            "search_key": search_key(item["name"], code),
+            "field": nfc(str(item.get("field", ""))),
+            "competent_unit": nfc(str(item.get("competent_unit", ""))),
+            "time_unit": unit,
+            "time_value": value,
+            "cutoff": cutoff or None,
+            "fee_text": nfc(str(fee.get("text") or "")),
+            "fee_amount": fee.get("amount_vnd"),
             "legal_basis": nfc(str(item.get("legal_basis") or "")),
         }
         docs = [
-            {"name": nfc(str(d["name"])), "form": nfc(str(d.get("form", "bản chính"))), "count": int(d.get("count", 1)),
-             "required": bool(d.get("required", True))}
+            {
+                "name": nfc(str(d["name"])),
+                "form": nfc(str(d.get("form", "bản chính"))),
+                "count": int(d.get("count", 1)),
+                "required": bool(d.get("required", True)),
+            }
             for d in item.get("documents", [])
         ]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -985,6 +1285,13 @@ def _parse_procedure(item: Any, index: int) -> tuple[dict[str, Any], list[dict[s
 
 
 __all__ = [
-    "Actor", "Applicant", "DossierFilter", "DossierRow", "DossierView", "Onestop", "ReceiveRequest",
-    "SubmittedDocument", "VerifyReport",
+    "Actor",
+    "Applicant",
+    "DossierFilter",
+    "DossierRow",
+    "DossierView",
+    "Onestop",
+    "ReceiveRequest",
+    "SubmittedDocument",
+    "VerifyReport",
 ]

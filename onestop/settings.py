@@ -41,10 +41,10 @@ def _check_office_hours(value: Any) -> None:
         raise ValidationError(f"Giờ làm việc: {exc}", field="agency.office_hours") from None
 
 
-def _check_choice(*choices: str) -> Callable[[Any], None]:
+def _check_choice(*choices: object) -> Callable[[Any], None]:
     def check(value: Any) -> None:
         if value not in choices:
-            raise ValidationError(f"Giá trị phải là một trong: {', '.join(choices)}.")
+            raise ValidationError(f"Giá trị phải là một trong: {', '.join(map(str, choices))}.")
 
     return check
 
@@ -68,16 +68,34 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
 
 SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("agency.parent_name", str, "ỦY BAN NHÂN DÂN", "Cơ quan chủ quản (dòng trên của tiêu đề)"),
-    SettingDef("agency.unit_name", str, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Tên đơn vị tiếp nhận (in hoa, tiêu đề)"),
-    SettingDef("agency.unit_full_name", str, "Trung tâm Phục vụ hành chính công", "Tên đơn vị tiếp nhận (trong câu)"),
+    SettingDef(
+        "agency.unit_name", str, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Tên đơn vị tiếp nhận (in hoa, tiêu đề)"
+    ),
+    SettingDef(
+        "agency.unit_full_name", str, "Trung tâm Phục vụ hành chính công", "Tên đơn vị tiếp nhận (trong câu)"
+    ),
     SettingDef("agency.place_name", str, "", "Địa danh ghi ngày tháng trên biểu mẫu"),
-    SettingDef("agency.unit_identifier", str, "000.00.00.H00", "Mã định danh điện tử của đơn vị (dùng trong mã hồ sơ)", _check_identifier),
+    SettingDef(
+        "agency.unit_identifier",
+        str,
+        "000.00.00.H00",
+        "Mã định danh điện tử của đơn vị (dùng trong mã hồ sơ)",
+        _check_identifier,
+    ),
     SettingDef("agency.time_zone", str, "Asia/Ho_Chi_Minh", "Múi giờ của cơ quan", _check_zone),
-    SettingDef("agency.office_hours", str, "07:30-11:30,13:00-17:00", "Giờ làm việc (các buổi)", _check_office_hours),
+    SettingDef(
+        "agency.office_hours", str, "07:30-11:30,13:00-17:00", "Giờ làm việc (các buổi)", _check_office_hours
+    ),
     SettingDef("agency.hotline", str, "", "Đường dây nóng in trên phiếu"),
     SettingDef("forms.legal_basis", str, "Thông tư 03/2025/TT-VPCP", "Văn bản quy định biểu mẫu"),
     SettingDef("register.volume", str, "", "Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)"),
-    SettingDef("clock.supplement_policy", str, "pause", "Khi yêu cầu bổ sung: tạm dừng (pause) hay tính lại (restart)", _check_choice("pause", "restart")),
+    SettingDef(
+        "clock.supplement_policy",
+        str,
+        "pause",
+        "Khi yêu cầu bổ sung: tạm dừng (pause) hay tính lại (restart)",
+        _check_choice("pause", "restart"),
+    ),
     SettingDef("rating.scale", int, 3, "Thang đánh giá (3, 4 hoặc 5 mức)", _check_choice(3, 4, 5)),
     SettingDef("rating.timeout_seconds", int, 60, "Thời gian chờ đánh giá (giây)"),
     SettingDef("rating.auto_request", bool, True, "Tự động mời đánh giá sau khi phục vụ"),
@@ -108,7 +126,9 @@ def coerce(key: str, value: Any) -> Any:
         try:
             spec.check(value)
         except ValidationError as exc:
-            raise ValidationError(f"{spec.label}: {exc.message}" if exc.field is None else exc.message, field=key) from None
+            raise ValidationError(
+                f"{spec.label}: {exc.message}" if exc.field is None else exc.message, field=key
+            ) from None
     return value
 
 

@@ -50,9 +50,7 @@ def clean_id_number(value: str | None, *, required: bool = False) -> str:
             raise ValidationError("Số định danh cá nhân: không được để trống.", field="id_number")
         return ""
     if not _ID_RE.match(text):
-        raise ValidationError(
-            "Số định danh cá nhân: phải gồm đúng 12 chữ số.", field="id_number"
-        )
+        raise ValidationError("Số định danh cá nhân: phải gồm đúng 12 chữ số.", field="id_number")
     return text
 
 
@@ -71,9 +69,7 @@ def clean_phone(value: str | None, *, required: bool = False) -> str:
     elif text.startswith("84") and len(text) == 11:
         text = "0" + text[2:]
     if not _PHONE_RE.match(text) or text[1] == "0":
-        raise ValidationError(
-            "Số điện thoại: phải gồm 10 chữ số bắt đầu bằng 0 (hoặc +84).", field="phone"
-        )
+        raise ValidationError("Số điện thoại: phải gồm 10 chữ số bắt đầu bằng 0 (hoặc +84).", field="phone")
     return text
 
 
@@ -86,9 +82,7 @@ def clean_email(value: str | None) -> str:
     return text.lower()
 
 
-def clean_text(
-    value: str | None, *, label: str, field: str, max_len: int, required: bool = False
-) -> str:
+def clean_text(value: str | None, *, label: str, field: str, max_len: int, required: bool = False) -> str:
     """Free text (address, note): NFC, spaces folded, no control characters, bounded length."""
     text = _SPACES.sub(" ", nfc(value or "")).strip()
     if not text:

@@ -54,8 +54,15 @@ def postgres_server() -> Iterator[str | None]:
 
     run(f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "onestop", "-E", "UTF8", "--no-sync")
     run(
-        f"{bindir}/pg_ctl", "-D", data, "-l", os.path.join(base, "log"), "-w", "-o",
-        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50", "start",
+        f"{bindir}/pg_ctl",
+        "-D",
+        data,
+        "-l",
+        os.path.join(base, "log"),
+        "-w",
+        "-o",
+        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50",
+        "start",
     )
     try:
         deadline = time.monotonic() + 20
@@ -69,8 +76,12 @@ def postgres_server() -> Iterator[str | None]:
                 time.sleep(0.1)
         yield f"postgresql+psycopg://onestop@127.0.0.1:{port}/"
     finally:
-        subprocess.run([*prefix, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60, check=False)
+        subprocess.run(
+            [*prefix, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
         shutil.rmtree(base, ignore_errors=True)
 
 

@@ -82,7 +82,9 @@ def test_demo_history_verifies_and_live_numbering_continues(pg_agency: Onestop) 
 
     assert generate_dossiers(pg_agency, count=300, seed=7) == 300
     assert pg_agency.verify().ok
-    d = pg_agency.receive(ReceiveRequest("2.000815", Applicant("Lê Văn An")), actor=pg_agency.actor("tiepnhan1"))
+    d = pg_agency.receive(
+        ReceiveRequest("2.000815", Applicant("Lê Văn An")), actor=pg_agency.actor("tiepnhan1")
+    )
     assert pg_agency.dossier(d.code).code == d.code  # the id serial moved past the bulk rows
 
 
@@ -97,7 +99,10 @@ def test_counters_receiving_at_once_get_gapless_codes_on_postgres(pg_agency: One
         "codes = [svc.receive(ReceiveRequest('2.000815', Applicant('Lê Văn An')), actor=actor).code for _ in range(15)]\n"
         "print(json.dumps(codes))\n"
     )
-    procs = [subprocess.Popen([sys.executable, "-c", script, url], stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, url], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
     codes = [c for p in procs for c in json.loads(p.communicate(timeout=120)[0])]
     assert all(p.returncode == 0 for p in procs)
     assert len(codes) == len(set(codes)) == 60

@@ -66,7 +66,15 @@ def test_applicant_data_is_cleaned_and_searchable(agency: Onestop) -> None:
     assert d.applicant.name == "Đặng Văn Đức"
     assert d.applicant.id_number == "048090001234"
     assert d.applicant.phone == "0905123456"
-    for query in ("dang van duc", "Đặng Đức", "0905123456", "+84905123456", "048090001234", d.code, "duc dang"):
+    for query in (
+        "dang van duc",
+        "Đặng Đức",
+        "0905123456",
+        "+84905123456",
+        "048090001234",
+        d.code,
+        "duc dang",
+    ):
         found = agency.list_dossiers(DossierFilter(search=query))
         assert [r.code for r in found] == [d.code], query
 
@@ -115,7 +123,9 @@ def test_failed_transaction_gives_its_number_back(agency: Onestop, db_path: Path
     first = _receive(agency)
     # Break the insert of the event (the last statement) once: everything before it must roll back.
     with sqlite3.connect(db_path) as conn:
-        conn.execute("CREATE TRIGGER fail_once BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        conn.execute(
+            "CREATE TRIGGER fail_once BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'boom'); END"
+        )
     with pytest.raises(Exception, match="boom"):
         _receive(agency)
     with sqlite3.connect(db_path) as conn:
@@ -129,7 +139,9 @@ def test_correction_keeps_the_code_and_the_old_receipt(agency: Onestop, clock: F
     d = _receive(agency, phone="0905123456", address="12 Âu Cơ")
     clock.advance(timedelta(minutes=5))
     fixed = agency.correct_applicant(
-        d.code, Applicant(d.applicant.name, phone="0905999888", address="14 Âu Cơ"), actor=agency.actor("tiepnhan1"),
+        d.code,
+        Applicant(d.applicant.name, phone="0905999888", address="14 Âu Cơ"),
+        actor=agency.actor("tiepnhan1"),
         note="Sai số điện thoại",
     )
     assert fixed.code == d.code

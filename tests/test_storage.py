@@ -19,7 +19,9 @@ from onestop.services import Applicant, DossierFilter, Onestop, ReceiveRequest
 
 def _tables(path: Path) -> set[str]:
     with sqlite3.connect(path) as conn:
-        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+        return {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        }
 
 
 def test_head_constant_matches_the_migration_scripts() -> None:
@@ -44,7 +46,9 @@ def test_models_and_migrations_agree(db_path: Path) -> None:
     migrate.ensure_schema(db)
     with db.engine.connect() as conn:
         diff = compare_metadata(
-            MigrationContext.configure(conn, opts={"include_name": lambda n, t, p: not (n or "").startswith("dossiers_fts")}),
+            MigrationContext.configure(
+                conn, opts={"include_name": lambda n, t, p: not (n or "").startswith("dossiers_fts")}
+            ),
             Base.metadata,
         )
     assert diff == []
@@ -76,7 +80,9 @@ def test_backup_copy_is_consistent_and_usable(agency: Onestop, tmp_path: Path) -
     migrate.backup_sqlite(src, dest)
     copy = Onestop(db=Database(f"sqlite:///{dest}"), clock=agency.clock)
     assert copy.verify().ok
-    assert [r.code for r in copy.list_dossiers(DossierFilter())] == [r.code for r in agency.list_dossiers(DossierFilter())]
+    assert [r.code for r in copy.list_dossiers(DossierFilter())] == [
+        r.code for r in agency.list_dossiers(DossierFilter())
+    ]
 
 
 # ------------------------------------------------------------------ append-only, tamper-evident history

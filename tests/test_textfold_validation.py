@@ -40,7 +40,12 @@ def test_name_is_nfc_normalised_and_spaces_folded() -> None:
 
 @pytest.mark.parametrize(
     ("bad", "words"),
-    [("", "không được để trống"), ("Nguyễn Văn 3", "chỉ gồm chữ cái"), ("A" * 101, "dài quá 100"), ("...", "phải có chữ")],
+    [
+        ("", "không được để trống"),
+        ("Nguyễn Văn 3", "chỉ gồm chữ cái"),
+        ("A" * 101, "dài quá 100"),
+        ("...", "phải có chữ"),
+    ],
 )
 def test_bad_names_are_refused_with_the_field_named(bad: str, words: str) -> None:
     with pytest.raises(ValidationError) as err:

@@ -126,6 +126,7 @@ def _bulk_pragmas(conn: Connection, on: bool) -> Iterator[None]:
         yield
         return
     raw = conn.connection.driver_connection  # outside any transaction: SQLite refuses it inside
+    assert raw is not None
     raw.execute("PRAGMA synchronous = OFF")
     raw.execute("PRAGMA cache_size = -262144")  # 256 MiB
     raw.execute("PRAGMA foreign_keys = OFF")  # consistent by construction; verify checks them after
@@ -156,7 +157,11 @@ def _storage_message(exc: BaseException) -> str:
     if "disk" in text.lower() and "full" in text.lower():
         return "Ổ đĩa đã đầy, không ghi được dữ liệu. (disk full)"
     if "connection" in text.lower() and ("refused" in text.lower() or "failed" in text.lower()):
-        return "Không kết nối được máy chủ cơ sở dữ liệu; kiểm tra mạng và máy chủ. (" + " ".join(text.split()) + ")"
+        return (
+            "Không kết nối được máy chủ cơ sở dữ liệu; kiểm tra mạng và máy chủ. ("
+            + " ".join(text.split())
+            + ")"
+        )
     if "unable to open" in text.lower():
         return f"Không mở được cơ sở dữ liệu. ({text})"
     return "Lỗi cơ sở dữ liệu: " + " ".join(text.split())

@@ -142,7 +142,9 @@ class CalendarDay(Base):
     __tablename__ = "calendar_days"
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
-    kind: Mapped[str] = mapped_column(String(30))  # holiday | compensatory | swapped_day_off | working_saturday
+    kind: Mapped[str] = mapped_column(
+        String(30)
+    )  # holiday | compensatory | swapped_day_off | working_saturday
     name: Mapped[str] = mapped_column(String(255))
 
 
@@ -156,9 +158,7 @@ class Sequence(Base):
 
 class Dossier(Base):
     __tablename__ = "dossiers"
-    __table_args__ = (
-        Index("ix_dossiers_status_due", "status", "due_at"),
-    )
+    __table_args__ = (Index("ix_dossiers_status_due", "status", "due_at"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(50), unique=True)
     procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))

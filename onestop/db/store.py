@@ -53,10 +53,13 @@ def next_value(conn: Connection | Raw, name: str) -> int:
     concurrent writers in line, and a rolled-back transaction gives its number back (no gaps).
     """
     raw = conn if isinstance(conn, Raw) else Raw(conn)
-    return int(raw.one(
-        "INSERT INTO sequences (name, value) VALUES (?, 1) "
-        "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value", (name,)
-    )[0])
+    return int(
+        raw.one(
+            "INSERT INTO sequences (name, value) VALUES (?, 1) "
+            "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value",
+            (name,),
+        )[0]
+    )
 
 
 def raise_sequence(conn: Connection, name: str, at_least: int) -> None:
@@ -125,11 +128,24 @@ def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[
         row["data"] = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, sort_keys=True)
         row["hash"] = prev = row_hash("event", EVENT_FIELDS, row, prev)
         rows.append(row)
-    raw.many(_EVENT_INSERT, [
-        (r["chain_seq"], r["dossier_id"], r["action"], int(r["at"].timestamp()), r["user_id"], r["from_unit_id"],
-         r["to_unit_id"], r["note"], r["data"], r["hash"])
-        for r in rows
-    ])
+    raw.many(
+        _EVENT_INSERT,
+        [
+            (
+                r["chain_seq"],
+                r["dossier_id"],
+                r["action"],
+                int(r["at"].timestamp()),
+                r["user_id"],
+                r["from_unit_id"],
+                r["to_unit_id"],
+                r["note"],
+                r["data"],
+                r["hash"],
+            )
+            for r in rows
+        ],
+    )
     set_chain_head(raw, seq, prev)
     return rows
 
@@ -160,8 +176,7 @@ def index_pending(conn: Connection) -> int:
     )
     conn.execute(
         text(
-            "INSERT INTO sequences (name, value) VALUES (:n, :v) "
-            "ON CONFLICT (name) DO UPDATE SET value = :v"
+            "INSERT INTO sequences (name, value) VALUES (:n, :v) ON CONFLICT (name) DO UPDATE SET value = :v"
         ),
         {"n": FTS_MARK, "v": top},
     )
@@ -176,4 +191,6 @@ def reindex_one(conn: Connection, dossier_id: int, old_key: str, new_key: str) -
         text("INSERT INTO dossiers_fts(dossiers_fts, rowid, search_key) VALUES ('delete', :id, :k)"),
         {"id": dossier_id, "k": old_key},
     )
-    conn.execute(text("INSERT INTO dossiers_fts(rowid, search_key) VALUES (:id, :k)"), {"id": dossier_id, "k": new_key})
+    conn.execute(
+        text("INSERT INTO dossiers_fts(rowid, search_key) VALUES (:id, :k)"), {"id": dossier_id, "k": new_key}
+    )

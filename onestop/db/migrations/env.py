@@ -29,7 +29,9 @@ def _run(connection: object) -> None:
         render_as_batch=True,  # SQLite cannot ALTER most things: copy-and-move tables
         compare_type=True,
         # The FTS5 index (SQLite) is made by hand in the migrations, not from the models.
-        include_name=lambda name, type_, _parent: not (type_ == "table" and (name or "").startswith("dossiers_fts")),
+        include_name=lambda name, type_, _parent: (
+            not (type_ == "table" and (name or "").startswith("dossiers_fts"))
+        ),
     )
     with context.begin_transaction():
         context.run_migrations()

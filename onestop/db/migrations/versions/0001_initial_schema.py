@@ -156,7 +156,9 @@ def upgrade() -> None:
             ["procedure_id"], ["procedures.id"], name=op.f("fk_dossiers_procedure_id_procedures")
         ),
         sa.ForeignKeyConstraint(["received_by"], ["staff.id"], name=op.f("fk_dossiers_received_by_staff")),
-        sa.ForeignKeyConstraint(["snapshot_id"], ["snapshots.id"], name=op.f("fk_dossiers_snapshot_id_snapshots")),
+        sa.ForeignKeyConstraint(
+            ["snapshot_id"], ["snapshots.id"], name=op.f("fk_dossiers_snapshot_id_snapshots")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_dossiers")),
         sa.UniqueConstraint("code", name=op.f("uq_dossiers_code")),
     )
@@ -202,7 +204,10 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column(
-            "chain_seq", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=False, nullable=False
+            "chain_seq",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=False,
+            nullable=False,
         ),
         sa.Column("dossier_id", sa.Integer(), nullable=False),
         sa.Column("action", sa.String(length=30), nullable=False),
