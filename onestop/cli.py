@@ -166,9 +166,14 @@ def _parse_int(text: str, label: str, field: str) -> int:
 
 
 def _services(args: argparse.Namespace) -> Onestop:
+    """The services on ``--db``; a ``--user`` (or ONESTOP_USER) given must exist and be enabled,
+    whatever the command (``init`` and ``demo`` act as the system and ignore it)."""
     from onestop.app import open_services
 
-    return open_services(args.db)
+    svc = open_services(args.db)
+    if args.command not in ("init", "demo") and (args.user or os.environ.get("ONESTOP_USER")):
+        _actor(svc, args)
+    return svc
 
 
 def _actor(svc: Onestop, args: argparse.Namespace):  # type: ignore[no-untyped-def]

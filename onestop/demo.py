@@ -210,8 +210,8 @@ class _Job(NamedTuple):
 class _Built(NamedTuple):
     dossiers: list[tuple[Any, ...]]
     docs: list[tuple[Any, ...]]
-    events: list[tuple[Any, ...]]  # the event's columns but chain_seq and hash
-    contents: list[str]  # each event's hashed content but the previous hash and its chain_seq
+    events: list[tuple[Any, ...]]  # the event's columns but id (its place in the chain) and hash
+    contents: list[str]  # each event's hashed text after the previous hash, kind and id (chain.row_hash)
 
 
 def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
@@ -461,7 +461,7 @@ _DOSSIER_COLS = (
 )
 _DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
 _EVENT_COLS = (
-    "chain_seq",
+    "id",
     "dossier_id",
     "action",
     "at",

@@ -958,7 +958,7 @@ class Onestop:
                     )
                     .join(m.Staff, m.Staff.id == m.Event.user_id)
                     .where(m.Event.dossier_id == d.id)
-                    .order_by(m.Event.chain_seq)
+                    .order_by(m.Event.id)
                 )
             )
         return DossierView(
@@ -1155,12 +1155,13 @@ class Onestop:
                     report.problems.append(f"Vi phạm khóa ngoại: {len(fk)} dòng (bảng {fk[0][0]}).")
             head_seq, head_hash = conn.execute(select(m.ChainHead.seq, m.ChainHead.hash)).one()
             expected_seq, prev = 0, GENESIS
-            cols = [getattr(m.Event, f) for f in EVENT_FIELDS]
             broken: list[tuple[str, int]] = []
-            for row in conn.execute(select(m.Event.hash, *cols).order_by(m.Event.chain_seq)):
+            # Raw values, as stored: a tampered cell of the wrong type must be reported, not crash.
+            rows = conn.exec_driver_sql(f"SELECT hash, {', '.join(EVENT_FIELDS)} FROM events ORDER BY id")
+            for raw in rows:
                 report.checked_events += 1
-                data = dict(row._mapping)
-                seq = data["chain_seq"]
+                data = dict(raw._mapping)
+                seq = data["id"]
                 expected_seq += 1
                 if seq != expected_seq:
                     broken.append(

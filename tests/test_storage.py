@@ -100,9 +100,9 @@ def history(agency: Onestop, clock: FixedClock) -> Onestop:
 def test_plain_client_cannot_update_or_delete_history(history: Onestop, db_path: Path) -> None:
     with sqlite3.connect(db_path) as conn:
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            conn.execute("UPDATE events SET note = 'x' WHERE chain_seq = 1")
+            conn.execute("UPDATE events SET note = 'x' WHERE id = 1")
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            conn.execute("DELETE FROM events WHERE chain_seq = 1")
+            conn.execute("DELETE FROM events WHERE id = 1")
 
 
 def _tamper(db_path: Path, *sql: str) -> None:
@@ -114,28 +114,28 @@ def _tamper(db_path: Path, *sql: str) -> None:
 
 
 def test_verify_finds_an_edited_event(history: Onestop, db_path: Path) -> None:
-    _tamper(db_path, "UPDATE events SET note = 'sửa lén' WHERE chain_seq = 2")
+    _tamper(db_path, "UPDATE events SET note = 'sửa lén' WHERE id = 2")
     report = history.verify()
     assert not report.ok
     assert any("số 2" in p and "bị sửa" in p for p in report.problems), report.problems
 
 
 def test_verify_finds_a_deleted_event(history: Onestop, db_path: Path) -> None:
-    _tamper(db_path, "DELETE FROM events WHERE chain_seq = 2")
+    _tamper(db_path, "DELETE FROM events WHERE id = 2")
     report = history.verify()
     assert any("xóa" in p for p in report.problems), report.problems
 
 
 def test_verify_finds_a_deleted_last_event(history: Onestop, db_path: Path) -> None:
-    _tamper(db_path, "DELETE FROM events WHERE chain_seq = 3")
+    _tamper(db_path, "DELETE FROM events WHERE id = 3")
     assert not history.verify().ok
 
 
 def test_verify_finds_an_inserted_event(history: Onestop, db_path: Path) -> None:
     _tamper(
         db_path,
-        "INSERT INTO events (chain_seq, dossier_id, action, at, user_id, note, data, hash) "
-        "SELECT 4, dossier_id, 'return', at, user_id, '', '', hash FROM events WHERE chain_seq = 3",
+        "INSERT INTO events (id, dossier_id, action, at, user_id, note, data, hash) "
+        "SELECT 4, dossier_id, 'return', at, user_id, '', '', hash FROM events WHERE id = 3",
     )
     assert not history.verify().ok
 

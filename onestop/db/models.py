@@ -51,9 +51,14 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetime given to a UTC column")
         return int(value.timestamp())
 
-    def process_result_value(self, value: int | None, dialect: Dialect) -> datetime | None:
+    def process_result_value(self, value: int | str | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
+        if isinstance(value, str):  # written by hand behind the program's back: read what can be read
+            if not value.strip().lstrip("-").isdigit():
+                parsed = datetime.fromisoformat(value)
+                return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+            value = int(value)
         return datetime.fromtimestamp(value, UTC)
 
 
@@ -227,11 +232,12 @@ class ReceiptVersion(Base):
 
 class Event(Base):
     """One step of a dossier's history. Append-only (triggers refuse UPDATE and DELETE) and chained:
-    ``hash`` covers the content and the hash of the chained row before it (``chain_seq`` - 1).
-    ``chain_seq`` is the key: allocated from ``chain_head``, gapless, shared with later chained tables."""
+    ``hash`` covers the content and the hash of the chained row before it (``id`` - 1).
+    ``id`` is the position in the chain: allocated from ``chain_head``, gapless, shared with the
+    other chained tables (ratings), so no two chained rows anywhere have the same id."""
 
     __tablename__ = "events"
-    chain_seq: Mapped[int] = mapped_column(
+    id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=False
     )
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)

@@ -103,7 +103,7 @@ def set_chain_head(conn: Connection | Raw, seq: int, head: str) -> None:
 
 
 _EVENT_INSERT = (
-    "INSERT INTO events (chain_seq, dossier_id, action, at, user_id, from_unit_id, to_unit_id, note, data, hash) "
+    "INSERT INTO events (id, dossier_id, action, at, user_id, from_unit_id, to_unit_id, note, data, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
@@ -111,7 +111,7 @@ _EVENT_INSERT = (
 def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Append events to the history, chained after the current head, inside the caller's transaction.
 
-    Each dict has the EVENT_FIELDS but ``chain_seq`` (assigned here); ``at`` an aware datetime;
+    Each dict has the EVENT_FIELDS but ``id`` (assigned here); ``at`` an aware datetime;
     ``data`` may be a dict.
     """
     raw = conn if isinstance(conn, Raw) else Raw(conn)
@@ -120,7 +120,7 @@ def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[
     for ev in events:
         seq += 1
         row = dict(ev)
-        row["chain_seq"] = seq
+        row["id"] = seq
         row.setdefault("note", "")
         row.setdefault("from_unit_id", None)
         row.setdefault("to_unit_id", None)
@@ -132,7 +132,7 @@ def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[
         _EVENT_INSERT,
         [
             (
-                r["chain_seq"],
+                r["id"],
                 r["dossier_id"],
                 r["action"],
                 int(r["at"].timestamp()),

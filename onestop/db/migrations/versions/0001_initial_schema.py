@@ -204,7 +204,7 @@ def upgrade() -> None:
     op.create_table(
         "events",
         sa.Column(
-            "chain_seq",
+            "id",
             sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
             autoincrement=False,
             nullable=False,
@@ -222,7 +222,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["from_unit_id"], ["units.id"], name=op.f("fk_events_from_unit_id_units")),
         sa.ForeignKeyConstraint(["to_unit_id"], ["units.id"], name=op.f("fk_events_to_unit_id_units")),
         sa.ForeignKeyConstraint(["user_id"], ["staff.id"], name=op.f("fk_events_user_id_staff")),
-        sa.PrimaryKeyConstraint("chain_seq", name=op.f("pk_events")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
     )
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_events_dossier_id"), ["dossier_id"], unique=False)
