@@ -356,6 +356,7 @@ def _build(job: _Job) -> _Built:
     names: dict[str, str] = _worker["names"]
     tz = cal.tz
     rng = random.Random(job.seed)
+    office = _Office(cal, rng)
     r = rng.random
     procs, cum, clerks = plan.procs, plan.cum_weights, plan.clerks
     total = cum[-1]
@@ -382,7 +383,7 @@ def _build(job: _Job) -> _Built:
             key = names[name] = search_key(name)
         did = job.first_id + i
         status, life, finished = _outcome(
-            rng, proc.default_unit_id, at_e, due_e, plan.now_e, clerk_id, plan.officer
+            rng, office, proc.default_unit_id, at_e, due_e, plan.now_e, clerk_id, plan.officer
         )
         dossiers.append(
             (
@@ -490,34 +491,80 @@ def _bulk(conn: Connection, table: Any, cols: tuple[str, ...], rows: list[tuple[
 _HELD = ("processing", "waiting_supplement", "result_ready")
 
 
+class _Office:
+    """Moves a moment into office hours (people act at work): cheap, cached per day."""
+
+    def __init__(self, cal: Any, rng: random.Random) -> None:
+        self.cal = cal
+        self.rng = rng
+        self.offset: int = int(cal.tz.utcoffset(datetime(2000, 1, 1)).total_seconds())  # no DST in Việt Nam
+        self.sessions = [
+            (s.hour * 3600 + s.minute * 60, e.hour * 3600 + e.minute * 60) for s, e in cal.hours.sessions
+        ]
+        self.working: dict[int, bool] = {}
+
+    def _works(self, day: int) -> bool:
+        works = self.working.get(day)
+        if works is None:
+            works = self.working[day] = self.cal.is_working_day(date.fromordinal(719_163 + day))
+        return works
+
+    def snap(self, moment: int) -> int:
+        local = moment + self.offset
+        day, second = divmod(local, 86_400)
+        if self._works(day):
+            for start, end in self.sessions:
+                if second < start:
+                    return moment + (start - second) + int(self.rng.random() * 1800)
+                if second < end:
+                    return moment
+        day += 1
+        while not self._works(day):
+            day += 1
+        start = self.sessions[0][0]
+        return day * 86_400 + start - self.offset + int(self.rng.random() * 3600)
+
+
 def _outcome(
-    rng: random.Random, unit: int | None, at: int, due: int, now: int, clerk: int, officer: int
+    rng: random.Random,
+    office: _Office,
+    unit: int | None,
+    at: int,
+    due: int,
+    now: int,
+    clerk: int,
+    officer: int,
 ) -> tuple[str, list[tuple[str, int, int, int | None, str]], int | None]:
-    """A plausible life for a historical dossier, never reaching past ``now`` (epoch seconds)."""
+    """A plausible life for a historical dossier, in office hours, never past ``now`` (epoch seconds)."""
     r = rng.random
+    snap = office.snap
     span = max(due - at, 3600)
-    transfer_at = at + 300 + int(r() * 5100)
+    transfer_at = snap(at + 300 + int(r() * 5100))
     events: list[tuple[str, int, int, int | None, str]] = []
     if transfer_at >= now:
         return "received", events, None
     events.append(("transfer", transfer_at, clerk, unit, ""))
     roll = r()
     if due < now and roll < 0.04:
-        when = transfer_at + int(span * (0.05 + 0.25 * r()))
+        when = snap(transfer_at + int(span * (0.05 + 0.25 * r())))
+        if when >= now:
+            return "processing", events, None
         events.append(("refuse", when, officer, None, "Hồ sơ không đủ điều kiện giải quyết theo quy định."))
         return "refused", events, when
     if due < now and roll < 0.06:
-        when = transfer_at + int(span * (0.05 + 0.45 * r()))
+        when = snap(transfer_at + int(span * (0.05 + 0.45 * r())))
+        if when >= now:
+            return "processing", events, None
         events.append(("withdraw", when, clerk, None, "Người nộp rút hồ sơ."))
         return "withdrawn", events, when
     if roll > 0.92:  # late
-        result_at = due + 7200 + int(r() * 252_000)
+        result_at = snap(due + 7200 + int(r() * 252_000))
     else:
-        result_at = transfer_at + int(max(due - transfer_at, 600) * (0.3 + 0.68 * r()))
+        result_at = snap(transfer_at + int(max(due - transfer_at, 600) * (0.3 + 0.68 * r())))
     if result_at >= now:
         return "processing", events, None
     events.append(("result", result_at, officer, None, ""))
-    return_at = result_at + 600 + int(r() * 85_800)
+    return_at = snap(result_at + 600 + int(r() * 85_800))
     if return_at >= now or r() < 0.03:
         return "result_ready", events, None
     events.append(("return", return_at, clerk, None, ""))
