@@ -498,7 +498,7 @@ class _Office:
         self.cal = cal
         self.rng = rng
         self.offset: int = int(cal.tz.utcoffset(datetime(2000, 1, 1)).total_seconds())  # no DST in Việt Nam
-        self.sessions = [
+        self.sessions: list[tuple[int, int]] = [
             (s.hour * 3600 + s.minute * 60, e.hour * 3600 + e.minute * 60) for s, e in cal.hours.sessions
         ]
         self.working: dict[int, bool] = {}
