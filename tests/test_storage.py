@@ -170,3 +170,21 @@ def test_core_never_imports_qt() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "clean"
+
+
+@pytest.mark.parametrize("sample", sorted((Path(__file__).parent / "resources").glob("schema-*.sqlite")))
+def test_databases_of_every_released_schema_open_upgrade_and_verify(sample: Path, tmp_path: Path) -> None:
+    """Each released schema keeps a sample database here; the program must take it over intact."""
+    import shutil
+
+    copy = tmp_path / sample.name
+    shutil.copy(sample, copy)
+    db = Database(f"sqlite:///{copy}")
+    migrate.ensure_schema(db)
+    svc = Onestop(db=db, clock=FixedClock(vn(2026, 11, 30, 8, 0)))
+    assert svc.verify().ok
+    before = len(svc.list_dossiers(DossierFilter(limit=1000)))
+    d = svc.receive(ReceiveRequest("2.000815", Applicant("Trần Văn Bình")), actor=svc.actor("tiepnhan1"))
+    assert len(svc.list_dossiers(DossierFilter(limit=1000))) == before + 1
+    assert svc.dossier(d.code).events[0].action == "receive"
+    assert svc.verify().ok
