@@ -583,9 +583,11 @@ def test_list_search_is_accent_insensitive_over_name_phone_id_and_code(demo_db: 
                        "--phone", "0905123457", "--id-number", "048099001234", "--json"]),
             (demo_db, ["receive", "--procedure", SAME_DAY_CUTOFF, "--name", "Nguyễn Thị Thủy",
                        "--phone", "0236381234", "--json"]),
+            (demo_db, ["receive", "--procedure", SAME_DAY_CUTOFF, "--name", "Nguyễn Văn An", "--json"]),
+            (demo_db, ["receive", "--procedure", SAME_DAY_CUTOFF, "--name", "NGUYỄN THỊ HOA", "--json"]),
         ]
     )  # fmt: skip
-    duc, thuy = (r.json()["code"] for r in received)
+    duc, thuy = (r.json()["code"] for r in received[:2])
     searches = {
         "dang van duc": duc,
         "nguyen thi thuy": thuy,
@@ -607,7 +609,7 @@ def test_list_search_is_accent_insensitive_over_name_phone_id_and_code(demo_db: 
     results = results[: len(searches)]
     assert duc in [r["code"] for r in in_period.json()]
     nguyen = all_nguyen.json()
-    assert len(nguyen) > 3, "the demo should hold several Nguyễn"
+    assert len(nguyen) >= 3, "at least the three received here"
     assert thuy in [r["code"] for r in nguyen]
     assert [r["code"] for r in three_nguyen.json()] == [r["code"] for r in nguyen[:3]]
     moments = [parse_ts(r["received_at"]) for r in nguyen]
