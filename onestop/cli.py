@@ -380,7 +380,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
-        from onestop.ui.main import run_gui  # type: ignore[import-not-found,unused-ignore]
+        from onestop.ui.app import run_gui
     except ImportError:
         raise OnestopError("Giao diện quầy tiếp nhận chưa có trong bản này.") from None
     return int(run_gui(args))

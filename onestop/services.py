@@ -449,6 +449,121 @@ class Onestop:
         with self.db.read() as conn:
             return int(conn.execute(select(func.count()).select_from(m.Staff)).scalar_one())
 
+    def list_staff(self) -> list[dict[str, Any]]:
+        with self.db.read() as conn:
+            rows = conn.execute(
+                select(
+                    m.Staff.id,
+                    m.Staff.username,
+                    m.Staff.full_name,
+                    m.Staff.role,
+                    m.Staff.disabled,
+                    m.Staff.all_units,
+                    m.Unit.name.label("unit"),
+                )
+                .outerjoin(m.Unit, m.Unit.id == m.Staff.unit_id)
+                .order_by(m.Staff.username)
+            ).all()
+        return [dict(r._mapping) | {"role_label": ROLES.get(r.role, r.role)} for r in rows]
+
+    def set_password(self, username: str, password: str) -> None:
+        if len(password) < 4:
+            raise ValidationError("Mật khẩu: ít nhất 4 ký tự.", field="password")
+        pw_hash = hash_password(password)
+
+        def work(conn: Connection) -> None:
+            done = conn.execute(
+                update(m.Staff).where(m.Staff.username == username).values(password_hash=pw_hash)
+            )
+            if done.rowcount == 0:
+                raise NotFoundError(f"Người dùng: không có tài khoản «{username}».")
+
+        self.db.write(work)
+
+    def set_role(self, username: str, role: str) -> None:
+        if role not in ROLES:
+            raise ValidationError("Vai trò: không hợp lệ.", field="role")
+
+        def work(conn: Connection) -> None:
+            if (
+                conn.execute(update(m.Staff).where(m.Staff.username == username).values(role=role)).rowcount
+                == 0
+            ):
+                raise NotFoundError(f"Người dùng: không có tài khoản «{username}».")
+
+        self.db.write(work)
+
+    def units(self) -> list[dict[str, Any]]:
+        with self.db.read() as conn:
+            return [
+                dict(r._mapping)
+                for r in conn.execute(
+                    select(
+                        m.Unit.id, m.Unit.code, m.Unit.name, m.Unit.kind, m.Unit.valid_from, m.Unit.valid_to
+                    ).order_by(m.Unit.kind.desc(), m.Unit.name)
+                )
+            ]
+
+    def procedure_usage(self, actor: Actor, *, days: int = 90) -> dict[str, int]:
+        """How often this clerk received each procedure lately (the picker lists those first)."""
+        since = self.now() - timedelta(days=days)
+        with self.db.read() as conn:
+            rows = conn.execute(
+                select(m.Procedure.code, func.count())
+                .join(m.Dossier, m.Dossier.procedure_id == m.Procedure.id)
+                .where(m.Dossier.received_at >= since, m.Dossier.received_by == actor.id)
+                .group_by(m.Procedure.code)
+            ).all()
+        return {code: int(n) for code, n in rows}
+
+    def last_applicant(self, id_number: str) -> Applicant | None:
+        """The applicant as recorded on the newest dossier with this id number (to offer a fill-in)."""
+        try:
+            clean = v.clean_id_number(id_number, required=True)
+        except ValidationError:
+            return None
+        rows = self.list_dossiers(DossierFilter(search=clean, limit=20))
+        for row in rows:
+            if row.id_number == clean:
+                d = self.dossier(row.code)
+                return d.applicant
+        return None
+
+    def update_procedure(
+        self,
+        code: str,
+        *,
+        time_unit: str,
+        time_value: int,
+        cutoff: str | None,
+        documents: Sequence[DocumentSpec],
+        fee_text: str | None = None,
+    ) -> ProcedureInfo:
+        """Edit a procedure's time limit and documents: a new version; dossiers keep theirs."""
+        current = self.procedure(code)
+        item = {
+            "code": current.code,
+            "name": current.name,
+            "field": current.field,
+            "competent_unit": current.competent_unit,
+            "time_limit": {"unit": time_unit, "value": time_value, "cutoff": cutoff or None},
+            "fee": {
+                "text": current.fee_text if fee_text is None else fee_text,
+                "amount_vnd": current.fee_amount,
+            },
+            "legal_basis": current.legal_basis,
+            "documents": [
+                {"name": d.name, "form": d.form, "count": d.count, "required": d.required} for d in documents
+            ],
+        }
+        try:
+            TimeLimit(time_unit, time_value, _parse_hhmm(cutoff) if cutoff else None)  # type: ignore[arg-type]
+        except (ValueError, TypeError) as exc:
+            raise ValidationError(f"Thời hạn giải quyết: {exc}", field="time_limit") from None
+        unit_for = {current.code: current.default_unit_id} if current.default_unit_id else None
+        self.import_catalog({"procedures": [item]}, unit_for=unit_for)
+        return self.procedure(code)
+
     def require(self, actor: Actor, action: str) -> None:
         allowed = self.settings()["permissions"].get(actor.role, [])
         if "*" not in allowed and action not in allowed:

@@ -1,0 +1,95 @@
+"""The login dialog: user name and password; one message for any wrong pair."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop.errors import PermissionDenied
+from onestop.services import Actor, Onestop
+from onestop.ui.common import FieldError, show_error
+from onestop.ui.tasks import Tasks
+
+
+class LoginDialog(QDialog):
+    """Accepts with ``self.actor`` set once the account and password match."""
+
+    def __init__(
+        self, svc: Onestop, tasks: Tasks, parent: QWidget | None = None, *, agency: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.tasks = tasks
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Đăng nhập — onestop"))
+        self.setMinimumWidth(420)
+
+        title = QLabel(agency or self.tr("Bộ phận Một cửa"))
+        title.setObjectName("loginTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
+        title.setStyleSheet("font-size: 15pt; font-weight: 600; margin: 8px;")
+
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.username.setPlaceholderText(self.tr("ví dụ: tiepnhan1"))
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = FieldError()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Tên đăng nhập:"), self.username)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Đăng nhập"))
+        self.ok_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.username.setFocus()
+        self.username.returnPressed.connect(self.password.setFocus)
+
+    def submit(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        if not username or not password:
+            self.error.show_message(self.tr("Nhập tên đăng nhập và mật khẩu."))
+            (self.username if not username else self.password).setFocus()
+            return
+        self.ok_button.setEnabled(False)
+        self.error.show_message("")
+        self.tasks.run(
+            lambda: self.svc.authenticate(username, password), done=self._done, failed=self._failed
+        )
+
+    def _done(self, actor: Actor) -> None:
+        self.actor = actor
+        self.ok_button.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, PermissionDenied):
+            self.error.show_message(exc.message)
+            self.password.selectAll()
+            self.password.setFocus()
+        else:
+            show_error(self, exc, retry=self.submit)
