@@ -8,23 +8,17 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import VN, vn  # re-exported: tests import them from here
 
 from onestop.clock import FixedClock
 from onestop.db.engine import Database
 from onestop.db.migrate import ensure_schema
 from onestop.services import Onestop
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def vn(*args: int) -> datetime:
-    """An aware datetime in the agency's zone: ``vn(2026, 11, 23, 10, 0)``."""
-    return datetime(*args, tzinfo=VN)  # type: ignore[misc]
+__all__ = ["VN", "vn"]
 
 
 @pytest.fixture

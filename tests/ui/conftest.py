@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from helpers import press, type_text, vn  # re-exported for the GUI tests
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from onestop.services import Actor, Onestop
 from onestop.ui.common import load_fonts
 from onestop.ui.tasks import Tasks
+
+__all__ = ["press", "type_text", "vn"]
 
 
 @pytest.fixture(scope="session")
@@ -41,17 +43,3 @@ def ui_state(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def clerk(agency: Onestop) -> Actor:
     return agency.actor("tiepnhan1")
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type like a keyboard (Unikey commits whole characters): one key event per character.
-
-    qtbot.keyClicks aborts the process on non-ASCII characters (see shared/platform.md)."""
-    for ch in text:
-        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
-
-
-def press(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))
