@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint format typecheck bench demo system-deps clean
+.PHONY: run test lint format typecheck bench demo system-deps clean translations screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,19 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# Vietnamese is the source language; .ts files are in the repository, .qm files are built.
+TS := resources/i18n/onestop_en.ts
+QM := $(TS:.ts=.qm)
+
+$(QM): $(TS) $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete $$(ls onestop/ui/*.py) -ts $(TS)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
 # The demo database lives in the user-data folder; created on the first run only.
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	@db=$$($(BIN)/python -c "from onestop.app import resolve_url; print(resolve_url(None))"); \
 	path=$${db#sqlite:///}; \
 	if [ "$$path" != "$$db" ] && [ ! -f "$$path" ]; then \
@@ -26,7 +37,7 @@ run: $(STAMP)
 	echo "Cơ sở dữ liệu: $$db"; \
 	env -u QT_QPA_PLATFORM $(BIN)/onestop gui
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(BIN)/pytest -q
 
 lint: $(STAMP)

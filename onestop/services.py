@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time as _time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -1124,6 +1125,14 @@ class Onestop:
             at, last_id = flt.before
             conds.append(or_(d.received_at < at, and_(d.received_at == at, d.id < last_id)))
         words = _search_words(flt.search)
+        if _CODE_RE.fullmatch(flt.search.strip()):
+            # A whole dossier code (typed or scanned): its unique index answers at once.
+            conds.append(d.code == flt.search.strip())
+            words = []
+        elif len(words) > 1:
+            # The unit identifier's words are in every code: as search words they only cost time.
+            common = set(tokens(self.settings()["agency.unit_identifier"]))
+            words = [w for w in words if w not in common] or words
         stmt = (
             select(
                 d.id,
@@ -1338,6 +1347,9 @@ def _row(r: Any, tz: Any) -> DossierRow:
 def _word_prefix(column: Any, word: str) -> Any:
     """A word of the folded key starts with ``word`` (the same meaning as FTS5's "word"* query)."""
     return (" " + column).like(f"% {word}%")
+
+
+_CODE_RE = re.compile(r"[A-Za-z0-9.]+-\d{6}-\d{4,}")
 
 
 def _search_words(text_: str) -> list[str]:

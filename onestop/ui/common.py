@@ -26,8 +26,9 @@ UI_FONT_FILES = (
 FORM_FONT_FILES = ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf")
 
 
-def tr(text: str, context: str = "onestop") -> str:
-    """Module-level translatable text (widgets use ``self.tr``)."""
+def tr(text: str, context: str = "") -> str:
+    """Module-level translatable text (widgets use ``self.tr``); lupdate files bare ``tr()`` calls
+    under the empty context, so that is where they are looked up."""
     return QCoreApplication.translate(context, text)
 
 
