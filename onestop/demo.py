@@ -357,6 +357,7 @@ def _build(job: _Job) -> _Built:
     tz = cal.tz
     rng = random.Random(job.seed)
     office = _Office(cal, rng)
+    dues: _Dues = _worker.setdefault("dues", _Dues(cal))
     r = rng.random
     procs, cum, clerks = plan.procs, plan.cum_weights, plan.clerks
     total = cum[-1]
@@ -371,7 +372,7 @@ def _build(job: _Job) -> _Built:
         number = job.numbers[i]
         day_code = job.day_codes[i]
         code = f"{plan.identifier}-{day_code}-{number:04d}"
-        due_e = int(cal.appointment(proc.limit, datetime.fromtimestamp(at_e, tz)).due_at.timestamp())
+        due_e = dues.due(proc.limit, at_e)
         name = f"{SURNAMES[int(r() * len(SURNAMES))]} {MIDDLE[int(r() * len(MIDDLE))]} {GIVEN[int(r() * len(GIVEN))]}"
         id_number = f"048{int(r() * 4)}{50 + int(r() * 50):02d}{int(r() * 1e6):06d}"
         phone = f"09{int(r() * 1e8):08d}"
@@ -489,6 +490,60 @@ def _bulk(conn: Connection, table: Any, cols: tuple[str, ...], rows: list[tuple[
 
 
 _HELD = ("processing", "waiting_supplement", "result_ready")
+
+
+class _Dues:
+    """``calendar.appointment(limit, at).due_at`` in epoch seconds, for bulk generation: the calendar
+    is asked once per procedure and day, not once per dossier (same answers: see the tests).
+
+    n working days from a moment strictly inside a session end at the same clock time n working days
+    on (every working day has the same sessions); a same-day procedure depends only on the day and
+    on the cut-off. Anything else (a session's first second, working hours) asks the calendar."""
+
+    def __init__(self, cal: Any) -> None:
+        self.cal = cal
+        self.offset: int = int(cal.tz.utcoffset(datetime(2000, 1, 1)).total_seconds())  # no DST in Việt Nam
+        self.sessions = [
+            (s.hour * 3600 + s.minute * 60, e.hour * 3600 + e.minute * 60) for s, e in cal.hours.sessions
+        ]
+        self.first = self.sessions[0][0]
+        self.cache: dict[tuple[Any, ...], int] = {}
+
+    def _works(self, day: int) -> bool:
+        works = self.cache.get(("works", day))
+        if works is None:
+            works = self.cache[("works", day)] = self.cal.is_working_day(date.fromordinal(719_163 + day))
+        return bool(works)
+
+    def _ask(self, limit: Any, moment: int) -> int:
+        return int(
+            self.cal.appointment(limit, datetime.fromtimestamp(moment, self.cal.tz)).due_at.timestamp()
+        )
+
+    def due(self, limit: Any, at: int) -> int:
+        day, second = divmod(at + self.offset, 86_400)
+        if (
+            limit.unit == "working_days"
+            and any(s < second < e for s, e in self.sessions)
+            and self._works(day)
+        ):
+            key: tuple[Any, ...] = (limit, day)
+            target = self.cache.get(key)
+            if target is None:
+                probe = day * 86_400 - self.offset + self.first + 1
+                target = self.cache[key] = (self._ask(limit, probe) + self.offset) // 86_400
+            return target * 86_400 + second - self.offset
+        if limit.unit == "same_day":
+            cutoff = limit.cutoff
+            late = (cutoff is not None and second // 60 > cutoff.hour * 60 + cutoff.minute) or (
+                second >= self.sessions[-1][1]
+            )
+            key = (limit, day, late)
+            due = self.cache.get(key)
+            if due is None:
+                due = self.cache[key] = self._ask(limit, at)
+            return due
+        return self._ask(limit, at)
 
 
 class _Office:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import vn
+from conftest import VN, vn
 
 from onestop.clock import FixedClock
 from onestop.errors import NotFoundError, PermissionDenied, ValidationError
@@ -242,3 +242,26 @@ def test_settings_are_typed_checked_and_shared(agency: Onestop, db_path: Path) -
     other_counter = Service(db=agency.db, clock=agency.clock)
     assert other_counter.settings()["agency.office_hours"] == "08:00-12:00,13:30-17:30"
     assert other_counter.preview_due("2.000815", vn(2026, 11, 23, 9, 0)).due_at == vn(2026, 11, 23, 17, 30)
+
+
+def test_demo_appointments_match_the_calendar(agency: Onestop) -> None:
+    """The demo generator's cached appointments equal the calendar's, moment by moment."""
+    import random
+
+    from onestop.demo import _Dues
+
+    cal = agency.calendar()
+    dues = _Dues(cal)
+    rng = random.Random(3)
+    from onestop.worktime import TimeLimit
+
+    procs = [agency.procedure(code).limit for code in ("2.000815", "1.004873", "1.004222", "1.001193")]
+    procs += [TimeLimit("same_day"), TimeLimit("working_hours", 4)]  # no cut-off; hours
+    start = int(vn(2025, 12, 15, 0, 0).timestamp())
+    for _ in range(4000):
+        at = start + rng.randrange(0, 120 * 86_400)
+        at -= at % 60 if rng.random() < 0.3 else 0  # whole minutes too, session starts among them
+        limit = rng.choice(procs)
+        moment = datetime.fromtimestamp(at, VN)
+        expected = int(cal.appointment(limit, moment).due_at.timestamp())
+        assert dues.due(limit, at) == expected, (limit, moment)
