@@ -261,7 +261,8 @@ class Onestop:
             self._settings_loaded = _time.monotonic()
         return self._settings
 
-    def set_settings(self, values: dict[str, Any]) -> None:
+    def set_settings(self, values: dict[str, Any], *, actor: Actor | None = None) -> None:
+        self.require(actor, "admin")
         clean = {key: coerce(key, value) for key, value in values.items()}
 
         def work(conn: Connection) -> None:
@@ -334,7 +335,8 @@ class Onestop:
         self._calendar = None
         return count
 
-    def set_calendar_day(self, day: date, kind: str, name: str) -> None:
+    def set_calendar_day(self, day: date, kind: str, name: str, *, actor: Actor | None = None) -> None:
+        self.require(actor, "admin")
         if kind not in ("holiday", "compensatory", "swapped_day_off", "working_saturday"):
             raise ValidationError("Loại ngày: không hợp lệ.", field="kind")
         name = v.clean_text(name, label="Tên ngày", field="name", max_len=255, required=True)
@@ -347,7 +349,8 @@ class Onestop:
         self.db.write(work)
         self._calendar = None
 
-    def remove_calendar_day(self, day: date) -> None:
+    def remove_calendar_day(self, day: date, *, actor: Actor | None = None) -> None:
+        self.require(actor, "admin")
         self.calendar_days(day.year)
         self.db.write(lambda conn: conn.execute(delete(m.CalendarDay).where(m.CalendarDay.day == day)))
         self._calendar = None
@@ -400,7 +403,11 @@ class Onestop:
         unit_id: int | None = None,
         all_units: bool = False,
         exist_ok: bool = False,
+        actor: Actor | None = None,
     ) -> Actor:
+        self.require(actor, "admin")
+        if len(password) < 4:
+            raise ValidationError("Mật khẩu: ít nhất 4 ký tự.", field="password")
         if role not in ROLES:
             raise ValidationError("Vai trò: không hợp lệ.", field="role")
         username = username.strip()
@@ -434,8 +441,14 @@ class Onestop:
 
         return _actor(self.db.write(work))
 
-    def set_staff_disabled(self, username: str, disabled: bool) -> None:
+    def set_staff_disabled(self, username: str, disabled: bool, *, actor: Actor | None = None) -> None:
+        self.require(actor, "admin")
+        if disabled and actor is not None and actor.username == username:
+            raise ValidationError("Không thể tự khóa tài khoản đang đăng nhập.", field="username")
+
         def work(conn: Connection) -> None:
+            if disabled:
+                _keep_an_administrator(conn, username)
             if (
                 conn.execute(
                     update(m.Staff).where(m.Staff.username == username).values(disabled=disabled)
@@ -467,7 +480,9 @@ class Onestop:
             ).all()
         return [dict(r._mapping) | {"role_label": ROLES.get(r.role, r.role)} for r in rows]
 
-    def set_password(self, username: str, password: str) -> None:
+    def set_password(self, username: str, password: str, *, actor: Actor | None = None) -> None:
+        if actor is not None and actor.username != username:
+            self.require(actor, "admin")  # anyone may change their own password
         if len(password) < 4:
             raise ValidationError("Mật khẩu: ít nhất 4 ký tự.", field="password")
         pw_hash = hash_password(password)
@@ -481,11 +496,16 @@ class Onestop:
 
         self.db.write(work)
 
-    def set_role(self, username: str, role: str) -> None:
+    def set_role(self, username: str, role: str, *, actor: Actor | None = None) -> None:
+        self.require(actor, "admin")
         if role not in ROLES:
             raise ValidationError("Vai trò: không hợp lệ.", field="role")
+        if actor is not None and actor.username == username and role != actor.role:
+            raise ValidationError("Không thể tự đổi vai trò của tài khoản đang đăng nhập.", field="role")
 
         def work(conn: Connection) -> None:
+            if role != "quan_tri":
+                _keep_an_administrator(conn, username)
             if (
                 conn.execute(update(m.Staff).where(m.Staff.username == username).values(role=role)).rowcount
                 == 0
@@ -539,8 +559,10 @@ class Onestop:
         cutoff: str | None,
         documents: Sequence[DocumentSpec],
         fee_text: str | None = None,
+        actor: Actor | None = None,
     ) -> ProcedureInfo:
         """Edit a procedure's time limit and documents: a new version; dossiers keep theirs."""
+        self.require(actor, "admin")
         current = self.procedure(code)
         item = {
             "code": current.code,
@@ -565,9 +587,18 @@ class Onestop:
         self.import_catalog({"procedures": [item]}, unit_for=unit_for)
         return self.procedure(code)
 
-    def require(self, actor: Actor, action: str) -> None:
+    def require(self, actor: Actor | None, action: str) -> None:
+        """Refuse ``action`` to ``actor`` unless the permissions setting allows it. ``None`` is the
+        system itself (``init``, ``demo``). "*" is every step of a dossier, not administration:
+        settings, accounts and the catalogue stay with the administrator unless listed as "admin"."""
+        if actor is None:
+            return
         allowed = self.settings()["permissions"].get(actor.role, [])
-        if "*" not in allowed and action not in allowed:
+        if action == "admin":
+            ok = actor.role == "quan_tri" or "admin" in allowed
+        else:
+            ok = "*" in allowed or action in allowed
+        if not ok:
             raise PermissionDenied(
                 f"Người dùng «{actor.username}» ({actor.role_label}) không có quyền thực hiện thao tác này ({action})."
             )
@@ -613,8 +644,12 @@ class Onestop:
 
     # ---- procedures
 
-    def import_catalog(self, data: dict[str, Any], *, unit_for: dict[str, int] | None = None) -> int:
-        """Import a catalogue (format of data/procedures.json). A changed procedure gets a new version."""
+    def import_catalog(
+        self, data: dict[str, Any], *, unit_for: dict[str, int] | None = None, actor: Actor | None = None
+    ) -> int:
+        """Import a catalogue (format of data/procedures.json). A changed procedure gets a new version,
+        which keeps the default unit of the version before it unless ``unit_for`` names another."""
+        self.require(actor, "admin")
         parsed = parse_catalog(data)
         now = self.clock.now()
         unit_for = unit_for or {}
@@ -635,6 +670,8 @@ class Onestop:
                 )
                 if current is not None:
                     cur = current[0]
+                    if proc["default_unit_id"] is None:
+                        proc["default_unit_id"] = cur.default_unit_id
                     cur_docs = [
                         (d.name, d.form, d.count, d.required)
                         for d in ent(conn)
@@ -1327,6 +1364,18 @@ def ent(conn: Connection) -> Session:
 
 def _version_data(applicant: Applicant) -> str:
     return json.dumps({"applicant": applicant.__dict__.copy()}, ensure_ascii=False)
+
+
+def _keep_an_administrator(conn: Connection, username: str) -> None:
+    """Refuse a change that would leave no enabled administrator (nobody could manage the agency)."""
+    others = conn.execute(
+        select(func.count())
+        .select_from(m.Staff)
+        .where(m.Staff.role == "quan_tri", m.Staff.disabled.is_(False), m.Staff.username != username)
+    ).scalar_one()
+    target = conn.execute(select(m.Staff.role).where(m.Staff.username == username)).scalar()
+    if target == "quan_tri" and others == 0:
+        raise ValidationError("Phải còn ít nhất một tài khoản quản trị đang hoạt động.", field="username")
 
 
 def _actor(staff: m.Staff) -> Actor:

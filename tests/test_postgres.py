@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import vn
+from helpers import vn
 from pg_server import create_database, postgres_server
 
 from onestop.clock import FixedClock

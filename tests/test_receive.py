@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import VN, vn
+from helpers import VN, vn
 
 from onestop.clock import FixedClock
 from onestop.errors import NotFoundError, PermissionDenied, ValidationError
@@ -265,3 +265,31 @@ def test_demo_appointments_match_the_calendar(agency: Onestop) -> None:
         moment = datetime.fromtimestamp(at, VN)
         expected = int(cal.appointment(limit, moment).due_at.timestamp())
         assert dues.due(limit, at) == expected, (limit, moment)
+
+
+def test_administration_needs_the_administrator(agency: Onestop) -> None:
+    clerk, head, admin = agency.actor("tiepnhan1"), agency.actor("lanhdao"), agency.actor("admin")
+    for who in (clerk, head):
+        with pytest.raises(PermissionDenied):
+            agency.set_settings({"agency.place_name": "Hải Vân"}, actor=who)
+        with pytest.raises(PermissionDenied):
+            agency.create_staff(username="x1", full_name="Lê Văn X", password="secret", role="tiep_nhan", actor=who)
+    agency.set_settings({"agency.place_name": "Hải Vân"}, actor=admin)
+    assert agency.settings()["agency.place_name"] == "Hải Vân"
+    agency.set_password("tiepnhan1", "moi-mat-khau", actor=clerk)  # one's own password
+    with pytest.raises(PermissionDenied):
+        agency.set_password("tiepnhan2", "moi-mat-khau", actor=clerk)
+
+
+def test_the_last_administrator_cannot_be_locked_or_demoted(agency: Onestop) -> None:
+    admin = agency.actor("admin")
+    with pytest.raises(ValidationError, match="tự khóa"):
+        agency.set_staff_disabled("admin", True, actor=admin)
+    with pytest.raises(ValidationError, match="quản trị"):
+        agency.set_staff_disabled("admin", True)
+    with pytest.raises(ValidationError, match="quản trị"):
+        agency.set_role("admin", "tiep_nhan")
+    agency.create_staff(username="admin2", full_name="Hồ Văn Quản", password="secret", role="quan_tri")
+    agency.set_role("admin", "lanh_dao")  # another administrator remains
+    with pytest.raises(ValidationError, match="Mật khẩu"):
+        agency.create_staff(username="x2", full_name="Lê Văn X", password="123", role="tiep_nhan")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import vn
+from helpers import vn
 
 from onestop.clock import FixedClock
 from onestop.db import migrate
