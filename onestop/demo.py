@@ -354,7 +354,6 @@ def _build(job: _Job) -> _Built:
     plan: _Plan = _worker["plan"]
     cal = _worker["cal"]
     names: dict[str, str] = _worker["names"]
-    tz = cal.tz
     rng = random.Random(job.seed)
     office = _Office(cal, rng)
     dues: _Dues = _worker.setdefault("dues", _Dues(cal))
