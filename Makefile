@@ -49,6 +49,10 @@ format: $(STAMP)
 	$(BIN)/ruff format onestop tests benchmarks main.py
 	$(BIN)/ruff check --fix onestop tests benchmarks main.py
 
+# The README's pictures: the real application on Xvfb (Debian: xvfb, xauth).
+screenshots: $(STAMP) $(QM)
+	env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python scripts/screenshots.py docs/screenshots
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 

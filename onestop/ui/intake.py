@@ -1,0 +1,1208 @@
+"""The receiving screen (tiếp nhận hồ sơ): one citizen, one dossier, by keyboard, in well under a minute.
+
+Left: the procedure picker and the applicant. Right: the appointment (hẹn trả), live, with the days it
+skips; the document checklist; sets, result channel, fee; «Lưu và in phiếu (Ctrl+Enter)».
+Every database call goes through ``Tasks``; what the clerk typed stays in the form until it is saved.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop import validation as v
+from onestop.errors import StorageError, ValidationError
+from onestop.forms.receipt import receipt_bytes
+from onestop.services import (
+    DOCUMENT_FORMS,
+    RESULT_CHANNELS,
+    Actor,
+    Applicant,
+    DocumentSpec,
+    DossierView,
+    Onestop,
+    ProcedureInfo,
+    ReceiveRequest,
+    SubmittedDocument,
+)
+from onestop.textfold import fold, tokens
+from onestop.ui.common import FieldError, mark_invalid, message_for, show_error, tr
+from onestop.ui.printing import ReceiptPreviewDialog
+from onestop.ui.tasks import Tasks
+from onestop.worktime import Appointment
+
+_Index = QModelIndex | QPersistentModelIndex
+_INDEX = QModelIndex()
+
+REFRESH_MS = 30_000  # the appointment is recomputed this often (a cut-off may pass while the form is open)
+FEE_MAX = 500
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def weekday_name(d: datetime) -> str:
+    names = (
+        tr("thứ Hai"),
+        tr("thứ Ba"),
+        tr("thứ Tư"),
+        tr("thứ Năm"),
+        tr("thứ Sáu"),
+        tr("thứ Bảy"),
+        tr("Chủ nhật"),
+    )
+    return names[d.weekday()]
+
+
+def appointment_text(due: datetime) -> str:
+    """``"17 giờ 00 phút, thứ Tư, ngày 25/11/2026"`` (the wording of the receipt's item 5)."""
+    return tr("{0:02d} giờ {1:02d} phút, {2}, ngày {3}").format(
+        due.hour, due.minute, weekday_name(due), due.strftime("%d/%m/%Y")
+    )
+
+
+def limit_text(proc: ProcedureInfo) -> str:
+    text = proc.limit.describe()
+    if proc.limit.cutoff is not None:
+        text += tr(" (nhận sau {0} thì hẹn ngày làm việc tiếp theo)").format(
+            proc.limit.cutoff.strftime("%H:%M")
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class _Entry:
+    proc: ProcedureInfo
+    words: tuple[str, ...]
+    position: int
+
+
+class Catalog:
+    """The procedures with their folded words, for the picker (loaded once, matched on the GUI thread)."""
+
+    def __init__(self, procedures: Sequence[ProcedureInfo], usage: dict[str, int] | None = None) -> None:
+        self.entries = [_Entry(p, tuple(tokens(f"{p.code} {p.name}")), i) for i, p in enumerate(procedures)]
+        self.usage: dict[str, int] = dict(usage or {})
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def used(self, code: str) -> None:
+        self.usage[code] = self.usage.get(code, 0) + 1
+
+    def match(self, text: str) -> list[ProcedureInfo]:
+        """Procedures whose code or name has a word starting with each typed word (accent-insensitive),
+        the exact code first, then the ones this clerk used most, then catalogue order."""
+        typed = tokens(text)
+        exact = fold(text.strip())
+        hits = [e for e in self.entries if all(any(w.startswith(t) for w in e.words) for t in typed)]
+        hits.sort(key=lambda e: (e.proc.code != exact, -self.usage.get(e.proc.code, 0), e.position))
+        return [e.proc for e in hits]
+
+
+# --------------------------------------------------------------------------- models
+
+
+class ProcedureListModel(QAbstractListModel):
+    """The picker's matches: «code — name», the code under ``CodeRole``."""
+
+    CodeRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[ProcedureInfo] = []
+
+    def set_items(self, items: Sequence[ProcedureInfo]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _INDEX) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        proc = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{proc.code} — {proc.name}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{proc.name}\n{proc.field} · {proc.limit.describe()}"
+        if role == self.CodeRole:
+            return proc.code
+        return None
+
+
+@dataclass
+class _Doc:
+    spec: DocumentSpec
+    checked: bool
+    form: str
+    count: int
+
+
+class ChecklistModel(QAbstractTableModel):
+    """The documents of the chosen procedure: ticked or not, form, count. Required ones marked (*)."""
+
+    NAME, FORM, COUNT = range(3)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[_Doc] = []
+
+    def set_documents(self, specs: Sequence[DocumentSpec], *, keep: bool = False) -> None:
+        """Show these documents; ``keep``: what was ticked (by name) stays ticked, with its form and count."""
+        old = {fold(d.spec.name): d for d in self.rows} if keep else {}
+        self.beginResetModel()
+        self.rows = []
+        for spec in specs:
+            before = old.get(fold(spec.name))
+            if before is not None:
+                self.rows.append(_Doc(spec, before.checked, before.form, before.count))
+            else:
+                self.rows.append(_Doc(spec, False, spec.form, max(1, spec.count)))
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = _INDEX) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = _INDEX) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return (self.tr("Giấy tờ (* bắt buộc)"), self.tr("Hình thức"), self.tr("Số lượng"))[section]
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.NAME:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        doc, col = self.rows[index.row()], index.column()
+        if col == self.NAME:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return doc.spec.name + (" (*)" if doc.spec.required else "")
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if doc.checked else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Bắt buộc") if doc.spec.required else self.tr("Nếu có")
+            if role == Qt.ItemDataRole.FontRole and doc.spec.required:
+                font = QFont()
+                font.setBold(True)
+                return font
+        elif col == self.FORM:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return doc.form
+        elif col == self.COUNT:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return doc.count
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return False
+        doc, col = self.rows[index.row()], index.column()
+        if col == self.NAME and role == Qt.ItemDataRole.CheckStateRole:
+            doc.checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif col == self.FORM and role == Qt.ItemDataRole.EditRole and value in DOCUMENT_FORMS:
+            doc.form = str(value)
+        elif col == self.COUNT and role == Qt.ItemDataRole.EditRole:
+            try:
+                count = int(value)
+            except (TypeError, ValueError):
+                return False
+            if not 1 <= count <= 99:
+                return False
+            doc.count = count
+            if not doc.checked:  # a count given for a document means it was handed in
+                doc.checked = True
+                first = self.index(index.row(), self.NAME)
+                self.dataChanged.emit(first, first, [Qt.ItemDataRole.CheckStateRole])
+        else:
+            return False
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def toggle(self, row: int) -> None:
+        if 0 <= row < len(self.rows):
+            checked = self.rows[row].checked
+            self.setData(
+                self.index(row, self.NAME),
+                Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
+                Qt.ItemDataRole.CheckStateRole,
+            )
+
+    def submitted(self) -> list[SubmittedDocument]:
+        return [SubmittedDocument(d.spec.name, d.form, d.count) for d in self.rows if d.checked]
+
+    def missing_required(self) -> list[str]:
+        return [d.spec.name for d in self.rows if d.spec.required and not d.checked]
+
+    def first_missing_row(self) -> int:
+        return next((i for i, d in enumerate(self.rows) if d.spec.required and not d.checked), -1)
+
+
+class _ChecklistDelegate(QStyledItemDelegate):
+    """A combo box of the legal forms for «Hình thức», a 1–99 spin box for «Số lượng»."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        if index.column() == ChecklistModel.FORM:
+            combo = QComboBox(parent)
+            combo.addItems(list(DOCUMENT_FORMS))
+            return combo
+        if index.column() == ChecklistModel.COUNT:
+            spin = QSpinBox(parent)
+            spin.setRange(1, 99)
+            spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return spin
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findText(str(value))))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(value))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QSpinBox):
+            editor.interpretText()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class ChecklistView(QTableView):
+    """Arrows move, Space ticks the row (whatever the column), F2 or a digit edits; Tab leaves the table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setWordWrap(True)
+        self.setItemDelegate(_ChecklistDelegate(self))
+        self.verticalHeader().setVisible(False)
+        self.setAlternatingRowColors(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        model = self.model()
+        if (
+            event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(model, ChecklistModel)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            if self.currentIndex().isValid():
+                model.toggle(self.currentIndex().row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() and not self.currentIndex().isValid():
+            self.setCurrentIndex(model.index(0, 0))
+
+
+# --------------------------------------------------------------------------- the view
+
+
+@dataclass(frozen=True)
+class _Field:
+    widget: QLineEdit
+    error: FieldError
+    clean: Callable[[str], str]
+
+
+class IntakeView(QWidget):
+    """Receiving one dossier. ``received(code)`` after it is stored; the receipt preview then opens."""
+
+    received = Signal(str)
+
+    def __init__(
+        self, svc: Onestop, actor: Actor, tasks: Tasks, ui_state: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.actor = actor
+        self.tasks = tasks
+        self.ui_state = ui_state
+        self.setObjectName("intakeView")
+
+        self.catalog: Catalog | None = None
+        self.procedure: ProcedureInfo | None = None
+        self.appointment: Appointment | None = None
+        self.offer: Applicant | None = None
+        self.preview_dialog: ReceiptPreviewDialog | None = None
+        self.last_code: str | None = None
+        self.saving = False
+        self._preview_seq = 0
+        self._offer_seq = 0
+
+        self._build()
+        self._wire()
+        self.clear_form()
+
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setObjectName("appointmentRefresh")
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh_appointment)
+        self.refresh_timer.start()
+        self.load_catalog()
+
+    # ---- building
+
+    def _build(self) -> None:
+        # Procedure
+        self.picker = QLineEdit()
+        self.picker.setObjectName("procedurePicker")
+        self.picker.setPlaceholderText(self.tr("Đang tải danh mục thủ tục…"))
+        self.picker.setToolTip(
+            self.tr("Gõ mã hoặc vài chữ của tên thủ tục (không cần dấu), ↑↓ để chọn, Enter để lấy — F4")
+        )
+        self.picker.setClearButtonEnabled(True)
+        self.picker_model = ProcedureListModel(self)
+        self.picker_list = QListView(self)  # an overlay under the picker, not a popup: focus stays typing
+        self.picker_list.setObjectName("procedureMatches")
+        self.picker_list.setModel(self.picker_model)
+        self.picker_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.picker_list.setUniformItemSizes(True)
+        self.picker_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.picker_list.setFrameShape(QFrame.Shape.Box)
+        self.picker_list.setStyleSheet("QListView { background: palette(base); }")
+        self.picker_list.hide()
+        self.picker_error = FieldError()
+        self.procedure_info = QLabel()
+        self.procedure_info.setObjectName("procedureInfo")
+        self.procedure_info.setWordWrap(True)
+        self.procedure_info.setTextFormat(Qt.TextFormat.RichText)
+        self.procedure_info.setMinimumHeight(70)
+        self.procedure_info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        proc_box = QGroupBox(self.tr("Thủ tục hành chính"))
+        proc_layout = QVBoxLayout(proc_box)
+        proc_form = QFormLayout()
+        proc_label = QLabel(self.tr("&Thủ tục (F4):"))
+        proc_label.setBuddy(self.picker)
+        proc_form.addRow(proc_label, _stack(self.picker, self.picker_error))
+        proc_layout.addLayout(proc_form)
+        # Outside the form layout: a wrapped label in a QFormLayout row gets too little height.
+        proc_layout.addWidget(self.procedure_info)
+
+        # Applicant
+        self.name = self._line("applicantName", self.tr("Họ và tên người nộp, có dấu"))
+        self.id_number = self._line("idNumber", self.tr("12 chữ số (CCCD)"))
+        self.id_number.setMaxLength(20)
+        self.id_number.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.phone = self._line("phone", self.tr("ví dụ: 0905 123 456"))
+        self.phone.setMaxLength(20)
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.address = self._line("address", self.tr("số nhà, đường, phường/xã, tỉnh/thành phố"))
+        self.address.setMaxLength(v.ADDRESS_MAX + 20)
+        self.email = self._line("email", self.tr("không bắt buộc"))
+        self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
+        self.fee = self._line("fee", "")
+        self.fee.setMaxLength(FEE_MAX + 20)
+
+        self.errors = {key: FieldError() for key in ("name", "id_number", "phone", "address", "email", "fee")}
+        for key, err in self.errors.items():
+            err.setObjectName(f"{key}Error")
+        self.fields: dict[str, _Field] = {
+            "name": _Field(self.name, self.errors["name"], _clean_name),
+            "id_number": _Field(self.id_number, self.errors["id_number"], v.clean_id_number),
+            "phone": _Field(self.phone, self.errors["phone"], v.clean_phone),
+            "address": _Field(self.address, self.errors["address"], _clean_address),
+            "email": _Field(self.email, self.errors["email"], v.clean_email),
+            "fee": _Field(self.fee, self.errors["fee"], _clean_fee),
+        }
+
+        # The fill-in offer for a known id number
+        self.offer_bar = QFrame()
+        self.offer_bar.setObjectName("fillOffer")
+        self.offer_bar.setStyleSheet(
+            "#fillOffer { background: #e8f0fe; border: 1px solid #a8c7fa; border-radius: 4px; }"
+        )
+        self.offer_text = QLabel()
+        self.offer_text.setObjectName("fillOfferText")
+        self.offer_text.setWordWrap(True)
+        self.offer_fill = QPushButton(self.tr("Điền theo hồ sơ trước (Ctrl+D)"))
+        self.offer_fill.setObjectName("fillOfferAccept")
+        self.offer_skip = QPushButton(self.tr("Bỏ qua"))
+        self.offer_skip.setObjectName("fillOfferSkip")
+        for button in (self.offer_fill, self.offer_skip):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the tab order stays the same for every citizen
+        offer_layout = QVBoxLayout(self.offer_bar)
+        offer_layout.setContentsMargins(8, 6, 8, 6)
+        offer_layout.addWidget(self.offer_text)
+        offer_buttons = QHBoxLayout()
+        offer_buttons.addStretch(1)
+        offer_buttons.addWidget(self.offer_fill)
+        offer_buttons.addWidget(self.offer_skip)
+        offer_layout.addLayout(offer_buttons)
+        self.offer_bar.hide()
+
+        applicant_box = QGroupBox(self.tr("Người nộp hồ sơ"))
+        applicant_form = QFormLayout(applicant_box)
+        applicant_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for text, key in (
+            (self.tr("&Họ và tên (*):"), "name"),
+            (self.tr("Số định &danh cá nhân:"), "id_number"),
+        ):
+            label = QLabel(text)
+            label.setBuddy(self.fields[key].widget)
+            applicant_form.addRow(label, _stack(self.fields[key].widget, self.fields[key].error))
+        applicant_form.addRow(self.offer_bar)
+        for text, key in (
+            (self.tr("Số điện th&oại:"), "phone"),
+            (self.tr("Đị&a chỉ:"), "address"),
+            (self.tr("&Email:"), "email"),
+        ):
+            label = QLabel(text)
+            label.setBuddy(self.fields[key].widget)
+            applicant_form.addRow(label, _stack(self.fields[key].widget, self.fields[key].error))
+
+        hints = QLabel(
+            self.tr(
+                "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
+                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới"
+            )
+        )
+        hints.setObjectName("shortcutHints")
+        hints.setWordWrap(True)
+        hints.setStyleSheet("color: #555;")
+
+        left = QVBoxLayout()
+        left.addWidget(proc_box)
+        left.addWidget(applicant_box)
+        left.addStretch(1)
+        left.addWidget(hints)
+
+        # The appointment, live
+        self.appointment_panel = QFrame()
+        self.appointment_panel.setObjectName("appointmentPanel")
+        self.appointment_panel.setStyleSheet(
+            "#appointmentPanel { background: #fff8e1; border: 1px solid #f0c36d; border-radius: 6px; }"
+        )
+        title = QLabel(self.tr("Hẹn trả kết quả"))
+        title.setStyleSheet("font-weight: 600; color: #5f4b00;")
+        self.appointment_label = QLabel()
+        self.appointment_label.setObjectName("appointmentText")
+        self.appointment_label.setWordWrap(True)
+        self.appointment_label.setStyleSheet("font-size: 15pt; font-weight: 700; color: #0b3d91;")
+        self.appointment_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.skipped_label = QLabel()
+        self.skipped_label.setObjectName("skippedDays")
+        self.skipped_label.setWordWrap(True)
+        self.appointment_note = QLabel()
+        self.appointment_note.setObjectName("appointmentNote")
+        self.appointment_note.setWordWrap(True)
+        self.appointment_note.setStyleSheet("color: #555;")
+        panel_layout = QVBoxLayout(self.appointment_panel)
+        panel_layout.setContentsMargins(12, 8, 12, 8)
+        panel_layout.addWidget(title)
+        panel_layout.addWidget(self.appointment_label)
+        panel_layout.addWidget(self.skipped_label)
+        panel_layout.addWidget(self.appointment_note)
+
+        # Documents
+        self.checklist_model = ChecklistModel(self)
+        self.checklist = ChecklistView()
+        self.checklist.setObjectName("checklist")
+        self.checklist.setModel(self.checklist_model)
+        self.checklist.setToolTip(
+            self.tr("↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp")
+        )
+        header = self.checklist.horizontalHeader()
+        header.setSectionResizeMode(ChecklistModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ChecklistModel.FORM, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ChecklistModel.COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.checklist.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.documents_error = FieldError()
+        self.documents_error.setObjectName("documentsError")
+        docs_box = QGroupBox(self.tr("Thành phần hồ sơ"))
+        docs_layout = QVBoxLayout(docs_box)
+        docs_label = QLabel(self.tr("Giấy tờ đã &nộp (Space: đánh dấu, F2: sửa số lượng):"))
+        docs_label.setBuddy(self.checklist)
+        docs_layout.addWidget(docs_label)
+        docs_layout.addWidget(self.checklist, 1)
+        docs_layout.addWidget(self.documents_error)
+
+        # Sets, result channel, fee
+        self.sets = QSpinBox()
+        self.sets.setObjectName("sets")
+        self.sets.setRange(1, 99)
+        self.sets.setSuffix(self.tr(" bộ"))
+        self.sets.setMaximumWidth(120)
+        self.result_channel = QComboBox()
+        self.result_channel.setObjectName("resultChannel")
+        for key, label_text in RESULT_CHANNELS.items():
+            self.result_channel.addItem(tr(label_text), key)
+        self.form_error = FieldError()
+        self.form_error.setObjectName("formError")
+        other = QFormLayout()
+        for text, widget, row in (
+            (self.tr("Số &bộ hồ sơ:"), self.sets, self.sets),
+            (self.tr("Nhận &kết quả:"), self.result_channel, self.result_channel),
+            (self.tr("&Phí, lệ phí:"), self.fee, _stack(self.fee, self.errors["fee"])),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            other.addRow(label, row)
+
+        self.save_button = QPushButton(self.tr("Lưu và in phiếu (Ctrl+Enter)"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(self.tr("Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter"))
+        self.save_button.setStyleSheet("font-weight: 600; padding: 6px 14px;")
+        self.clear_button = QPushButton(self.tr("Làm mới (Ctrl+N)"))
+        self.clear_button.setObjectName("clearButton")
+        self.clear_button.setToolTip(self.tr("Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N"))
+        self.status = QLabel()
+        self.status.setObjectName("intakeStatus")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+
+        right = QVBoxLayout()
+        right.addWidget(self.appointment_panel)
+        right.addWidget(docs_box, 1)
+        right.addLayout(other)
+        right.addWidget(self.form_error)
+        right.addLayout(buttons)
+
+        columns = QHBoxLayout(self)
+        columns.addLayout(left, 5)
+        columns.addLayout(right, 6)
+
+        chain: list[QWidget] = [
+            self.picker,
+            self.name,
+            self.id_number,
+            self.phone,
+            self.address,
+            self.email,
+            self.checklist,
+            self.sets,
+            self.result_channel,
+            self.fee,
+            self.save_button,
+            self.clear_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _wire(self) -> None:
+        self.picker.textEdited.connect(self._filter)
+        self.picker.installEventFilter(self)
+        self.picker_list.clicked.connect(lambda index: self.pick(index.row()))
+        for key, fld in self.fields.items():
+            fld.widget.installEventFilter(self)
+            fld.widget.textEdited.connect(lambda _text, k=key: self._revalidate_if_marked(k))
+        self.id_number.textChanged.connect(self._id_changed)
+        self.offer_fill.clicked.connect(self.accept_offer)
+        self.offer_skip.clicked.connect(self.dismiss_offer)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.clear_form)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.save_action = self._action(("Ctrl+Return", "Ctrl+Enter"), self.save, context)
+        self.clear_action = self._action(("Ctrl+N",), self.clear_form, context)
+        # Always enabled (a no-op without an offer), so Ctrl+D never falls through to a line edit.
+        self.fill_action = self._action(("Ctrl+D",), self.accept_offer, context)
+        self._action(("F4",), self.focus_first, context)
+
+    def _action(self, keys: Sequence[str], slot: Callable[[], None], context: Qt.ShortcutContext) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # ---- public
+
+    def focus_first(self) -> None:
+        self.picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.picker.selectAll()
+
+    def load_catalog(self) -> None:
+        svc, actor = self.svc, self.actor
+        self.tasks.run(
+            lambda: (svc.procedures(), svc.procedure_usage(actor)),
+            done=self._catalog_loaded,
+            failed=self._catalog_failed,
+        )
+
+    def clear_form(self) -> None:
+        """Empty the form for the next citizen (Ctrl+N) and put the cursor in the picker."""
+        self.procedure = None
+        self.appointment = None
+        self._preview_seq += 1
+        self._offer_seq += 1
+        self.picker.clear()
+        self.picker_list.hide()
+        for fld in self.fields.values():
+            fld.widget.clear()
+            self._set_error(fld, "")
+        self._set_field_error(self.picker, self.picker_error, "")
+        self.checklist_model.set_documents(())
+        self.documents_error.show_message("")
+        mark_invalid(self.checklist, False)
+        self.sets.setValue(1)
+        self.result_channel.setCurrentIndex(0)
+        self.form_error.show_message("")
+        self.dismiss_offer()
+        self._show_procedure_info()
+        self._show_appointment_placeholder()
+        self.focus_first()
+
+    # ---- the procedure picker
+
+    def _catalog_loaded(self, result: tuple[list[ProcedureInfo], dict[str, int]]) -> None:
+        procedures, usage = result
+        self.catalog = Catalog(procedures, usage)
+        self.picker.setPlaceholderText(self.tr("Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc"))
+        if self.picker.hasFocus() and self.procedure is None:
+            self._filter(self.picker.text())
+
+    def _catalog_failed(self, exc: BaseException) -> None:
+        self.picker.setPlaceholderText(self.tr("Chưa tải được danh mục thủ tục"))
+        show_error(self, exc, retry=self.load_catalog)
+
+    def _filter(self, text: str) -> None:
+        if self.catalog is None:
+            return
+        matches = self.catalog.match(text)
+        self.picker_model.set_items(matches)
+        if matches:
+            self._set_field_error(self.picker, self.picker_error, "")
+            self.picker_list.setCurrentIndex(self.picker_model.index(0))
+            self._place_list()
+            self.picker_list.show()
+            self.picker_list.raise_()
+        else:
+            self.picker_list.hide()
+            if text.strip():
+                self._set_field_error(
+                    self.picker,
+                    self.picker_error,
+                    self.tr("Thủ tục: không có thủ tục nào khớp «{0}».").format(text.strip()),
+                )
+
+    def _place_list(self) -> None:
+        top_left = self.picker.mapTo(self, QPoint(0, self.picker.height()))
+        rows = min(max(self.picker_model.rowCount(), 1), 10)
+        row_height = max(self.picker_list.sizeHintForRow(0), self.fontMetrics().height() + 6)
+        width = min(max(self.picker.width(), 640), self.width() - top_left.x() - 8)
+        self.picker_list.setGeometry(top_left.x(), top_left.y(), max(width, 200), rows * row_height + 4)
+
+    def _move_in_list(self, step: int) -> None:
+        count = self.picker_model.rowCount()
+        if not count:
+            return
+        row = self.picker_list.currentIndex().row()
+        row = min(max(0, row + step), count - 1) if row >= 0 else 0
+        self.picker_list.setCurrentIndex(self.picker_model.index(row))
+
+    def pick(self, row: int) -> None:
+        if not 0 <= row < self.picker_model.rowCount():
+            return
+        proc = self.picker_model.items[row]
+        self.picker_list.hide()
+        self.choose_procedure(proc)
+        self.name.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def choose_procedure(self, proc: ProcedureInfo) -> None:
+        self.procedure = proc
+        self.picker.setText(f"{proc.code} — {proc.name}")
+        self.picker.setCursorPosition(0)
+        self._set_field_error(self.picker, self.picker_error, "")
+        self.checklist_model.set_documents(proc.documents)
+        self.checklist.resizeRowsToContents()
+        self.documents_error.show_message("")
+        mark_invalid(self.checklist, False)
+        self.fee.setText(proc.fee_text)
+        self._set_error(self.fields["fee"], "")
+        self._show_procedure_info()
+        self.appointment = None
+        self.appointment_label.setText(self.tr("Đang tính…"))
+        self._set_skipped("")
+        self.appointment_note.setText("")
+        self.refresh_appointment()
+
+    def reload_procedure(self) -> None:
+        """Fetch the chosen procedure's current version and the catalogue again, keeping the ticks."""
+        if self.procedure is None:
+            return
+        code, svc = self.procedure.code, self.svc
+
+        def fresh(proc: ProcedureInfo) -> None:
+            if self.procedure is None or self.procedure.code != proc.code:
+                return
+            self.procedure = proc
+            self.checklist_model.set_documents(proc.documents, keep=True)
+            self.checklist.resizeRowsToContents()
+            self._show_procedure_info()
+
+        self.tasks.run(lambda: svc.procedure(code), done=fresh, failed=lambda _exc: None)
+        self.load_catalog()
+
+    def _restore_picker_text(self) -> None:
+        self.picker_list.hide()
+        if self.procedure is not None:
+            self.picker.setText(f"{self.procedure.code} — {self.procedure.name}")
+            self.picker.setCursorPosition(0)
+            self._set_field_error(self.picker, self.picker_error, "")
+
+    def _show_procedure_info(self) -> None:
+        proc = self.procedure
+        if proc is None:
+            self.procedure_info.setText(
+                "<i>" + _esc(self.tr("Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.")) + "</i>"
+            )
+            return
+        self.procedure_info.setText(
+            f"<b>{_esc(proc.name)}</b><br>"
+            + _esc(self.tr("Lĩnh vực: {0}").format(proc.field))
+            + "<br>"
+            + _esc(self.tr("Thời hạn giải quyết: {0}").format(limit_text(proc)))
+            + "<br>"
+            + _esc(self.tr("Phí, lệ phí: {0}").format(proc.fee_text or self.tr("không")))
+        )
+
+    # ---- the appointment
+
+    def refresh_appointment(self) -> None:
+        """Recompute the appointment in the background (on choosing, and every 30 s)."""
+        if self.procedure is None:
+            return
+        self._preview_seq += 1
+        seq, code, svc = self._preview_seq, self.procedure.code, self.svc
+        self.tasks.run(
+            lambda: svc.preview_due(code),
+            done=lambda appointment: self._appointment_ready(seq, appointment),
+            failed=lambda exc: self._appointment_failed(seq, exc),
+        )
+
+    def _appointment_ready(self, seq: int, appointment: Appointment) -> None:
+        if seq != self._preview_seq:
+            return  # a newer request (another procedure, a cleared form) is on its way
+        self.appointment = appointment
+        self.appointment_label.setText(self.tr("Hẹn trả: {0}").format(appointment_text(appointment.due_at)))
+        if appointment.skipped:
+            self._set_skipped(
+                self.tr("Không tính các ngày nghỉ:")
+                + "\n"
+                + "\n".join(f"• {day.label()}" for day in appointment.skipped)
+            )
+        else:
+            self._set_skipped("")
+        at = appointment.received_at
+        note = self.tr("Tính từ {0}, {1} {2}").format(
+            at.strftime("%H:%M"), weekday_name(at), at.strftime("%d/%m/%Y")
+        )
+        if self.procedure is not None:
+            note += " · " + self.tr("thời hạn {0}").format(limit_text(self.procedure))
+        self.appointment_note.setText(note)
+
+    def _appointment_failed(self, seq: int, exc: BaseException) -> None:
+        if seq != self._preview_seq:
+            return
+        self.appointment = None
+        self.appointment_label.setText(self.tr("Chưa tính được ngày hẹn trả"))
+        self._set_skipped(message_for(exc))
+        self.appointment_note.setText(self.tr("Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính."))
+
+    def _set_skipped(self, text: str) -> None:
+        self.skipped_label.setText(text)
+        self.skipped_label.setVisible(bool(text))
+
+    def _show_appointment_placeholder(self) -> None:
+        self.appointment_label.setText(self.tr("Chọn thủ tục để xem ngày hẹn trả"))
+        self._set_skipped("")
+        self.appointment_note.setText("")
+
+    # ---- the applicant
+
+    def _set_error(self, fld: _Field, message: str) -> None:
+        self._set_field_error(fld.widget, fld.error, message)
+
+    def _set_field_error(self, widget: QWidget, label: FieldError, message: str) -> None:
+        label.show_message(message)
+        mark_invalid(widget, bool(message))
+
+    def validate_field(self, key: str) -> bool:
+        fld = self.fields[key]
+        try:
+            fld.clean(fld.widget.text())
+        except ValidationError as exc:
+            self._set_error(fld, exc.message)
+            return False
+        self._set_error(fld, "")
+        return True
+
+    def _revalidate_if_marked(self, key: str) -> None:
+        fld = self.fields[key]
+        if fld.widget.property("invalid"):
+            try:
+                fld.clean(fld.widget.text())
+            except ValidationError:
+                return
+            self._set_error(fld, "")
+
+    def _id_changed(self, text: str) -> None:
+        self._offer_seq += 1
+        self.dismiss_offer()
+        try:
+            clean = v.clean_id_number(text)
+        except ValidationError:
+            return
+        if not clean:
+            return
+        seq, svc = self._offer_seq, self.svc
+        self.tasks.run(
+            lambda: svc.last_applicant(clean),
+            done=lambda found: self._offer_ready(seq, found),
+            failed=lambda _exc: None,  # only an offer: the clerk types the data as usual
+        )
+
+    def _offer_ready(self, seq: int, found: Applicant | None) -> None:
+        if seq != self._offer_seq or found is None:
+            return
+        current = self._typed_applicant()
+        if (found.name, found.phone, found.address, found.email) == (
+            current.name,
+            current.phone,
+            current.address,
+            current.email,
+        ):
+            return
+        self.offer = found
+        parts = [found.name] + [p for p in (found.phone, found.address, found.email) if p]
+        self.offer_text.setText(
+            self.tr("Số định danh này đã có trong hồ sơ trước: {0}.").format(" · ".join(parts))
+        )
+        self.offer_bar.show()
+
+    def accept_offer(self) -> None:
+        """Fill name, phone, address and email from the last dossier with this id number (Ctrl+D)."""
+        found = self.offer
+        if found is None:
+            return
+        for key, value in (
+            ("name", found.name),
+            ("phone", found.phone),
+            ("address", found.address),
+            ("email", found.email),
+        ):
+            self.fields[key].widget.setText(value)
+            self._set_error(self.fields[key], "")
+        self.dismiss_offer()
+
+    def dismiss_offer(self) -> None:
+        self.offer = None
+        self.offer_bar.hide()
+
+    def _typed_applicant(self) -> Applicant:
+        return Applicant(
+            name=self.name.text(),
+            id_number=self.id_number.text(),
+            phone=self.phone.text(),
+            address=self.address.text(),
+            email=self.email.text(),
+        )
+
+    # ---- events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.picker:
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                if self._picker_key(event):
+                    return True
+            elif event.type() == QEvent.Type.FocusIn:
+                if self.procedure is None and self.catalog is not None:
+                    self._filter(self.picker.text())
+            elif event.type() == QEvent.Type.FocusOut:
+                self._restore_picker_text()
+        elif event.type() == QEvent.Type.FocusOut:
+            for key, fld in self.fields.items():
+                if watched is fld.widget:
+                    self.validate_field(key)
+                    break
+        return super().eventFilter(watched, event)
+
+    def _picker_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        listing = self.picker_list.isVisible()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            if not listing:
+                self._filter("" if self.procedure is not None else self.picker.text())
+                return True
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8, Qt.Key.Key_PageUp: -8}[
+                Qt.Key(key)
+            ]
+            self._move_in_list(step)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            if listing and self.picker_list.currentIndex().isValid():
+                self.pick(self.picker_list.currentIndex().row())
+            elif self.procedure is not None:
+                self.name.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if key == Qt.Key.Key_Escape and listing:
+            self._restore_picker_text()
+            return True
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.picker_list.isVisible():
+            self._place_list()
+
+    # ---- saving
+
+    def collect(self) -> ReceiveRequest | None:
+        """The request if everything the clerk typed is valid; otherwise the messages beside the fields,
+        the cursor in the first wrong one, and None."""
+        first_bad: QWidget | None = None
+        if self.procedure is None:
+            self._set_field_error(
+                self.picker, self.picker_error, self.tr("Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).")
+            )
+            first_bad = self.picker
+        for key in ("name", "id_number", "phone", "address", "email"):
+            if not self.validate_field(key) and first_bad is None:
+                first_bad = self.fields[key].widget
+        missing = self.checklist_model.missing_required()
+        if missing:
+            self.documents_error.show_message(
+                self.tr("Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.").format(
+                    "; ".join(f"«{name}»" for name in missing)
+                )
+            )
+            mark_invalid(self.checklist, True)
+            if first_bad is None:
+                first_bad = self.checklist
+                self.checklist.setCurrentIndex(
+                    self.checklist_model.index(self.checklist_model.first_missing_row(), 0)
+                )
+        else:
+            self.documents_error.show_message("")
+            mark_invalid(self.checklist, False)
+        if not self.validate_field("fee") and first_bad is None:
+            first_bad = self.fee
+        if first_bad is not None or self.procedure is None:
+            if first_bad is not None:
+                first_bad.setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        return ReceiveRequest(
+            procedure_code=self.procedure.code,
+            applicant=self._typed_applicant(),
+            documents=self.checklist_model.submitted(),
+            sets=self.sets.value(),
+            channel="counter",
+            result_channel=str(self.result_channel.currentData()),
+            fee_text=self.fee.text(),
+        )
+
+    def save(self) -> None:
+        """Validate, store through the service, then open the receipt (Ctrl+Enter)."""
+        if self.saving:
+            return
+        if self.checklist.state() == QAbstractItemView.State.EditingState:
+            self.checklist.setFocus()  # commits the count being typed
+        self.form_error.show_message("")
+        request = self.collect()
+        if request is None:
+            return
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Đang lưu…"))
+        svc, actor = self.svc, self.actor
+
+        def work() -> tuple[DossierView, bytes | BaseException]:
+            view = svc.receive(request, actor=actor)
+            try:
+                pdf: bytes | BaseException = receipt_bytes(svc.receipt_data(view.code))
+            except Exception as exc:  # the dossier is stored; the receipt can be printed again later
+                pdf = exc
+            return view, pdf
+
+        self.tasks.run(work, done=self._saved, failed=self._save_failed)
+
+    def _saved(self, result: tuple[DossierView, bytes | BaseException]) -> None:
+        view, pdf = result
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.last_code = view.code
+        if self.catalog is not None:
+            self.catalog.used(view.procedure_code)
+        self.clear_form()
+        self.received.emit(view.code)
+        if isinstance(pdf, bytes):
+            self.status.setText(self.tr("Đã lưu hồ sơ {0}.").format(view.code))
+            self.show_receipt(view.code, pdf)
+        else:
+            self.status.setText(
+                self.tr(
+                    "Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3)."
+                ).format(view.code)
+            )
+            show_error(self, pdf)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.status.setText("")
+        if isinstance(exc, ValidationError) and self._show_service_error(exc):
+            return
+        show_error(self, exc, retry=self.save if isinstance(exc, StorageError) else None)
+
+    def _show_service_error(self, exc: ValidationError) -> bool:
+        """The service's own check failed a field: its message beside that field."""
+        key = exc.field or ""
+        if key in self.fields:
+            self._set_error(self.fields[key], exc.message)
+            self.fields[key].widget.setFocus()
+            return True
+        if key == "documents":
+            self.documents_error.show_message(exc.message)
+            mark_invalid(self.checklist, True)
+            self.checklist.setFocus()
+            # The catalogue changed since it was loaded (a new version of the procedure): show it.
+            self.reload_procedure()
+            return True
+        widget = {
+            "sets": self.sets,
+            "result_channel": self.result_channel,
+            "channel": self.result_channel,
+        }.get(key)
+        if widget is not None:
+            self.form_error.show_message(exc.message)
+            widget.setFocus()
+            return True
+        return False
+
+    def _back_from_receipt(self) -> None:
+        self.window().activateWindow()  # not every platform gives the focus back to the parent
+        self.focus_first()
+
+    def show_receipt(self, code: str, pdf: bytes) -> ReceiptPreviewDialog:
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
+            self.preview_dialog.deleteLater()
+        dialog = ReceiptPreviewDialog(
+            pdf,
+            self.ui_state,
+            self,
+            title=self.tr("Phiếu tiếp nhận — {0}").format(code),
+            file_name=f"{code}.pdf",
+        )
+        dialog.finished.connect(lambda _result: self._back_from_receipt())
+        self.preview_dialog = dialog
+        dialog.open()  # not exec(): the counter never waits on a nested event loop
+        return dialog
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _stack(widget: QWidget, error: FieldError) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    box.setFocusProxy(widget)
+    return box
+
+
+def _clean_name(text: str) -> str:
+    return v.clean_name(text, label=tr("Họ và tên"), field="name")
+
+
+def _clean_address(text: str) -> str:
+    return v.clean_text(text, label=tr("Địa chỉ"), field="address", max_len=v.ADDRESS_MAX)
+
+
+def _clean_fee(text: str) -> str:
+    return v.clean_text(text, label=tr("Phí, lệ phí"), field="fee", max_len=FEE_MAX)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+__all__ = ["Catalog", "ChecklistModel", "IntakeView", "ProcedureListModel", "appointment_text"]
