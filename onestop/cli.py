@@ -381,8 +381,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from onestop.ui.app import run_gui
-    except ImportError:
-        raise OnestopError("Giao diện quầy tiếp nhận chưa có trong bản này.") from None
+    except ImportError as exc:
+        raise OnestopError(
+            f"Chưa cài được giao diện (PySide6): {exc}. Cài bằng: pip install 'onestop[gui]'."
+        ) from None
     return int(run_gui(args))
 
 
