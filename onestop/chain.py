@@ -28,9 +28,26 @@ EVENT_FIELDS: Sequence[str] = (
 )
 
 
+RATING_FIELDS: Sequence[str] = (
+    "id",
+    "dossier_id",
+    "event",
+    "clerk_id",
+    "level",
+    "scale",
+    "satisfied",
+    "reasons",
+    "channel",
+    "entered_by",
+    "at",
+)
+
+
 def _text(value: Any) -> str:
     if value is None:
         return "-"
+    if isinstance(value, bool):
+        return "1" if value else "0"  # as stored
     if isinstance(value, datetime):
         return str(int(value.timestamp()))  # as stored: whole seconds since the epoch
     return str(value)

@@ -40,7 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     sub.add_parser("gui", help="ứng dụng quầy tiếp nhận")
-    sub.add_parser("kiosk", help="màn hình đánh giá")
+    s = sub.add_parser("kiosk", help="màn hình đánh giá")
+    s.add_argument(
+        "--station", default=None, help="quầy mà màn hình này phục vụ (mặc định: tên máy; * = mọi quầy)"
+    )
+    s.add_argument("--name", default=None, help="tên của màn hình đánh giá (mặc định: tên máy)")
 
     s = sub.add_parser("init", help="tạo/nâng cấp cơ sở dữ liệu, lịch làm việc, danh mục")
     s.add_argument("--catalog", help="tệp JSON danh mục thủ tục")
@@ -80,6 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("due", help="tính ngày hẹn trả, không lưu")
     s.add_argument("--procedure", required=True)
     s.add_argument("--at")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("rate", help="nhập đánh giá từ phiếu giấy hoặc điện thoại")
+    s.add_argument("code")
+    s.add_argument("level")
+    s.add_argument("--event", default="receipt")
+    s.add_argument("--channel", default="paper")
+    s.add_argument("--reason", action="append", default=[], help="lý do khi không hài lòng (lặp lại được)")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
@@ -142,7 +154,10 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
             }
             for e in d.events
         ],
-        "ratings": list(d.ratings),
+        "ratings": [
+            {"level": r["level"], "event": r["event"], "at": iso(r["at"]), "channel": r["channel"]}
+            for r in d.ratings
+        ],
     }
 
 
@@ -348,6 +363,28 @@ def cmd_due(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rate(args: argparse.Namespace) -> int:
+    svc = _services(args)
+    actor = _actor(svc, args)
+    row = svc.rate(
+        args.code, args.level, event=args.event, channel=args.channel, reasons=args.reason, actor=actor
+    )
+    if args.json:
+        _emit(
+            {
+                "code": args.code.strip(),
+                "level": row["level"],
+                "event": row["event"],
+                "channel": row["channel"],
+                "at": iso(row["at"].astimezone(svc.tz)),
+                "entered_by": actor.username,
+            }
+        )
+    else:
+        print(f"{args.code.strip()} {row['event']} {row['level']}")
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from onestop.db.migrate import backup_sqlite
 
@@ -390,9 +427,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
     try:
-        from onestop.ui.main import run_kiosk  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise OnestopError("Màn hình đánh giá chưa có trong bản này.") from None
+        from onestop.ui.app import run_kiosk  # type: ignore[attr-defined,unused-ignore]
+    except ImportError as exc:
+        raise OnestopError(
+            f"Chưa cài được giao diện (PySide6): {exc}. Cài bằng: pip install 'onestop[gui]'."
+        ) from None
     return int(run_kiosk(args))
 
 
@@ -408,6 +447,7 @@ COMMANDS = {
     "due": cmd_due,
     "backup": cmd_backup,
     "verify": cmd_verify,
+    "rate": cmd_rate,
 }
 
 

@@ -210,7 +210,7 @@ class _Job(NamedTuple):
 class _Built(NamedTuple):
     dossiers: list[tuple[Any, ...]]
     docs: list[tuple[Any, ...]]
-    events: list[tuple[Any, ...]]  # the event's columns but id (its place in the chain) and hash
+    events: list[tuple[Any, ...]]  # chained rows (events and ratings) but id (place in the chain) and hash
     contents: list[str]  # each event's hashed text after the previous hash, kind and id (chain.row_hash)
 
 
@@ -301,14 +301,17 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     def store(built: _Built) -> None:
         def work(conn: Connection) -> None:
             seq, prev = chain_head(conn)
-            events = []
+            events: list[tuple[Any, ...]] = []
+            ratings: list[tuple[Any, ...]] = []
             for ev, content in zip(built.events, built.contents, strict=True):
                 seq += 1
-                prev = hashlib.sha256(f"{prev}{SEP}event{SEP}{seq}{SEP}{content}".encode()).hexdigest()
-                events.append((seq, *ev, prev))
+                kind = "rating" if len(ev) == len(_RATING_COLS) - 1 else "event"
+                prev = hashlib.sha256(f"{prev}{SEP}{kind}{SEP}{seq}{SEP}{content}".encode()).hexdigest()
+                (ratings if kind == "rating" else events).append((seq, *ev, prev))
             _bulk(conn, m.Dossier.__table__, _DOSSIER_COLS, built.dossiers)
             _bulk(conn, m.DossierDocument.__table__, _DOCUMENT_COLS, built.docs)
             _bulk(conn, m.Event.__table__, (*_EVENT_COLS, "hash"), events)
+            _bulk(conn, m.Rating.__table__, (*_RATING_COLS, "hash"), ratings)
             set_chain_head(conn, seq, prev)
             if svc.db.is_sqlite:
                 index_pending(conn)  # here, while the builders work on the next chunks
@@ -423,11 +426,30 @@ def _build(job: _Job) -> _Built:
         data = due_json(due_e)
         events.append((did, "receive", at_e, clerk_id, None, None, "", data))
         contents.append(f"{did}{SEP}receive{SEP}{at_e}{SEP}{clerk_id}{SEP}-{SEP}-{SEP}{SEP}{data}")
+        # Most citizens rate the receipt on the kiosk a minute later; some rate the return too.
+        if r() < 0.72:
+            _rate(events, contents, r(), did, "receipt", clerk_id, at_e + 40 + int(r() * 60))
         for action, when, user, to_unit, note in life:
             events.append((did, action, when, user, None, to_unit, note, ""))
             to_text = "-" if to_unit is None else to_unit
             contents.append(f"{did}{SEP}{action}{SEP}{when}{SEP}{user}{SEP}-{SEP}{to_text}{SEP}{note}{SEP}")
+            if action == "return" and r() < 0.45:
+                _rate(events, contents, r(), did, "return", user, when + 30 + int(r() * 60))
     return _Built(dossiers, docs, events, contents)
+
+
+def _rate(
+    events: list[tuple[Any, ...]], contents: list[str], roll: float, did: int, event: str, clerk: int, at: int
+) -> None:
+    """A kiosk rating on the default 3-level scale: mostly very satisfied, a few not."""
+    level, satisfied = (
+        ("rat-hai-long", 1) if roll < 0.71 else ("hai-long", 1) if roll < 0.965 else ("khong-hai-long", 0)
+    )
+    reasons = "" if satisfied else ("thoi-gian-cho", "huong-dan-chua-ro", "thai-do")[int(roll * 1000) % 3]
+    events.append((did, event, clerk, level, 3, satisfied, reasons, "kiosk", None, at))
+    contents.append(
+        f"{did}{SEP}{event}{SEP}{clerk}{SEP}{level}{SEP}3{SEP}{satisfied}{SEP}{reasons}{SEP}kiosk{SEP}-{SEP}{at}"
+    )
 
 
 _DOSSIER_COLS = (
@@ -461,6 +483,19 @@ _DOSSIER_COLS = (
     "snapshot_id",
 )
 _DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
+_RATING_COLS = (
+    "id",
+    "dossier_id",
+    "event",
+    "clerk_id",
+    "level",
+    "scale",
+    "satisfied",
+    "reasons",
+    "channel",
+    "entered_by",
+    "at",
+)
 _EVENT_COLS = (
     "id",
     "dossier_id",

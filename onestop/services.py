@@ -7,6 +7,7 @@ It raises ``UserError`` subclasses (Vietnamese messages naming the field) and ne
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
 import time as _time
@@ -19,13 +20,14 @@ from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from onestop import validation as v
-from onestop.chain import EVENT_FIELDS, GENESIS, row_hash
+from onestop.chain import EVENT_FIELDS, GENESIS, RATING_FIELDS, row_hash
 from onestop.clock import Clock, SystemClock
 from onestop.db import models as m
 from onestop.db.engine import Database
 from onestop.db.store import (
     Raw,
     append_events,
+    append_rating,
     fts_indexed_upto,
     index_pending,
     insert_ignore,
@@ -35,6 +37,10 @@ from onestop.db.store import (
 from onestop.errors import NotFoundError, PermissionDenied, StorageError, UserError, ValidationError
 from onestop.forms.model import FormHeader, ReceiptData, ReceiptDocument
 from onestop.passwords import check_password, hash_password
+from onestop.ratings import EVENTS as RATING_EVENTS
+from onestop.ratings import REASONS as RATING_REASONS
+from onestop.ratings import Scale
+from onestop.ratings import scale as rating_scale
 from onestop.settings import Settings, coerce
 from onestop.textfold import fold, nfc, search_key, tokens
 from onestop.worktime import Appointment, CalendarDay, OfficeHours, TimeLimit, WorkingCalendar, official_days
@@ -205,6 +211,19 @@ class DossierFilter:
     search: str = ""
     limit: int = 100
     before: tuple[datetime, int] | None = None  # keyset paging: rows after this (received_at, id)
+
+
+@dataclass(frozen=True)
+class RatingPrompt:
+    """What the kiosk shows: the service being rated, never any personal data of the citizen."""
+
+    request_id: int
+    code: str
+    event: str
+    event_label: str
+    clerk_name: str
+    procedure_name: str
+    scale: Scale
 
 
 @dataclass
@@ -1089,6 +1108,20 @@ class Onestop:
                 .scalars()
             )
             units = {u.id: u.name for u in ent(conn).execute(select(m.Unit)).scalars()}
+            ratings = tuple(
+                {
+                    "level": r.level,
+                    "event": r.event,
+                    "at": r.at.astimezone(tz),
+                    "channel": r.channel,
+                    "satisfied": bool(r.satisfied),
+                }
+                for r in conn.execute(
+                    select(m.Rating.level, m.Rating.event, m.Rating.at, m.Rating.channel, m.Rating.satisfied)
+                    .where(m.Rating.dossier_id == d.id)
+                    .order_by(m.Rating.id)
+                )
+            )
             events = tuple(
                 EventView(
                     action=e.action,
@@ -1137,6 +1170,7 @@ class Onestop:
             current_unit=row[6],
             documents=docs,
             events=events,
+            ratings=ratings,
         )
 
     def list_dossiers(self, flt: DossierFilter) -> list[DossierRow]:
@@ -1294,6 +1328,271 @@ class Onestop:
             version=number,
         )
 
+    # ---- citizen ratings (domain.md §6)
+
+    def rating_scale(self) -> Scale:
+        settings = self.settings()
+        keys = [k.strip() for k in str(settings["rating.satisfied_levels"]).split(",") if k.strip()]
+        return rating_scale(int(settings["rating.scale"]), keys or None)
+
+    def _served(self, conn: Connection, code: str, event: str) -> tuple[int, int, str]:
+        """(dossier id, the clerk who gave that service, procedure name) or UserError."""
+        if event not in RATING_EVENTS:
+            raise ValidationError("Sự kiện đánh giá (--event): phải là receipt hoặc return.", field="event")
+        row = conn.execute(
+            select(m.Dossier.id, m.Dossier.received_by, m.Procedure.name)
+            .join(m.Procedure, m.Procedure.id == m.Dossier.procedure_id)
+            .where(m.Dossier.code == code.strip())
+        ).first()
+        if row is None:
+            raise NotFoundError(f"Mã hồ sơ: không có hồ sơ «{code}».")
+        dossier_id, clerk, procedure_name = row
+        if event == "return":
+            returned_by = conn.execute(
+                select(m.Event.user_id)
+                .where(m.Event.dossier_id == dossier_id, m.Event.action == "return")
+                .order_by(m.Event.id.desc())
+                .limit(1)
+            ).scalar()
+            if returned_by is None:
+                raise ValidationError("Sự kiện đánh giá: hồ sơ này chưa trả kết quả.", field="event")
+            clerk = returned_by
+        return int(dossier_id), int(clerk), str(procedure_name)
+
+    def _check_not_rated(self, conn: Connection, dossier_id: int, event: str) -> None:
+        done = conn.execute(
+            select(m.Rating.id).where(m.Rating.dossier_id == dossier_id, m.Rating.event == event)
+        ).first()
+        if done is not None:
+            raise ValidationError(
+                f"Đánh giá: hồ sơ này đã được đánh giá cho lượt «{RATING_EVENTS[event]}»; "
+                "không nhận lượt thứ hai.",
+                field="level",
+            )
+
+    def _clean_rating(self, level: str, reasons: Sequence[str]) -> tuple[Scale, str, str]:
+        scale = self.rating_scale()
+        key = (level or "").strip()
+        if scale.level(key) is None:
+            raise ValidationError(
+                "Mức đánh giá: phải là một trong " + ", ".join(lv.key for lv in scale.levels) + ".",
+                field="level",
+            )
+        bad = [r for r in reasons if r not in RATING_REASONS]
+        if bad:
+            raise ValidationError(f"Lý do không hài lòng: không có lý do «{bad[0]}».", field="reasons")
+        if reasons and not scale.asks_reasons(key):
+            raise ValidationError("Lý do: chỉ hỏi khi người dân không hài lòng.", field="reasons")
+        return scale, key, ",".join(dict.fromkeys(reasons))
+
+    def rate(
+        self,
+        code: str,
+        level: str,
+        *,
+        event: str = "receipt",
+        channel: str = "paper",
+        reasons: Sequence[str] = (),
+        actor: Actor,
+    ) -> dict[str, Any]:
+        """Enter a rating collected on a paper form or by phone (who entered it is recorded)."""
+        self.require(actor, "rate")
+        if channel not in ("paper", "phone"):
+            raise ValidationError("Kênh đánh giá (--channel): phải là paper hoặc phone.", field="channel")
+        scale, key, reason_text = self._clean_rating(level, reasons)
+        at = self.now().replace(microsecond=0)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            dossier_id, clerk, _name = self._served(conn, code, event)
+            self._check_not_rated(conn, dossier_id, event)
+            return append_rating(
+                conn,
+                dict(
+                    dossier_id=dossier_id,
+                    event=event,
+                    clerk_id=clerk,
+                    level=key,
+                    scale=scale.size,
+                    satisfied=scale.is_satisfied(key),
+                    reasons=reason_text,
+                    channel=channel,
+                    entered_by=actor.id,
+                    at=at,
+                ),
+            )
+
+        return self.db.write(work)
+
+    def request_rating(self, code: str, *, event: str = "receipt", actor: Actor, station: str = "") -> int:
+        """Ask the kiosk to invite the citizen to rate this service. Returns the request's id."""
+        now = self.now().replace(microsecond=0)
+
+        def work(conn: Connection) -> int:
+            dossier_id, clerk, _name = self._served(conn, code, event)
+            self._check_not_rated(conn, dossier_id, event)
+            # One invitation at a time per counter: an older one still waiting is withdrawn.
+            conn.execute(
+                update(m.RatingRequest)
+                .where(m.RatingRequest.station == station, m.RatingRequest.state.in_(("pending", "showing")))
+                .values(state="cancelled", updated_at=now)
+            )
+            key = conn.execute(
+                insert(m.RatingRequest).values(
+                    dossier_id=dossier_id,
+                    event=event,
+                    clerk_id=clerk,
+                    station=station,
+                    state="pending",
+                    kiosk="",
+                    created_at=now,
+                    updated_at=now,
+                )
+            ).inserted_primary_key
+            assert key is not None
+            return int(key[0])
+
+        return self.db.write(work)
+
+    def next_rating_request(
+        self, *, kiosk: str, station: str = "*", max_age_s: int = 600
+    ) -> RatingPrompt | None:
+        """The oldest waiting invitation for this kiosk's counter, taken (no other kiosk shows it)."""
+        now = self.now().replace(microsecond=0)
+        since = now - timedelta(seconds=max_age_s)
+        with self.db.read() as conn:
+            stmt = select(m.RatingRequest.id).where(
+                m.RatingRequest.state == "pending", m.RatingRequest.created_at >= since
+            )
+            if station != "*":
+                stmt = stmt.where(m.RatingRequest.station == station)
+            candidate = conn.execute(stmt.order_by(m.RatingRequest.id).limit(1)).scalar()
+        if candidate is None:
+            return None
+
+        def work(conn: Connection) -> RatingPrompt | None:
+            taken = conn.execute(
+                update(m.RatingRequest)
+                .where(m.RatingRequest.id == candidate, m.RatingRequest.state == "pending")
+                .values(state="showing", kiosk=kiosk, updated_at=now)
+            ).rowcount
+            if not taken:
+                return None
+            row = conn.execute(
+                select(m.RatingRequest.event, m.Dossier.code, m.Procedure.name, m.Staff.full_name)
+                .join(m.Dossier, m.Dossier.id == m.RatingRequest.dossier_id)
+                .join(m.Procedure, m.Procedure.id == m.Dossier.procedure_id)
+                .join(m.Staff, m.Staff.id == m.RatingRequest.clerk_id)
+                .where(m.RatingRequest.id == candidate)
+            ).one()
+            return RatingPrompt(
+                candidate, row[1], row[0], RATING_EVENTS[row[0]], row[3], row[2], self.rating_scale()
+            )
+
+        return self.db.write(work)
+
+    def submit_rating(self, request_id: int, level: str, reasons: Sequence[str] = ()) -> dict[str, Any]:
+        """The citizen's answer on the kiosk: the rating joins the chain, the request is closed."""
+        scale, key, reason_text = self._clean_rating(level, reasons)
+        at = self.now().replace(microsecond=0)
+
+        def work(conn: Connection) -> dict[str, Any]:
+            req = conn.execute(
+                select(
+                    m.RatingRequest.dossier_id,
+                    m.RatingRequest.event,
+                    m.RatingRequest.clerk_id,
+                    m.RatingRequest.state,
+                ).where(m.RatingRequest.id == request_id)
+            ).first()
+            if req is None or req.state not in ("pending", "showing"):
+                raise ValidationError("Lời mời đánh giá này đã hết hiệu lực.", field="request")
+            self._check_not_rated(conn, req.dossier_id, req.event)
+            row = append_rating(
+                conn,
+                dict(
+                    dossier_id=req.dossier_id,
+                    event=req.event,
+                    clerk_id=req.clerk_id,
+                    level=key,
+                    scale=scale.size,
+                    satisfied=scale.is_satisfied(key),
+                    reasons=reason_text,
+                    channel="kiosk",
+                    entered_by=None,
+                    at=at,
+                ),
+            )
+            conn.execute(
+                update(m.RatingRequest)
+                .where(m.RatingRequest.id == request_id)
+                .values(state="rated", updated_at=at)
+            )
+            return row
+
+        return self.db.write(work)
+
+    def close_rating_request(self, request_id: int, state: str = "timeout") -> None:
+        """No answer (timeout) or withdrawn: nothing is recorded as a rating, and nothing counts."""
+        if state not in ("timeout", "cancelled"):
+            raise ValueError(state)
+        now = self.now().replace(microsecond=0)
+        self.db.write(
+            lambda conn: conn.execute(
+                update(m.RatingRequest)
+                .where(m.RatingRequest.id == request_id, m.RatingRequest.state.in_(("pending", "showing")))
+                .values(state=state, updated_at=now)
+            )
+        )
+
+    def rating_request_state(self, request_id: int) -> str:
+        """For the clerk's window: whether the citizen has rated (not how)."""
+        with self.db.read() as conn:
+            state = conn.execute(
+                select(m.RatingRequest.state).where(m.RatingRequest.id == request_id)
+            ).scalar()
+        if state is None:
+            raise NotFoundError("Không có lời mời đánh giá này.")
+        return str(state)
+
+    def ratings_summary(self, date_from: date | None = None, date_to: date | None = None) -> dict[str, Any]:
+        """Counts per level, satisfaction rate, per clerk: reproducible from the stored ratings."""
+        tz = self.tz
+        r = m.Rating
+        conds = []
+        if date_from:
+            conds.append(r.at >= datetime.combine(date_from, time(0), tz))
+        if date_to:
+            conds.append(r.at < datetime.combine(date_to + timedelta(days=1), time(0), tz))
+        with self.db.read() as conn:
+            rows = conn.execute(
+                select(r.level, r.satisfied, m.Staff.username, m.Staff.full_name, func.count())
+                .join(m.Staff, m.Staff.id == r.clerk_id)
+                .where(*conds)
+                .group_by(r.level, r.satisfied, m.Staff.username, m.Staff.full_name)
+            ).all()
+        levels: dict[str, int] = {lv.key: 0 for lv in self.rating_scale().levels}
+        clerks: dict[str, dict[str, Any]] = {}
+        total = satisfied = 0
+        for level, ok, username, full_name, n in rows:
+            levels[level] = levels.get(level, 0) + n
+            total += n
+            satisfied += n if ok else 0
+            c = clerks.setdefault(
+                username, {"user": username, "name": full_name, "ratings": 0, "satisfied": 0, "levels": {}}
+            )
+            c["ratings"] += n
+            c["satisfied"] += n if ok else 0
+            c["levels"][level] = c["levels"].get(level, 0) + n
+        for c in clerks.values():
+            c["satisfaction_rate"] = round(100 * c["satisfied"] / c["ratings"], 2) if c["ratings"] else None
+        return {
+            "ratings": total,
+            "levels": levels,
+            "satisfied": satisfied,
+            "satisfaction_rate": round(100 * satisfied / total, 2) if total else None,
+            "by_clerk": sorted(clerks.values(), key=lambda c: c["user"]),
+        }
+
     # ---- integrity
 
     def verify(self) -> VerifyReport:
@@ -1318,24 +1617,37 @@ class Onestop:
             expected_seq, prev = 0, GENESIS
             broken: list[tuple[str, int]] = []
             # Raw values, as stored: a tampered cell of the wrong type must be reported, not crash.
-            rows = conn.exec_driver_sql(f"SELECT hash, {', '.join(EVENT_FIELDS)} FROM events ORDER BY id")
-            for raw in rows:
+            events = conn.exec_driver_sql(f"SELECT hash, {', '.join(EVENT_FIELDS)} FROM events ORDER BY id")
+            ratings = conn.exec_driver_sql(
+                f"SELECT hash, {', '.join(RATING_FIELDS)} FROM ratings ORDER BY id"
+            )
+            chained = heapq.merge(
+                (("event", dict(r._mapping)) for r in events),
+                (("rating", dict(r._mapping)) for r in ratings),
+                key=lambda item: item[1]["id"],
+            )
+            for kind, data in chained:
                 report.checked_events += 1
-                data = dict(raw._mapping)
                 seq = data["id"]
+                what = (
+                    f"sự kiện số {seq} ({data['action']})"
+                    if kind == "event"
+                    else f"lượt đánh giá số {seq} ({data['level']}, {data['event']})"
+                )
                 expected_seq += 1
                 if seq != expected_seq:
                     broken.append(
                         (
-                            f"Thiếu {seq - expected_seq} sự kiện trước sự kiện số {seq}: có dòng đã bị xóa.",
+                            f"Thiếu {seq - expected_seq} mắt xích trước {what}: có dòng đã bị xóa.",
                             data["dossier_id"],
                         )
                     )
                     expected_seq = seq
-                if row_hash("event", EVENT_FIELDS, data, prev) != data["hash"]:
+                fields = EVENT_FIELDS if kind == "event" else RATING_FIELDS
+                if row_hash(kind, fields, data, prev) != data["hash"]:
                     broken.append(
                         (
-                            f"Sự kiện số {seq} ({data['action']}) không khớp chuỗi: nội dung đã bị sửa, "
+                            f"{what[0].upper()}{what[1:]} không khớp chuỗi: nội dung đã bị sửa, "
                             "hoặc dòng trước nó đã bị xóa hay chèn thêm.",
                             data["dossier_id"],
                         )

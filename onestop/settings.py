@@ -41,6 +41,14 @@ def _check_office_hours(value: Any) -> None:
         raise ValidationError(f"Giờ làm việc: {exc}", field="agency.office_hours") from None
 
 
+def _check_range(lo: int, hi: int) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        if not lo <= int(value) <= hi:
+            raise ValidationError(f"Giá trị phải từ {lo} đến {hi}.")
+
+    return check
+
+
 def _check_choice(*choices: object) -> Callable[[Any], None]:
     def check(value: Any) -> None:
         if value not in choices:
@@ -97,7 +105,15 @@ SETTINGS: tuple[SettingDef, ...] = (
         _check_choice("pause", "restart"),
     ),
     SettingDef("rating.scale", int, 3, "Thang đánh giá (3, 4 hoặc 5 mức)", _check_choice(3, 4, 5)),
-    SettingDef("rating.timeout_seconds", int, 60, "Thời gian chờ đánh giá (giây)"),
+    SettingDef(
+        "rating.satisfied_levels",
+        str,
+        "",
+        "Các mức tính là hài lòng (mã, cách nhau dấu phẩy; trống: mặc định của thang)",
+    ),
+    SettingDef("rating.timeout_seconds", int, 60, "Thời gian chờ đánh giá (giây)", _check_range(10, 600)),
+    SettingDef("rating.show_today_count", bool, False, "Màn hình chờ hiện số lượt đánh giá hôm nay"),
+    SettingDef("rating.speech", bool, True, "Đọc lời mời đánh giá (nếu máy có bộ đọc)"),
     SettingDef("rating.auto_request", bool, True, "Tự động mời đánh giá sau khi phục vụ"),
     SettingDef("permissions", dict, DEFAULT_PERMISSIONS, "Quyền theo vai trò"),
     SettingDef("ui.language", str, "vi", "Ngôn ngữ giao diện", _check_choice("vi", "en")),

@@ -17,8 +17,8 @@ from sqlalchemy.exc import DBAPIError
 from onestop.db.engine import Database
 from onestop.errors import StorageError
 
-HEAD = "0001"  # the newest revision this program knows; tests check it matches the scripts
-KNOWN = ("0001",)  # every revision ever shipped, oldest first
+HEAD = "0002"  # the newest revision this program knows; tests check it matches the scripts
+KNOWN = ("0001", "0002")  # every revision ever shipped, oldest first
 
 
 def current_revision(conn: Connection) -> str | None:

@@ -258,3 +258,41 @@ class ChainHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Rating(Base):
+    """A citizen's rating of one service (a dossier's receipt or return), chained with the history:
+    ``id`` is its position in the same chain as the events. Append-only; one per dossier and event."""
+
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("dossier_id", "event", name="uq_ratings_dossier_event"),)
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=False
+    )
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    event: Mapped[str] = mapped_column(String(20))  # receipt | return
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))  # who served
+    level: Mapped[str] = mapped_column(String(30))
+    scale: Mapped[int] = mapped_column(Integer)
+    satisfied: Mapped[bool] = mapped_column(Boolean)  # as the settings counted it that day
+    reasons: Mapped[str] = mapped_column(String(255), default="")  # comma-separated keys
+    channel: Mapped[str] = mapped_column(String(20))  # kiosk | paper | phone
+    entered_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), nullable=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class RatingRequest(Base):
+    """The counter asks the kiosk to show the rating prompt (a kiosk in another process polls)."""
+
+    __tablename__ = "rating_requests"
+    __table_args__ = (Index("ix_rating_requests_state", "state", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    event: Mapped[str] = mapped_column(String(20))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    station: Mapped[str] = mapped_column(String(100), default="")  # the counter that asked
+    state: Mapped[str] = mapped_column(String(20))  # pending | showing | rated | timeout | cancelled
+    kiosk: Mapped[str] = mapped_column(String(100), default="")  # the kiosk that took it
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, text
 
-from onestop.chain import EVENT_FIELDS, row_hash
+from onestop.chain import EVENT_FIELDS, RATING_FIELDS, row_hash
 
 
 class Raw:
@@ -148,6 +148,39 @@ def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[
     )
     set_chain_head(raw, seq, prev)
     return rows
+
+
+_RATING_INSERT = (
+    "INSERT INTO ratings (id, dossier_id, event, clerk_id, level, scale, satisfied, reasons, channel,"
+    " entered_by, at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def append_rating(conn: Connection | Raw, rating: dict[str, Any]) -> dict[str, Any]:
+    """Append a rating to the same chain as the events (its id is its place in the chain)."""
+    raw = conn if isinstance(conn, Raw) else Raw(conn)
+    seq, prev = chain_head(raw)
+    row = dict(rating, id=seq + 1)
+    row["hash"] = row_hash("rating", RATING_FIELDS, row, prev)
+    raw.run(
+        _RATING_INSERT,
+        (
+            row["id"],
+            row["dossier_id"],
+            row["event"],
+            row["clerk_id"],
+            row["level"],
+            row["scale"],
+            bool(row["satisfied"]),
+            row["reasons"],
+            row["channel"],
+            row["entered_by"],
+            int(row["at"].timestamp()),
+            row["hash"],
+        ),
+    )
+    set_chain_head(raw, row["id"], row["hash"])
+    return row
 
 
 # --------------------------------------------------------------------------- search index (SQLite FTS5)

@@ -273,7 +273,7 @@ def _create_guards() -> None:
     elif bind.dialect.name == "postgresql":
         op.execute(
             "CREATE FUNCTION onestop_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            "BEGIN RAISE EXCEPTION 'events are append-only'; END $$"
+            "BEGIN RAISE EXCEPTION '% are append-only', TG_TABLE_NAME; END $$"
         )
         op.execute(
             "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events "
