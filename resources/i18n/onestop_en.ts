@@ -4,24 +4,1402 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../onestop/ui/common.py" line="56"/>
+        <location filename="../../onestop/ui/common.py" line="57"/>
         <source>Lỗi không mong đợi: {0}. Chi tiết đã được ghi vào nhật ký.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected error: {0}. The details have been written to the log.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/common.py" line="67"/>
+        <location filename="../../onestop/ui/common.py" line="68"/>
         <source>onestop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/common.py" line="71"/>
-        <source>Thử lại</source>
-        <translation type="unfinished"></translation>
+        <translation>onestop</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/common.py" line="72"/>
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/common.py" line="73"/>
         <source>Đóng</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="41"/>
+        <source>Ngày lễ</source>
+        <translation>Public holiday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="42"/>
+        <source>Nghỉ bù</source>
+        <translation>Compensatory day off</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="43"/>
+        <source>Nghỉ hoán đổi</source>
+        <translation>Swapped day off</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="44"/>
+        <source>Làm bù thứ Bảy</source>
+        <translation>Make-up working Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="58"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="59"/>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="60"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="61"/>
+        <source>Tên ngày</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_common.py" line="147"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="153"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_common.py" line="148"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="153"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="59"/>
+        <source>Ngày làm việc</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="60"/>
+        <source>Giờ làm việc</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="61"/>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="71"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="72"/>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="73"/>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="74"/>
+        <source>Thời hạn</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="75"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="229"/>
+        <source>Thành phần hồ sơ, dòng {0}: chưa nhập tên giấy tờ.</source>
+        <translation>Dossier documents, row {0}: the document name is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="266"/>
+        <source>Tệp «{0}»: không tìm thấy tệp.</source>
+        <translation>File “{0}”: file not found.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="268"/>
+        <source>Tệp «{0}»: không có quyền đọc tệp.</source>
+        <translation>File “{0}”: no permission to read the file.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="270"/>
+        <source>Tệp «{0}»: không phải văn bản UTF-8.</source>
+        <translation>File “{0}”: not UTF-8 text.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="272"/>
+        <source>Tệp «{0}»: không đọc được ({1}).</source>
+        <translation>File “{0}”: could not be read ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="277"/>
+        <source>Tệp «{0}»: không phải JSON hợp lệ (dòng {1}, cột {2}).</source>
+        <translation>File “{0}”: not valid JSON (line {1}, column {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="280"/>
+        <source>Tệp «{0}»: thiếu danh sách «procedures».</source>
+        <translation>File “{0}”: the “procedures” list is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="655"/>
+        <source>Tệp «{0}»: {1}</source>
+        <translation>File “{0}”: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="51"/>
+        <source>Tạm dừng, tiếp tục thời gian còn lại (pause)</source>
+        <extracomment>Settings edited on the «Giờ làm việc» tab, or not edited at all (permissions: shown read-only).</extracomment>
+        <translation>Pause, then continue with the time remaining (pause)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="52"/>
+        <source>Tính lại từ đầu (restart)</source>
+        <translation>Start counting again from the beginning (restart)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="55"/>
+        <source>{0} mức</source>
+        <translation>{0} levels</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="46"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="47"/>
+        <location filename="../../onestop/ui/intake.py" line="1233"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="48"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="49"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="51"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="51"/>
+        <source>Đã khóa</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="51"/>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="727"/>
+        <source>Phiếu khi tiếp nhận</source>
+        <translation>Receipt as issued at intake</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="730"/>
+        <source>Sửa thông tin liên hệ</source>
+        <translation>Contact details corrected</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="84"/>
+        <source>thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="85"/>
+        <source>thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="86"/>
+        <source>thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="87"/>
+        <source>thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="88"/>
+        <source>thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="89"/>
+        <source>thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="90"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="97"/>
+        <source>{0:02d} giờ {1:02d} phút, {2}, ngày {3}</source>
+        <translation>{0:02d}:{1:02d}, {2}, {3}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="105"/>
+        <source> (nhận sau {0} thì hẹn ngày làm việc tiếp theo)</source>
+        <translation> (if received after {0}, counting starts on the next working day)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1237"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1241"/>
+        <source>Phí, lệ phí</source>
+        <translation>Fees and charges</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="97"/>
+        <source>Không in được: máy in «{0}» không sẵn sàng; kiểm tra máy in rồi in lại.</source>
+        <translation>Could not print: printer “{0}” is not ready; check the printer and print again.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="98"/>
+        <source>(chưa chọn)</source>
+        <translation>(none selected)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="245"/>
+        <source>Không ghi được tệp: {0}</source>
+        <translation>Could not write the file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="111"/>
+        <source>Chưa có lượt đánh giá nào</source>
+        <translation>No ratings yet</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="112"/>
+        <source>{0} lượt đánh giá, {1} hài lòng</source>
+        <translation>{0} ratings, {1} satisfied</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <location filename="../../onestop/ui/admin.py" line="39"/>
+        <source>Chỉ tài khoản quản trị mới dùng được phần Quản trị.</source>
+        <translation>Only administrator accounts can use Administration.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin.py" line="51"/>
+        <source>Thiết lập cơ quan</source>
+        <translation>Agency settings</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin.py" line="52"/>
+        <source>Giờ làm việc</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin.py" line="53"/>
+        <source>Lịch nghỉ lễ</source>
+        <translation>Holiday calendar</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin.py" line="54"/>
+        <source>Thủ tục</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin.py" line="55"/>
+        <source>Cán bộ</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin.py" line="60"/>
+        <source>{0} (Alt+{1})</source>
+        <translation>{0} (Alt+{1})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin.py" line="68"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>AgencySettingsTab</name>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="134"/>
+        <source>Có hiệu lực từ lần khởi động sau.</source>
+        <translation>Takes effect the next time the application starts.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="148"/>
+        <source>Quyền theo vai trò (chỉ xem)</source>
+        <translation>Permissions by role (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="160"/>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="191"/>
+        <source>mọi thao tác</source>
+        <translation>all actions</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="208"/>
+        <source>Không có thay đổi.</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="211"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="216"/>
+        <source>Đã lưu {0} thiết lập.</source>
+        <translation>Saved {0} setting(s).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="222"/>
+        <source>Chưa lưu.</source>
+        <translation>Not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="88"/>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="112"/>
+        <source>&amp;Xóa ngày đã chọn (Delete)</source>
+        <translation>&amp;Delete selected day (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="140"/>
+        <source>ví dụ: Nghỉ Tết Dương lịch</source>
+        <translation>e.g. New Year&apos;s Day holiday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="142"/>
+        <source>&amp;Thêm ngày (Enter)</source>
+        <translation>&amp;Add day (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="144"/>
+        <source>Một ngày đã có trong lịch sẽ được thay bằng ngày này.</source>
+        <translation>A day already in the calendar will be replaced by this one.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="149"/>
+        <source>N&amp;gày:</source>
+        <translation>Da&amp;te:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="150"/>
+        <source>&amp;Loại ngày:</source>
+        <translation>Ty&amp;pe of day:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="151"/>
+        <source>T&amp;ên ngày (bắt buộc):</source>
+        <translation>&amp;Name (required):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="162"/>
+        <source>Thêm hoặc sửa một ngày</source>
+        <translation>Add or edit a day</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="183"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="185"/>
+        <source>nhận lúc</source>
+        <translation>received at</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="187"/>
+        <source>Hẹn trả thử (không lưu)</source>
+        <translation>Try an appointment (not saved)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="239"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="245"/>
+        <source>{0} ngày đặc biệt trong năm {1}.</source>
+        <translation>{0} special day(s) in {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="290"/>
+        <source>Tên ngày: không được để trống.</source>
+        <translation>Name: must not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="295"/>
+        <source>Làm bù thứ Bảy: ngày {0} là {1}, không phải thứ Bảy.</source>
+        <translation>Make-up working Saturday: {0} is a {1}, not a Saturday.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="322"/>
+        <source>Xóa ngày {0} ({1}: {2}) khỏi lịch năm {3}?</source>
+        <translation>Remove {0} ({1}: {2}) from the {3} calendar?</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="325"/>
+        <source>Xóa ngày khỏi lịch</source>
+        <translation>Remove day from calendar</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="355"/>
+        <source>Hẹn trả thử: thủ tục {0} nhận lúc {1} → {2}</source>
+        <translation>Trial appointment: procedure {0} received at {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="360"/>
+        <source>Bỏ qua: {0}</source>
+        <translation>Skipped: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="217"/>
+        <source>Giấy tờ (* bắt buộc)</source>
+        <translation>Document (* required)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="217"/>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="217"/>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="237"/>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="237"/>
+        <source>Nếu có</source>
+        <translation>If any</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkRatingsModel</name>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="506"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="507"/>
+        <source>Lượt đánh giá</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="508"/>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="509"/>
+        <source>Tỷ lệ hài lòng</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditDialog</name>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1177"/>
+        <source>Sửa thông tin liên hệ — {0}</source>
+        <translation>Edit contact details — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1188"/>
+        <source>12 chữ số</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1190"/>
+        <source>ví dụ: 0905123456</source>
+        <translation>e.g. 0905123456</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1194"/>
+        <source>ví dụ: ghi sai số điện thoại</source>
+        <translation>e.g. phone number entered incorrectly</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1205"/>
+        <source>&amp;Họ và tên người nộp:</source>
+        <translation>Applicant&apos;s full &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1206"/>
+        <source>Số định &amp;danh cá nhân:</source>
+        <translation>Citizen &amp;ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1207"/>
+        <source>Số đ&amp;iện thoại:</source>
+        <translation>&amp;Phone number:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1208"/>
+        <source>Đị&amp;a chỉ:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1209"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1210"/>
+        <source>&amp;Lý do sửa:</source>
+        <translation>&amp;Reason for change:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1225"/>
+        <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
+        <translation>The dossier code does not change. Saving creates a new version of the receipt; the old version is kept and can still be reprinted.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1235"/>
+        <source>Lưu (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1237"/>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1309"/>
+        <source>Chưa có thay đổi nào để lưu.</source>
+        <translation>There are no changes to save.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDetailDialog</name>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="766"/>
+        <location filename="../../onestop/ui/dossiers.py" line="769"/>
+        <source>Hồ sơ {0}</source>
+        <translation>Dossier {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="773"/>
+        <source>Đang tải hồ sơ…</source>
+        <translation>Loading dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="782"/>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="783"/>
+        <source>Người nộp:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="784"/>
+        <source>Số định danh:</source>
+        <translation>Citizen ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="785"/>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="786"/>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="787"/>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="790"/>
+        <source>Tiếp nhận lúc:</source>
+        <translation>Received at:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="791"/>
+        <source>Hẹn trả:</source>
+        <translation>Appointment:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="792"/>
+        <source>Đơn vị đang giữ:</source>
+        <translation>Currently held by:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="793"/>
+        <source>Số bộ hồ sơ:</source>
+        <translation>Number of sets:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="794"/>
+        <source>Nộp / nhận kết quả:</source>
+        <translation>Submitted / result delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="795"/>
+        <source>Phí, lệ phí:</source>
+        <translation>Fees and charges:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="796"/>
+        <source>Sổ theo dõi:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="818"/>
+        <location filename="../../onestop/ui/dossiers.py" line="988"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="819"/>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="820"/>
+        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="821"/>
+        <source>Từ đơn vị</source>
+        <translation>From unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="822"/>
+        <source>Đến đơn vị</source>
+        <translation>To unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="823"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <source>Bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <source>Lập lúc</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <source>Nội dung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="836"/>
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="837"/>
+        <source>Giấy tờ</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="838"/>
+        <source>Phiếu tiếp nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="839"/>
+        <source>Đánh giá</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="841"/>
+        <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
+        <translation>&amp;Edit contact details… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="846"/>
+        <source>&amp;In lại phiếu (Ctrl+P)</source>
+        <translation>&amp;Reprint receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="853"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="905"/>
+        <source>Không tải được hồ sơ.</source>
+        <translation>Could not load the dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="919"/>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="922"/>
+        <source>{0} (gia hạn đến {1})</source>
+        <translation>{0} (extended to {1})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="924"/>
+        <source>Bộ phận Một cửa</source>
+        <translation>One-Stop Counter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="931"/>
+        <source>Quyển {0}, số {1}</source>
+        <translation>Volume {0}, no. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="948"/>
+        <source>Lịch sử ({0})</source>
+        <translation>History ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="949"/>
+        <source>Giấy tờ ({0})</source>
+        <translation>Documents ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="950"/>
+        <source>Phiếu tiếp nhận ({0})</source>
+        <translation>Receipts ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="954"/>
+        <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
+        <translation>This account is not allowed to edit applicant details.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="969"/>
+        <source>In lại phiếu</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="971"/>
+        <source>Xem và in lại bản số {0} của phiếu tiếp nhận</source>
+        <translation>View and reprint version {0} of the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="988"/>
+        <source>Lượt phục vụ</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="988"/>
+        <source>Mức đánh giá</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="988"/>
+        <source>Kênh</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="995"/>
+        <source>Mời đánh &amp;giá (F8)</source>
+        <translation>Request r&amp;ating (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="999"/>
+        <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
+        <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1005"/>
+        <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
+        <translation>Record ra&amp;ting (paper form/phone)…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1029"/>
+        <source>{0}: đã đánh giá</source>
+        <translation>{0}: rated</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1031"/>
+        <source>{0}: chưa đánh giá</source>
+        <translation>{0}: not rated</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1049"/>
+        <source>Đánh giá ({0})</source>
+        <translation>Ratings ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1053"/>
+        <source>Tài khoản này không có quyền nhập đánh giá.</source>
+        <translation>This account is not allowed to record ratings.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1056"/>
+        <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
+        <translation>Record the answer from a paper survey form or a phone call</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1130"/>
+        <source>Phiếu tiếp nhận {0} — bản số {1}</source>
+        <translation>Receipt {0} — version {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTableModel</name>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="199"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="200"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="201"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="202"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="203"/>
+        <source>Tiếp nhận lúc</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="204"/>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="205"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="206"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="209"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="210"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="211"/>
+        <source>Tạm dừng tính giờ</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="324"/>
+        <source>Nhấn để sắp xếp các hồ sơ đã tải theo cột này (nhấn lần nữa: đảo chiều; lần thứ ba: trở về thứ tự mới nhất trước). Hồ sơ tải thêm khi cuộn được xếp vào cùng thứ tự.</source>
+        <translation>Click to sort the loaded dossiers by this column (click again: reverse; a third time: back to newest first). Dossiers loaded while scrolling are placed in the same order.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="412"/>
+        <source>Quá hạn: hẹn trả lúc {0}</source>
+        <translation>Overdue: appointment at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="414"/>
+        <source>Đến hạn trong vòng một ngày làm việc: hẹn trả lúc {0}</source>
+        <translation>Due within one working day: appointment at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="415"/>
+        <source>Hẹn trả lúc {0}</source>
+        <translation>Appointment at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="417"/>
+        <source>Số định danh: {0}</source>
+        <translation>Citizen ID number: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="422"/>
+        <source>Đang tải danh mục thủ tục…</source>
+        <translation>Loading the procedure catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="424"/>
+        <source>Gõ mã hoặc vài chữ của tên thủ tục (không cần dấu), ↑↓ để chọn, Enter để lấy — F4</source>
+        <translation>Type the code or a few words of the procedure name (diacritics optional), ↑↓ to choose, Enter to take — F4</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="445"/>
+        <source>Thủ tục hành chính</source>
+        <translation>Administrative procedure</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="448"/>
+        <source>&amp;Thủ tục (F4):</source>
+        <translation>&amp;Procedure (F4):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="456"/>
+        <source>Họ và tên người nộp, có dấu</source>
+        <translation>Applicant&apos;s full name, with diacritics</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="457"/>
+        <source>12 chữ số (CCCD)</source>
+        <translation>12 digits (citizen ID card)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="460"/>
+        <source>ví dụ: 0905 123 456</source>
+        <translation>e.g. 0905 123 456</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="463"/>
+        <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
+        <translation>house number, street, ward/commune, province/city</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="465"/>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="491"/>
+        <source>Điền theo hồ sơ trước (Ctrl+D)</source>
+        <translation>Fill in from previous dossier (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="493"/>
+        <source>Bỏ qua</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="507"/>
+        <source>Người nộp hồ sơ</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="511"/>
+        <source>&amp;Họ và tên (*):</source>
+        <translation>Full &amp;name (*):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="512"/>
+        <source>Số định &amp;danh cá nhân:</source>
+        <translation>Citizen &amp;ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="519"/>
+        <source>Số điện th&amp;oại:</source>
+        <translation>P&amp;hone number:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="520"/>
+        <source>Đị&amp;a chỉ:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="521"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="529"/>
+        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá</source>
+        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="549"/>
+        <source>Hẹn trả kết quả</source>
+        <translation>Appointment for the result</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="576"/>
+        <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
+        <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="585"/>
+        <source>Thành phần hồ sơ</source>
+        <translation>Dossier documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="587"/>
+        <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
+        <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="597"/>
+        <source> bộ</source>
+        <translation> set(s)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="607"/>
+        <source>Số &amp;bộ hồ sơ:</source>
+        <translation>Number of se&amp;ts:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="608"/>
+        <source>Nhận &amp;kết quả:</source>
+        <translation>&amp;Result delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="609"/>
+        <source>&amp;Phí, lệ phí:</source>
+        <translation>&amp;Fees and charges:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="615"/>
+        <source>Lưu và in phiếu (Ctrl+Enter)</source>
+        <translation>Save and print receipt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="617"/>
+        <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
+        <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="619"/>
+        <source>Làm mới (Ctrl+N)</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="621"/>
+        <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
+        <translation>Clear the form for the next applicant — Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="633"/>
+        <source>Mời đánh giá (F8)</source>
+        <translation>Request rating (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="636"/>
+        <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
+        <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="646"/>
+        <source>Đánh giá của người dân:</source>
+        <translation>Applicant&apos;s rating:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="760"/>
+        <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
+        <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="765"/>
+        <source>Chưa tải được danh mục thủ tục</source>
+        <translation>The procedure catalogue could not be loaded</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="785"/>
+        <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
+        <translation>Procedure: no procedure matches “{0}”.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="824"/>
+        <source>Đang tính…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="857"/>
+        <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
+        <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="862"/>
+        <source>Lĩnh vực: {0}</source>
+        <translation>Field: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="864"/>
+        <source>Thời hạn giải quyết: {0}</source>
+        <translation>Processing time limit: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="866"/>
+        <source>Phí, lệ phí: {0}</source>
+        <translation>Fees and charges: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="866"/>
+        <source>không</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="887"/>
+        <source>Hẹn trả: {0}</source>
+        <translation>Appointment: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="890"/>
+        <source>Không tính các ngày nghỉ:</source>
+        <translation>Days off not counted:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="897"/>
+        <source>Tính từ {0}, {1} {2}</source>
+        <translation>Counted from {0}, {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="901"/>
+        <source>thời hạn {0}</source>
+        <translation>time limit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="908"/>
+        <source>Chưa tính được ngày hẹn trả</source>
+        <translation>The appointment date could not be calculated</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="910"/>
+        <source>Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính.</source>
+        <translation>Retrying in 30 seconds; the appointment will still be calculated on saving.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="917"/>
+        <source>Chọn thủ tục để xem ngày hẹn trả</source>
+        <translation>Choose a procedure to see the appointment date</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="979"/>
+        <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
+        <translation>This ID number is on a previous dossier: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1069"/>
+        <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
+        <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1078"/>
+        <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
+        <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1119"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1147"/>
+        <source>Đã lưu hồ sơ {0}.</source>
+        <translation>Dossier {0} saved.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1152"/>
+        <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
+        <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1209"/>
+        <source>Phiếu tiếp nhận — {0}</source>
+        <translation>Receipt — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="338"/>
+        <source>Đánh giá mức độ hài lòng</source>
+        <translation>Satisfaction rating</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="399"/>
+        <source>Kính chào quý khách</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="421"/>
+        <source>Mời quý khách đánh giá</source>
+        <translation>Please rate our service</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="444"/>
+        <source>Quý khách chưa hài lòng về điều gì?</source>
+        <translation>What were you not satisfied with?</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="445"/>
+        <source>Có thể chọn nhiều ý, hoặc bỏ qua.</source>
+        <translation>You may choose several, or skip.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="455"/>
+        <location filename="../../onestop/ui/kiosk.py" line="666"/>
+        <source>Phím {0}</source>
+        <translation>Key {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="460"/>
+        <source>Bỏ qua</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="462"/>
+        <source>Gửi đánh giá, không kèm lý do (phím Esc)</source>
+        <translation>Send the rating without reasons (Esc key)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="464"/>
+        <source>Gửi</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="466"/>
+        <source>Gửi đánh giá kèm các lý do đã chọn (phím G)</source>
+        <translation>Send the rating with the chosen reasons (G key)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="485"/>
+        <location filename="../../onestop/ui/kiosk.py" line="723"/>
+        <location filename="../../onestop/ui/kiosk.py" line="735"/>
+        <source>Cảm ơn quý khách!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="554"/>
+        <source>Hôm nay: {0} lượt đánh giá</source>
+        <translation>Today: {0} rating(s)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="572"/>
+        <source>{0}, ngày {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="635"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="636"/>
+        <source>Cán bộ phục vụ: {0}</source>
+        <translation>Served by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="679"/>
+        <source>Chạm vào một ô để chọn (hoặc bấm phím 1–{0}).</source>
+        <translation>Touch a box to choose (or press a key from 1 to {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="724"/>
+        <source>Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.</source>
+        <translation>Your feedback helps us serve you better.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="737"/>
+        <source>Lời mời đánh giá này đã hết hiệu lực.</source>
+        <translation>This rating invitation has expired.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="739"/>
+        <source>Chưa ghi được đánh giá. Xin quý khách báo cán bộ tại quầy.</source>
+        <translation>Your rating could not be recorded. Please tell the officer at the counter.</translation>
+    </message>
+</context>
+<context>
+    <name>LevelCountsModel</name>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="448"/>
+        <source>Mức đánh giá</source>
+        <translation>Rating level</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="448"/>
+        <source>Số lượt</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="448"/>
+        <source>Tỷ lệ</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="448"/>
+        <source>Tính là</source>
+        <translation>Counts as</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="488"/>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="488"/>
+        <source>Không hài lòng</source>
+        <translation>Not satisfied</translation>
     </message>
 </context>
 <context>
@@ -29,100 +1407,787 @@
     <message>
         <location filename="../../onestop/ui/login.py" line="32"/>
         <source>Đăng nhập — onestop</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in — onestop</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/login.py" line="35"/>
         <source>Bộ phận Một cửa</source>
-        <translation type="unfinished"></translation>
+        <translation>One-Stop Counter</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/login.py" line="43"/>
         <source>ví dụ: tiepnhan1</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. tiepnhan1</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/login.py" line="50"/>
         <source>Tên đăng nhập:</source>
-        <translation type="unfinished"></translation>
+        <translation>Username:</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/login.py" line="51"/>
         <source>Mật khẩu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Password:</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/login.py" line="57"/>
         <source>Đăng nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/login.py" line="59"/>
         <source>Thoát</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/login.py" line="74"/>
         <source>Nhập tên đăng nhập và mật khẩu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your username and password.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="39"/>
+        <location filename="../../onestop/ui/main_window.py" line="51"/>
         <source>onestop — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>onestop — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="46"/>
+        <location filename="../../onestop/ui/main_window.py" line="58"/>
         <source>Tiếp nhận hồ sơ (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="47"/>
+        <location filename="../../onestop/ui/main_window.py" line="59"/>
         <source>Hồ sơ trong ngày (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Today&apos;s dossiers (F3)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="53"/>
+        <location filename="../../onestop/ui/main_window.py" line="65"/>
         <source>Quản trị (F9)</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration (F9)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="66"/>
+        <location filename="../../onestop/ui/main_window.py" line="69"/>
+        <source>Đánh giá (F7)</source>
+        <translation>Ratings (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="87"/>
         <source>&amp;Phiên làm việc</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="67"/>
+        <location filename="../../onestop/ui/main_window.py" line="88"/>
         <source>Đăng xuất / đổi cán bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign out / change officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="70"/>
+        <location filename="../../onestop/ui/main_window.py" line="91"/>
         <source>Thoát</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="74"/>
+        <location filename="../../onestop/ui/main_window.py" line="95"/>
         <source>Cán bộ: {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="79"/>
+        <location filename="../../onestop/ui/main_window.py" line="100"/>
         <source>Đang xử lý…</source>
-        <translation type="unfinished"></translation>
+        <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="104"/>
+        <location filename="../../onestop/ui/main_window.py" line="130"/>
         <source>Quét mã</source>
-        <translation type="unfinished"></translation>
+        <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="104"/>
+        <location filename="../../onestop/ui/main_window.py" line="130"/>
         <source>Không có hồ sơ mã {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no dossier with code {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeHoursTab</name>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="274"/>
+        <source>Các buổi làm việc trong ngày (Thứ Hai – Thứ Sáu)</source>
+        <translation>Working sessions of the day (Monday – Friday)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="276"/>
+        <source>&amp;Thêm buổi</source>
+        <translation>&amp;Add session</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="305"/>
+        <source>&amp;Múi giờ:</source>
+        <translation>&amp;Time zone:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="313"/>
+        <source>Hẹn trả tính theo giờ của cơ quan, dù đồng hồ của máy đặt múi giờ nào (mặc định {0}).</source>
+        <translation>Appointments follow the agency&apos;s time, whatever time zone this computer&apos;s clock is set to (default {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="317"/>
+        <source>Múi giờ của cơ quan</source>
+        <translation>Agency time zone</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="323"/>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="368"/>
+        <source>Buổi {0}:</source>
+        <translation>Session {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="389"/>
+        <source>Giờ làm việc: {0}</source>
+        <translation>Working hours: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="392"/>
+        <source>Lưu là: {0} — {1} giờ làm việc mỗi ngày.</source>
+        <translation>Will be saved as: {0} — {1} working hours a day.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="441"/>
+        <source>Không có thay đổi.</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="444"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="449"/>
+        <source>Đã lưu. Hẹn trả của hồ sơ nhận từ nay tính theo giờ mới.</source>
+        <translation>Saved. Appointments for dossiers received from now on use the new hours.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="455"/>
+        <source>Chưa lưu.</source>
+        <translation>Not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ProceduresTab</name>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="302"/>
+        <source>Tìm theo mã, tên hoặc lĩnh vực (Ctrl+F), không cần dấu</source>
+        <translation>Search by code, name or field (Ctrl+F), diacritics optional</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="307"/>
+        <source>&amp;Nhập danh mục JSON…</source>
+        <translation>&amp;Import JSON catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="347"/>
+        <source>Chọn một thủ tục trong danh mục để sửa.</source>
+        <translation>Choose a procedure in the catalogue to edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="360"/>
+        <source>GG:PP, để trống nếu không có</source>
+        <translation>HH:MM, leave empty if none</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="398"/>
+        <source>F2 hoặc gõ để sửa ô; Space để đánh dấu «Bắt buộc».</source>
+        <translation>F2 or type to edit a cell; Space to toggle “Required”.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="401"/>
+        <source>Thêm giấy tờ (Ctrl+Ins)</source>
+        <translation>Add document (Ctrl+Ins)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="404"/>
+        <source>Xóa giấy tờ (Ctrl+Del)</source>
+        <translation>Remove document (Ctrl+Del)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="407"/>
+        <source>Lên (Ctrl+↑)</source>
+        <translation>Up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="409"/>
+        <source>Xuống (Ctrl+↓)</source>
+        <translation>Down (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="425"/>
+        <source>Lưu thành phiên bản mới (Ctrl+S)</source>
+        <translation>Save as new version (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="434"/>
+        <source>Thời &amp;hạn giải quyết:</source>
+        <translation>Processing &amp;time limit:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="435"/>
+        <source>Giờ &amp;chốt nhận trong ngày:</source>
+        <translation>Daily &amp;cut-off time:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="440"/>
+        <source>Thành &amp;phần hồ sơ:</source>
+        <translation>Dossier &amp;documents:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="444"/>
+        <source>Sửa thủ tục (lưu thành phiên bản mới; hồ sơ đã nhận giữ phiên bản cũ)</source>
+        <translation>Edit procedure (saved as a new version; dossiers already received keep the old version)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="482"/>
+        <source>{0} thủ tục</source>
+        <translation>{0} procedure(s)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="507"/>
+        <source>Thủ tục {0} có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
+        <translation>Procedure {0} has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="508"/>
+        <source>Thay đổi chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="524"/>
+        <source>{0} — {1} (phiên bản {2})</source>
+        <translation>{0} — {1} (version {2})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="582"/>
+        <source>Giờ chốt: phải có dạng GG:PP, ví dụ 15:00.</source>
+        <translation>Cut-off time: must be in the form HH:MM, e.g. 15:00.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="601"/>
+        <source>Không có thay đổi: thủ tục {0} vẫn ở phiên bản {1}.</source>
+        <translation>No changes: procedure {0} stays at version {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="606"/>
+        <source>Đã lưu phiên bản {1} của thủ tục {0}. Hồ sơ đã nhận vẫn giữ phiên bản {2}.</source>
+        <translation>Saved version {1} of procedure {0}. Dossiers already received keep version {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="629"/>
+        <source>Nhập danh mục thủ tục</source>
+        <translation>Import procedure catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="631"/>
+        <source>Danh mục JSON (*.json);;Mọi tệp (*)</source>
+        <translation>JSON catalogue (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="644"/>
+        <source>Đang nhập {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="666"/>
+        <source>Đã nhập {0}: {1} thủ tục mới, {2} thủ tục có phiên bản mới.</source>
+        <translation>Imported {0}: {1} new procedure(s), {2} procedure(s) with a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="675"/>
+        <source>Chưa nhập {0}.</source>
+        <translation>{0} was not imported.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingEntryDialog</name>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="303"/>
+        <source>Nhập đánh giá — {0}</source>
+        <translation>Record rating — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="319"/>
+        <source>Mức đánh giá của người dân (*)</source>
+        <translation>Applicant&apos;s rating (*)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="329"/>
+        <source>Lý do không hài lòng (không bắt buộc)</source>
+        <translation>Reasons for dissatisfaction (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="342"/>
+        <source>Ghi đúng như người dân đã chọn trên phiếu hoặc trả lời qua điện thoại.</source>
+        <translation>Record exactly what the applicant chose on the form or answered on the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="350"/>
+        <source>Lưu (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="351"/>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="358"/>
+        <source>&amp;Lượt phục vụ:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="360"/>
+        <source>&amp;Kênh:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="402"/>
+        <source>Mức đánh giá: chưa chọn mức nào.</source>
+        <translation>Rating: no level chosen.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingStatusLine</name>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="149"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="150"/>
+        <source>Đang chờ người dân đánh giá…</source>
+        <translation>Waiting for the applicant&apos;s rating…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="151"/>
+        <source>Người dân đã đánh giá. Cảm ơn!</source>
+        <translation>The applicant has rated. Thank you!</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="152"/>
+        <source>Người dân không đánh giá.</source>
+        <translation>The applicant did not rate.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="153"/>
+        <source>Đã hủy lời mời.</source>
+        <translation>Invitation cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="154"/>
+        <source>Không nhận được trả lời từ màn hình đánh giá.</source>
+        <translation>No answer from the rating screen.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="174"/>
+        <source>Đang gửi lời mời đánh giá…</source>
+        <translation>Sending the rating invitation…</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsSummaryView</name>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="588"/>
+        <source>&amp;Từ ngày:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="590"/>
+        <source>Đế&amp;n ngày:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="592"/>
+        <source>Tháng &amp;này</source>
+        <translation>This &amp;month</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="594"/>
+        <source>Từ ngày 1 của tháng này đến hôm nay</source>
+        <translation>From the 1st of this month to today</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="595"/>
+        <source>&amp;Xem (F5)</source>
+        <translation>&amp;View (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="597"/>
+        <source>Tính lại số liệu của khoảng thời gian đã chọn — F5</source>
+        <translation>Recalculate the figures for the chosen period — F5</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="601"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="615"/>
+        <source>Theo mức đánh giá</source>
+        <translation>By rating level</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="617"/>
+        <source>Theo cán bộ phục vụ</source>
+        <translation>By serving officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="622"/>
+        <source>Tỷ lệ hài lòng = số lượt hài lòng / tổng số lượt đánh giá. Lời mời người dân không trả lời không được tính. Gồm đánh giá trên màn hình, phiếu giấy và điện thoại.</source>
+        <translation>Satisfaction rate = satisfied ratings / all ratings. Invitations the applicant did not answer are not counted. Includes ratings on the screen, on paper forms and by phone.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="666"/>
+        <source>Chỉ lãnh đạo đơn vị xem được số liệu đánh giá.</source>
+        <translation>Only the unit&apos;s leaders can see the rating figures.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="713"/>
+        <source>Từ ngày: phải trước hoặc bằng «Đến ngày».</source>
+        <translation>From: must be on or before “To”.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="736"/>
+        <source>Từ {0} đến {1}</source>
+        <translation>From {0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="757"/>
+        <source>Chưa tải được số liệu đánh giá.</source>
+        <translation>The rating figures could not be loaded.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="143"/>
+        <source>Xem trước phiếu</source>
+        <translation>Receipt preview</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="156"/>
+        <source>&amp;In (Ctrl+P)</source>
+        <translation>&amp;Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="158"/>
+        <source>In phiếu ra máy in (khổ A5 dọc) — Ctrl+P</source>
+        <translation>Print the receipt (A5 portrait) — Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="161"/>
+        <source>&amp;Lưu PDF… (Ctrl+S)</source>
+        <translation>&amp;Save PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="163"/>
+        <source>Lưu phiếu thành tệp PDF — Ctrl+S</source>
+        <translation>Save the receipt as a PDF file — Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="165"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="199"/>
+        <source>In phiếu</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="213"/>
+        <source>Đã gửi lệnh in.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="220"/>
+        <source>Lưu phiếu thành PDF</source>
+        <translation>Save receipt as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="222"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="236"/>
+        <source>Đã lưu {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="100"/>
+        <source>Chọn một tài khoản trong danh sách.</source>
+        <translation>Choose an account in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="104"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="261"/>
+        <source>&amp;Khóa tài khoản</source>
+        <translation>&amp;Lock account</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="113"/>
+        <source>Đổi vai trò</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="128"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="170"/>
+        <source>ít nhất {0} ký tự</source>
+        <translation>min. {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="130"/>
+        <source>Đặt lại &amp;mật khẩu</source>
+        <translation>&amp;Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="148"/>
+        <source>Đăng nhập:</source>
+        <translation>Sign-in:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="150"/>
+        <source>&amp;Vai trò:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="151"/>
+        <source>Mật khẩu mớ&amp;i:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="156"/>
+        <source>Tài khoản đã chọn</source>
+        <translation>Selected account</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="164"/>
+        <source>chữ không dấu, số, dấu _ hoặc . (ví dụ: tiepnhan3)</source>
+        <translation>letters without diacritics, digits, _ or . (e.g. tiepnhan3)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="177"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="229"/>
+        <source>— không thuộc đơn vị nào —</source>
+        <translation>— no unit —</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="178"/>
+        <source>&amp;Thêm tài khoản</source>
+        <translation>&amp;Add account</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="183"/>
+        <source>Tên đăng &amp;nhập:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="184"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="185"/>
+        <source>Mật khẩ&amp;u:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="186"/>
+        <source>Vai t&amp;rò:</source>
+        <translation>Rol&amp;e:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="187"/>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="200"/>
+        <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="259"/>
+        <source> (bạn)</source>
+        <translation> (you)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="261"/>
+        <source>Mở &amp;khóa tài khoản</source>
+        <translation>Un&amp;lock account</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="294"/>
+        <source>Không thể tự khóa tài khoản đang đăng nhập ({0}).</source>
+        <translation>You cannot lock the account you are signed in with ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="298"/>
+        <source>Đã khóa tài khoản {0}: không đăng nhập được nữa.</source>
+        <translation>Account {0} locked: it can no longer sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="300"/>
+        <source>Đã mở khóa tài khoản {0}.</source>
+        <translation>Account {0} unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="316"/>
+        <source>Vai trò của {0} không đổi.</source>
+        <translation>The role of {0} is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="320"/>
+        <source>Không thể tự bỏ vai trò Quản trị của tài khoản đang đăng nhập.</source>
+        <translation>You cannot remove the Administrator role from the account you are signed in with.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="323"/>
+        <source>Đã đổi vai trò của {0} thành {1} (có hiệu lực từ lần đăng nhập sau).</source>
+        <translation>Changed the role of {0} to {1} (takes effect at the next sign-in).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="340"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="363"/>
+        <source>Mật khẩu: ít nhất {0} ký tự.</source>
+        <translation>Password: at least {0} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="343"/>
+        <source>Đã đặt lại mật khẩu của {0}.</source>
+        <translation>Password of {0} reset.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="359"/>
+        <source>Tên đăng nhập: không được để trống.</source>
+        <translation>Username: must not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_staff.py" line="382"/>
+        <source>Đã thêm tài khoản {0} ({1}).</source>
+        <translation>Account {0} ({1}) added.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="448"/>
+        <source>Tên, số định danh, điện thoại hoặc mã hồ sơ — không cần dấu</source>
+        <translation>Name, ID number, phone or dossier code — diacritics optional</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="450"/>
+        <source>Tìm hồ sơ (Ctrl+F). «nguyen thi thuy» tìm được «Nguyễn Thị Thủy».</source>
+        <translation>Find dossiers (Ctrl+F). “nguyen thi thuy” finds “Nguyễn Thị Thủy”.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="451"/>
+        <source>&amp;Tìm:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="460"/>
+        <source>&amp;Ngày tiếp nhận:</source>
+        <translation>&amp;Date received:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="462"/>
+        <source>&amp;Hôm nay</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="464"/>
+        <source>Về ngày hôm nay (Alt+H)</source>
+        <translation>Back to today (Alt+T)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="465"/>
+        <source>&amp;Mọi ngày</source>
+        <translation>&amp;All days</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="467"/>
+        <source>Tìm trong hồ sơ của mọi ngày (Alt+M)</source>
+        <translation>Search the dossiers of all days (Alt+A)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="471"/>
+        <source>Mọi trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="474"/>
+        <source>Trạng t&amp;hái:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="508"/>
+        <source>Enter hoặc nhấn đúp: mở hồ sơ. Cuộn xuống để tải thêm.</source>
+        <translation>Enter or double-click: open the dossier. Scroll down to load more.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="516"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="517"/>
+        <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
+        <translation>Due soon (within 1 working day)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="518"/>
+        <source>Đã kết thúc</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="655"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="657"/>
+        <source>Không có hồ sơ nào phù hợp.</source>
+        <translation>No matching dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="659"/>
+        <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
+        <translation>{0} dossiers loaded — scroll for more</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="661"/>
+        <source>{0} hồ sơ</source>
+        <translation>{0} dossier(s)</translation>
+    </message>
+</context>
+<context>
+    <name>_SessionRow</name>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="243"/>
+        <source>Giờ bắt đầu</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="244"/>
+        <source>Giờ kết thúc</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="245"/>
+        <source>Xóa buổi</source>
+        <translation>Remove session</translation>
     </message>
 </context>
 </TS>
