@@ -180,7 +180,9 @@ def test_databases_of_every_released_schema_open_upgrade_and_verify(sample: Path
     copy = tmp_path / sample.name
     shutil.copy(sample, copy)
     db = Database(f"sqlite:///{copy}")
-    migrate.ensure_schema(db)
+    upgraded = migrate.ensure_schema(db)
+    if upgraded:  # an older schema: the file was copied before it was touched
+        assert list(tmp_path.glob(f"{sample.name}.before-{migrate.HEAD}-*.bak"))
     svc = Onestop(db=db, clock=FixedClock(vn(2026, 11, 30, 8, 0)))
     assert svc.verify().ok
     before = len(svc.list_dossiers(DossierFilter(limit=1000)))
