@@ -6,16 +6,18 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from onestop.errors import OnestopError
 from onestop.res import resource
-from onestop.services import Actor, Onestop
 from onestop.ui.common import load_fonts, message_for, ui_settings
 from onestop.ui.tasks import Tasks
+
+if TYPE_CHECKING:  # the login shows before the database layer (SQLAlchemy) is imported
+    from onestop.services import Actor, Onestop
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -42,28 +44,58 @@ def install_translator(app: QApplication, language: str) -> QTranslator | None:
 
 
 class Gui:
-    """Login, then the counter window; logging out comes back to the login."""
+    """Login, then the counter window; logging out comes back to the login.
 
-    def __init__(self, app: QApplication, svc: Onestop, *, ui_state_path: Path | None = None) -> None:
+    The login dialog shows at once; the database opens in the background while the clerk types
+    (importing the database layer alone takes longer than showing a window)."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        svc: Onestop | None,
+        *,
+        ui_state_path: Path | None = None,
+        tasks: Tasks | None = None,
+    ) -> None:
         self.app = app
         self.svc = svc
-        self.tasks = Tasks(app)
+        self.tasks = tasks or Tasks(app)
         self.ui_state = ui_settings(ui_state_path)
         self.window: Any = None
+        self.dialog: Any = None
+        self.agency = (
+            str(self.ui_state.value("ui/agency", ""))
+            if svc is None
+            else svc.settings()["agency.unit_full_name"]
+        )
+
+    def services_ready(self, svc: Onestop, agency: str, language: str) -> None:
+        self.svc = svc
+        self.agency = agency
+        # Remembered for the next start, which shows the login before the database is open.
+        if str(self.ui_state.value("ui/language", "vi")) != language:
+            self.ui_state.setValue("ui/language", language)
+            install_translator(self.app, language)
+        self.ui_state.setValue("ui/agency", agency)
+        if self.dialog is not None:
+            self.dialog.set_services(svc, agency)
 
     def login(self) -> bool:
         from onestop.ui.login import LoginDialog
 
-        agency = self.svc.settings()["agency.unit_full_name"]
-        dialog = LoginDialog(self.svc, self.tasks, agency=agency)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
-            return False
-        self.open_window(dialog.actor)
-        return True
+        self.dialog = LoginDialog(self.svc, self.tasks, agency=self.agency)
+        try:
+            if self.dialog.exec() != QDialog.DialogCode.Accepted or self.dialog.actor is None:
+                return False
+            self.open_window(self.dialog.actor)
+            return True
+        finally:
+            self.dialog = None
 
     def open_window(self, actor: Actor) -> Any:
         from onestop.ui.main_window import MainWindow
 
+        assert self.svc is not None, "the login waits for the database"
         self.window = MainWindow(self.svc, actor, self.tasks, self.ui_state)
         self.window.logout_requested.connect(self._after_logout)
         self.window.show()
@@ -83,7 +115,43 @@ class Gui:
         QTimer.singleShot(0, relogin)
 
 
+def _open(url: str | None) -> tuple[Onestop, str, str]:
+    """On a worker thread: import the database layer, migrate if needed, read the agency's name."""
+    from onestop.app import open_services
+
+    svc = open_services(url)
+    settings = svc.settings()
+    return svc, settings["agency.unit_full_name"], settings["ui.language"]
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    app = create_application()
+    gui = Gui(app, None)
+    install_translator(app, str(gui.ui_state.value("ui/language", "vi")))
+    failure: list[BaseException] = []
+
+    def failed(exc: BaseException) -> None:
+        failure.append(exc)
+        QMessageBox.critical(None, "onestop", message_for(exc))
+        if gui.dialog is not None:
+            gui.dialog.reject()
+
+    gui.tasks.run(lambda: _open(args.db), done=lambda r: gui.services_ready(*r), failed=failed)
+    app.setQuitOnLastWindowClosed(False)
+    if not gui.login():
+        gui.tasks.wait()
+        return 1 if failure else 0
+    app.setQuitOnLastWindowClosed(True)
+    return app.exec()
+
+
+def run_kiosk(args: argparse.Namespace) -> int:
+    """``onestop kiosk [--station S] [--name N]``: the rating screen alone (a kiosk PC, or a second
+    process on the counter PC), sharing the counter's database."""
+    import socket
+
+    from onestop.ui.kiosk import KioskPlacer, KioskWindow
+
     app = create_application()
     try:
         from onestop.app import open_services
@@ -93,9 +161,17 @@ def run_gui(args: argparse.Namespace) -> int:
     except OnestopError as exc:
         QMessageBox.critical(None, "onestop", message_for(exc))
         return 1
-    gui = Gui(app, svc)
-    app.setQuitOnLastWindowClosed(False)
-    if not gui.login():
-        return 0
-    app.setQuitOnLastWindowClosed(True)
-    return app.exec()
+    host = socket.gethostname()
+    station = getattr(args, "station", None) or host  # "*" serves every counter
+    name = getattr(args, "name", None) or host
+    tasks = Tasks(app)
+    window = KioskWindow(svc, tasks, kiosk=name, station=station, takes_focus=True)
+    placer = KioskPlacer(window)
+    placer.place()
+    window.start()
+    try:
+        return app.exec()
+    finally:
+        window.stop()
+        tasks.wait()
+        svc.db.dispose()

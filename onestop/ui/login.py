@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,25 +16,28 @@ from PySide6.QtWidgets import (
 )
 
 from onestop.errors import PermissionDenied
-from onestop.services import Actor, Onestop
 from onestop.ui.common import FieldError, show_error
 from onestop.ui.tasks import Tasks
+
+if TYPE_CHECKING:  # the dialog shows before the database layer is imported (start-up time)
+    from onestop.services import Actor, Onestop
 
 
 class LoginDialog(QDialog):
     """Accepts with ``self.actor`` set once the account and password match."""
 
     def __init__(
-        self, svc: Onestop, tasks: Tasks, parent: QWidget | None = None, *, agency: str = ""
+        self, svc: Onestop | None, tasks: Tasks, parent: QWidget | None = None, *, agency: str = ""
     ) -> None:
         super().__init__(parent)
         self.svc = svc
+        self._waiting = False  # submitted before the database was open
         self.tasks = tasks
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Đăng nhập — onestop"))
         self.setMinimumWidth(420)
 
-        title = QLabel(agency or self.tr("Bộ phận Một cửa"))
+        self.title = title = QLabel(agency or self.tr("Bộ phận Một cửa"))
         title.setObjectName("loginTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setWordWrap(True)
@@ -68,6 +73,15 @@ class LoginDialog(QDialog):
         self.username.setFocus()
         self.username.returnPressed.connect(self.password.setFocus)
 
+    def set_services(self, svc: Onestop, agency: str = "") -> None:
+        """The database is open (it opens while the clerk types): a login waiting for it goes on."""
+        self.svc = svc
+        if agency:
+            self.title.setText(agency)
+        if self._waiting:
+            self._waiting = False
+            self.submit()
+
     def submit(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
@@ -75,10 +89,13 @@ class LoginDialog(QDialog):
             (self.username if not username else self.password).setFocus()
             return
         self.ok_button.setEnabled(False)
+        svc = self.svc
+        if svc is None:
+            self._waiting = True
+            self.error.show_message(self.tr("Đang mở cơ sở dữ liệu…"))
+            return
         self.error.show_message("")
-        self.tasks.run(
-            lambda: self.svc.authenticate(username, password), done=self._done, failed=self._failed
-        )
+        self.tasks.run(lambda: svc.authenticate(username, password), done=self._done, failed=self._failed)
 
     def _done(self, actor: Actor) -> None:
         self.actor = actor

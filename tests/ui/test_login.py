@@ -69,3 +69,26 @@ def test_empty_fields_are_named(qtbot: QtBot, agency: Onestop, tasks: Tasks) -> 
     dialog = _dialog(qtbot, agency, tasks)
     dialog.submit()
     assert dialog.error.text() == "Nhập tên đăng nhập và mật khẩu."
+
+
+def test_login_typed_before_the_database_is_open_goes_on_when_it_opens(
+    qtbot: QtBot, agency: Onestop, tasks: Tasks
+) -> None:
+    dialog = LoginDialog(None, tasks)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    _login(dialog, "tiepnhan1", "demo")
+    assert dialog.error.text() == "Đang mở cơ sở dữ liệu…"
+    dialog.set_services(agency, "Trung tâm Phục vụ hành chính công phường Liên Chiểu")
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=5000)
+    assert dialog.title.text() == "Trung tâm Phục vụ hành chính công phường Liên Chiểu"
+
+
+def test_the_login_module_does_not_load_the_database_layer() -> None:
+    """The login window must show before SQLAlchemy is imported (start-up time, benchmarks/gui.py)."""
+    import subprocess
+    import sys
+
+    code = "import sys, onestop.ui.app, onestop.ui.login; print(any(m.startswith('sqlalchemy') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
