@@ -178,26 +178,28 @@ app.exec()
 )
 
 # The steps of ``onestop gui`` (onestop.cli.main → cmd_gui → run_gui → Gui.login), with the login
-# dialog shown by show() instead of the blocking exec(). Argument: the database URL.
+# dialog shown by show() instead of the blocking exec(); "services" marks when the background open
+# of the database was started, not finished. Argument: the database URL.
 PRODUCT_SCRIPT = (
     _CHILD_PROBE
     + r"""
 mark("pyside6")
 from onestop.cli import build_parser
 args = build_parser().parse_args(["--db", sys.argv[1], "gui"])
-from onestop.ui.app import Gui, create_application, install_translator
+from onestop.ui.app import Gui, _open, create_application, install_translator
 mark("imported")
 app = create_application()
 mark("application")
-from onestop.app import open_services
-svc = open_services(args.db)
-install_translator(app, svc.settings()["ui.language"])
+gui = Gui(app, None)
+install_translator(app, str(gui.ui_state.value("ui/language", "vi")))
+# As run_gui: the database opens on a worker thread while the login is already on screen.
+from PySide6.QtCore import QTimer
+QTimer.singleShot(30, lambda: gui.tasks.run(lambda: _open(args.db), done=lambda r: gui.services_ready(*r)))
 mark("services")
-gui = Gui(app, svc)
 app.setQuitOnLastWindowClosed(False)
 from onestop.ui.login import LoginDialog
-agency = gui.svc.settings()["agency.unit_full_name"]
-dialog = LoginDialog(gui.svc, gui.tasks, agency=agency)
+dialog = LoginDialog(gui.svc, gui.tasks, agency=gui.agency)
+gui.dialog = dialog
 mark("dialog")
 dialog.show()
 _w = watch(app, dialog)

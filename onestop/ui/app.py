@@ -136,7 +136,13 @@ def run_gui(args: argparse.Namespace) -> int:
         if gui.dialog is not None:
             gui.dialog.reject()
 
-    gui.tasks.run(lambda: _open(args.db), done=lambda r: gui.services_ready(*r), failed=failed)
+    from PySide6.QtCore import QTimer
+
+    # Once the login is painted: importing the database layer on a worker still takes the GIL often.
+    QTimer.singleShot(
+        30,
+        lambda: gui.tasks.run(lambda: _open(args.db), done=lambda r: gui.services_ready(*r), failed=failed),
+    )
     app.setQuitOnLastWindowClosed(False)
     if not gui.login():
         gui.tasks.wait()
