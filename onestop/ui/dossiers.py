@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from onestop import validation as v
 from onestop.errors import StorageError, ValidationError
+from onestop.ratings import Scale
 from onestop.services import (
     CHANNELS,
     OPEN_STATUSES,
@@ -63,6 +64,16 @@ from onestop.services import (
 )
 from onestop.textfold import fold
 from onestop.ui.common import FieldError, mark_invalid, show_error, tr
+from onestop.ui.ratings_view import (
+    RatingEntryDialog,
+    RatingStatusLine,
+    channel_label,
+    event_label,
+    invite_event,
+    level_label,
+    may_see_ratings,
+    station_name,
+)
 from onestop.ui.tasks import Tasks
 from onestop.worktime import WorkingCalendar
 
@@ -684,6 +695,24 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
 
 
 @dataclass(frozen=True)
+class _Detail:
+    """What the detail loads in the background: the dossier and what this user may do with it."""
+
+    view: DossierView
+    can_correct: bool
+    can_rate: bool
+    scale: Scale | None
+
+
+def _allowed(svc: Onestop, actor: Actor, action: str) -> bool:
+    try:
+        svc.require(actor, action)
+    except Exception:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
 class ReceiptVersionInfo:
     """One printed version of a dossier's receipt (worked out from its history)."""
 
@@ -728,8 +757,11 @@ class DossierDetailDialog(QDialog):
         self.ui_state = ui_state
         self.view: DossierView | None = None
         self.can_correct = False
+        self.can_rate = False
+        self.scale: Scale | None = None
         self.preview: QDialog | None = None
         self.editor: ContactEditDialog | None = None
+        self.rating_entry: RatingEntryDialog | None = None
         self.setObjectName("dossierDetail")
         self.setWindowTitle(self.tr("Hồ sơ {0}").format(code))
         self.setModal(False)
@@ -804,6 +836,7 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(self.history, self.tr("Lịch sử"))
         self.tabs.addTab(self.documents, self.tr("Giấy tờ"))
         self.tabs.addTab(self.receipts, self.tr("Phiếu tiếp nhận"))
+        self.tabs.addTab(self._build_ratings_tab(), self.tr("Đánh giá"))
 
         self.correct_button = QPushButton(self.tr("&Sửa thông tin liên hệ… (Ctrl+E)"))
         self.correct_button.setObjectName("correctButton")
@@ -848,22 +881,22 @@ class DossierDetailDialog(QDialog):
     def reload(self) -> None:
         svc, actor, code = self.svc, self.actor, self.code
 
-        def work() -> tuple[DossierView, bool]:
+        def work() -> _Detail:
             view = svc.dossier(code)
-            try:
-                svc.require(actor, "correct")
-            except Exception:
-                return view, False
-            return view, True
+            can_rate = _allowed(svc, actor, "rate")
+            return _Detail(
+                view, _allowed(svc, actor, "correct"), can_rate, svc.rating_scale() if can_rate else None
+            )
 
         self.tasks.run(work, done=self._loaded, failed=self._failed)
 
-    def _loaded(self, result: tuple[DossierView, bool]) -> None:
+    def _loaded(self, result: _Detail) -> None:
         if not shiboken6.isValid(self):
             return
-        view, can_correct = result
-        self.can_correct = can_correct
-        self.show_view(view)
+        self.can_correct = result.can_correct
+        self.can_rate = result.can_rate
+        self.scale = result.scale
+        self.show_view(result.view)
 
     def _failed(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -915,6 +948,7 @@ class DossierDetailDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Lịch sử ({0})").format(len(view.events)))
         self.tabs.setTabText(1, self.tr("Giấy tờ ({0})").format(len(view.documents)))
         self.tabs.setTabText(2, self.tr("Phiếu tiếp nhận ({0})").format(view.receipt_version))
+        self._fill_ratings(view)
         self.correct_button.setEnabled(self.can_correct)
         if not self.can_correct:
             self.correct_button.setToolTip(self.tr("Tài khoản này không có quyền sửa thông tin người nộp."))
@@ -938,6 +972,136 @@ class DossierDetailDialog(QDialog):
             button.clicked.connect(lambda _=False, number=x.version: self.reprint(number))
             self.receipts.setCellWidget(row, 4, button)
             self.receipt_buttons[x.version] = button
+
+    # ---- ratings
+
+    def _build_ratings_tab(self) -> QWidget:
+        """Whether the citizen rated each service; how they rated only for the head of agency."""
+        page = self.ratings_page = QWidget()
+        page.setObjectName("detailRatingsPage")
+        self.rating_summary = QLabel("")
+        self.rating_summary.setObjectName("detailRatingSummary")
+        self.rating_summary.setWordWrap(True)
+        self.ratings_table: QTableWidget | None = None
+        if may_see_ratings(self.actor):
+            self.ratings_table = _read_only_table(
+                [self.tr("Lượt phục vụ"), self.tr("Mức đánh giá"), self.tr("Kênh"), self.tr("Thời gian")],
+                "detailRatings",
+                1,
+            )
+        self.rating_status = RatingStatusLine(self.svc, self.tasks)
+        self.rating_status.setObjectName("detailRatingStatus")
+        self.rating_status.state_changed.connect(self._rating_state_changed)
+        self.invite_button = QPushButton(self.tr("Mời đánh &giá (F8)"))
+        self.invite_button.setObjectName("detailInviteRating")
+        self.invite_button.setToolTip(
+            self.tr(
+                "Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8"
+            )
+        )
+        self.invite_button.setEnabled(False)
+        self.invite_button.setAutoDefault(False)  # Enter elsewhere in the dialog never sends one
+        self.invite_button.clicked.connect(self.invite_rating)
+        QShortcut(QKeySequence("F8"), self).activated.connect(self.invite_rating)
+        self.enter_rating_button = QPushButton(self.tr("&Nhập đánh giá (phiếu giấy/điện thoại)…"))
+        self.enter_rating_button.setObjectName("detailEnterRating")
+        self.enter_rating_button.setEnabled(False)
+        self.enter_rating_button.setAutoDefault(False)
+        self.enter_rating_button.clicked.connect(self.enter_rating)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.invite_button)
+        actions.addWidget(self.enter_rating_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.rating_summary)
+        if self.ratings_table is not None:
+            layout.addWidget(self.ratings_table, 1)
+        else:
+            note = QLabel(self.tr("Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được."))
+            note.setObjectName("detailRatingNote")
+            note.setStyleSheet("color: #555;")
+            layout.addWidget(note)
+            layout.addStretch(1)
+        layout.addWidget(self.rating_status)
+        layout.addLayout(actions)
+        return page
+
+    def _fill_ratings(self, view: DossierView) -> None:
+        rated = {r["event"] for r in view.ratings}
+        events = ["receipt"] + (["return"] if view.status == "returned" or "return" in rated else [])
+        self.rating_summary.setText(
+            "\n".join(
+                self.tr("{0}: đã đánh giá").format(event_label(e))
+                if e in rated
+                else self.tr("{0}: chưa đánh giá").format(event_label(e))
+                for e in events
+            )
+        )
+        if self.ratings_table is not None:  # the head of agency: how, not only whether
+            _fill(
+                self.ratings_table,
+                [
+                    (
+                        event_label(r["event"]),
+                        level_label(r["level"]),
+                        channel_label(r["channel"]),
+                        f"{r['at']:%d/%m/%Y %H:%M}",
+                    )
+                    for r in view.ratings
+                ],
+            )
+        index = self.tabs.indexOf(self.ratings_page)
+        self.tabs.setTabText(index, self.tr("Đánh giá ({0})").format(len(view.ratings)))
+        self.invite_button.setEnabled(True)
+        self.enter_rating_button.setEnabled(self.can_rate and self.scale is not None)
+        if not self.can_rate:
+            self.enter_rating_button.setToolTip(self.tr("Tài khoản này không có quyền nhập đánh giá."))
+        else:
+            self.enter_rating_button.setToolTip(
+                self.tr("Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại")
+            )
+
+    def invite_rating(self) -> None:
+        """Ask the kiosk of this counter to invite the citizen (F8): the receipt, or the return once
+        the result was handed back."""
+        if self.view is None:
+            return
+        self.rating_status.invite(
+            self.code,
+            event=invite_event(self.view.status),
+            actor=self.actor,
+            station=station_name(self.ui_state),
+        )
+
+    def _rating_state_changed(self, state: str) -> None:
+        if state == "rated" and shiboken6.isValid(self):
+            self.reload()
+            self.tasks.data_changed.emit()
+
+    def enter_rating(self) -> RatingEntryDialog | None:
+        if self.view is None or not self.can_rate or self.scale is None:
+            return None
+        dialog = RatingEntryDialog(
+            self.svc,
+            self.actor,
+            self.tasks,
+            self.code,
+            self.scale,
+            event=invite_event(self.view.status),
+            parent=self,
+        )
+        dialog.saved.connect(self._rating_entered)
+        self.rating_entry = dialog
+        dialog.open()
+        return dialog
+
+    def _rating_entered(self, _row: object) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)
+        self.reload()
+        self.tasks.data_changed.emit()
 
     # ---- reprint
 
@@ -998,6 +1162,7 @@ class DossierDetailDialog(QDialog):
 
     def done(self, result: int) -> None:  # closing, Esc or "Đóng": remember the size
         self.ui_state.setValue("detail/geometry", self.saveGeometry())
+        self.rating_status.stop()  # nobody is looking any more
         super().done(result)
 
 

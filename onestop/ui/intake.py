@@ -65,6 +65,7 @@ from onestop.services import (
 from onestop.textfold import fold, tokens
 from onestop.ui.common import FieldError, mark_invalid, message_for, show_error, tr
 from onestop.ui.printing import ReceiptPreviewDialog
+from onestop.ui.ratings_view import RatingStatusLine, station_name
 from onestop.ui.tasks import Tasks
 from onestop.worktime import Appointment
 
@@ -388,6 +389,7 @@ class IntakeView(QWidget):
         self.actor = actor
         self.tasks = tasks
         self.ui_state = ui_state
+        self.station = station_name(ui_state)  # this counter, as its kiosk screen knows it
         self.setObjectName("intakeView")
 
         self.catalog: Catalog | None = None
@@ -525,7 +527,7 @@ class IntakeView(QWidget):
         hints = QLabel(
             self.tr(
                 "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
-                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới"
+                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá"
             )
         )
         hints.setObjectName("shortcutHints")
@@ -625,12 +627,35 @@ class IntakeView(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
 
+        # The citizen's rating of the dossier just saved: whether they rated, never how.
+        self.rating_status = RatingStatusLine(self.svc, self.tasks)
+        self.rating_status.setObjectName("intakeRatingStatus")
+        self.rate_button = QPushButton(self.tr("Mời đánh giá (F8)"))
+        self.rate_button.setObjectName("inviteRating")
+        self.rate_button.setToolTip(
+            self.tr("Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8")
+        )
+        self.rate_button.setEnabled(False)
+        rating_bar = QFrame()
+        rating_bar.setObjectName("ratingBar")
+        rating_bar.setStyleSheet(
+            "#ratingBar { background: #f3f6fa; border: 1px solid #d5dde8; border-radius: 4px; }"
+        )
+        rating_layout = QHBoxLayout(rating_bar)
+        rating_layout.setContentsMargins(8, 4, 8, 4)
+        rating_title = QLabel(self.tr("Đánh giá của người dân:"))
+        rating_title.setStyleSheet("color: #444;")
+        rating_layout.addWidget(rating_title)
+        rating_layout.addWidget(self.rating_status, 1)
+        rating_layout.addWidget(self.rate_button)
+
         right = QVBoxLayout()
         right.addWidget(self.appointment_panel)
         right.addWidget(docs_box, 1)
         right.addLayout(other)
         right.addWidget(self.form_error)
         right.addLayout(buttons)
+        right.addWidget(rating_bar)
 
         columns = QHBoxLayout(self)
         columns.addLayout(left, 5)
@@ -649,6 +674,7 @@ class IntakeView(QWidget):
             self.fee,
             self.save_button,
             self.clear_button,
+            self.rate_button,
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -671,6 +697,7 @@ class IntakeView(QWidget):
         self.offer_skip.clicked.connect(self.dismiss_offer)
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.clear_form)
+        self.rate_button.clicked.connect(self.invite_rating)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.save_action = self._action(("Ctrl+Return", "Ctrl+Enter"), self.save, context)
@@ -678,6 +705,7 @@ class IntakeView(QWidget):
         # Always enabled (a no-op without an offer), so Ctrl+D never falls through to a line edit.
         self.fill_action = self._action(("Ctrl+D",), self.accept_offer, context)
         self._action(("F4",), self.focus_first, context)
+        self.rate_action = self._action(("F8",), self.invite_rating, context)
 
     def _action(self, keys: Sequence[str], slot: Callable[[], None], context: Qt.ShortcutContext) -> QAction:
         action = QAction(self)
@@ -1109,7 +1137,12 @@ class IntakeView(QWidget):
         if self.catalog is not None:
             self.catalog.used(view.procedure_code)
         self.clear_form()
+        self.rate_button.setEnabled(True)
         self.received.emit(view.code)
+        # The service is given: the kiosk invites the citizen to rate it (if the setting says so).
+        self.rating_status.invite(
+            view.code, event="receipt", actor=self.actor, station=self.station, only_if_auto=True
+        )
         if isinstance(pdf, bytes):
             self.status.setText(self.tr("Đã lưu hồ sơ {0}.").format(view.code))
             self.show_receipt(view.code, pdf)
@@ -1153,6 +1186,13 @@ class IntakeView(QWidget):
             widget.setFocus()
             return True
         return False
+
+    def invite_rating(self) -> None:
+        """Invite the citizen to rate the receipt of the dossier saved last (F8), e.g. after the
+        automatic invitation was turned off, or timed out while the citizen was busy."""
+        if self.last_code is None:
+            return
+        self.rating_status.invite(self.last_code, event="receipt", actor=self.actor, station=self.station)
 
     def _back_from_receipt(self) -> None:
         self.window().activateWindow()  # not every platform gives the focus back to the parent

@@ -1,17 +1,24 @@
-"""The counter window: receiving, today's dossiers and (for administrators) administration.
+"""The counter window: receiving, today's dossiers, the ratings summary (head of agency) and
+(for administrators) administration.
 
-A barcode scanned anywhere opens its dossier (``ScanFilter`` on the application)."""
+A barcode scanned anywhere opens its dossier (``ScanFilter`` on the application). When the counter PC
+has a second monitor, the citizen's rating screen (``onestop.ui.kiosk``) runs on it in this process;
+with one monitor there is none here (a kiosk PC runs ``onestop kiosk``)."""
 
 from __future__ import annotations
 
+import logging
 import re
+from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from onestop.services import Actor, Onestop
 from onestop.ui.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 
 def code_pattern(identifier: str) -> str:
@@ -28,6 +35,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         from onestop.ui.dossiers import TodayView, open_dossier
         from onestop.ui.intake import IntakeView
+        from onestop.ui.ratings_view import RatingsSummaryView, may_see_ratings, station_name
         from onestop.ui.scanner import ScanFilter
 
         self.svc = svc
@@ -35,6 +43,10 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self.ui_state = ui_state
         self._open_dossier = open_dossier
+        self.station = station_name(ui_state)
+        self.kiosk: Any = None  # the KioskWindow on the second monitor, if any
+        self.kiosk_placer: Any = None
+        self._shown = False
         settings = svc.settings()
         self.setWindowTitle(self.tr("onestop — {0}").format(settings["agency.unit_full_name"]))
         self.setMinimumSize(1000, 640)
@@ -51,16 +63,25 @@ class MainWindow(QMainWindow):
 
             self.admin = AdminView(svc, actor, tasks, self)
             self.tabs.addTab(self.admin, self.tr("Quản trị (F9)"))
+        self.ratings = None
+        if may_see_ratings(actor):
+            self.ratings = RatingsSummaryView(svc, actor, tasks, self)
+            self.tabs.addTab(self.ratings, self.tr("Đánh giá (F7)"))
         self.setCentralWidget(self.tabs)
 
         self.intake.received.connect(lambda _code: tasks.data_changed.emit())
         self.today.open_requested.connect(self.open_dossier)
 
-        for key, index in (("F2", 0), ("F3", 1), ("F9", 2)):
-            if index < self.tabs.count():
+        for key, widget in (
+            ("F2", self.intake),
+            ("F3", self.today),
+            ("F7", self.ratings),
+            ("F9", self.admin),
+        ):
+            if widget is not None:
                 action = QAction(self)
                 action.setShortcut(QKeySequence(key))
-                action.triggered.connect(lambda _=False, i=index: self.show_tab(i))
+                action.triggered.connect(lambda _=False, w=widget: self.show_tab(self.tabs.indexOf(w)))
                 self.addAction(action)
 
         menu = self.menuBar().addMenu(self.tr("&Phiên làm việc"))
@@ -76,17 +97,34 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(who)
         self.busy = QLabel("")
         self.statusBar().addWidget(self.busy)
-        tasks.busy_changed.connect(lambda busy: self.busy.setText(self.tr("Đang xử lý…") if busy else ""))
+        # Shown only for work that takes a while: the rating status asks every second, briefly.
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(300)
+        self._busy_delay.timeout.connect(lambda: self.busy.setText(self.tr("Đang xử lý…")))
+        tasks.busy_changed.connect(self._busy_changed)
 
         self.scanner = ScanFilter(code_pattern(settings["agency.unit_identifier"]), self)
         self.scanner.scanned.connect(self.open_scanned)
         QApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
+        # A monitor plugged in later gets the rating screen too (once the window is up).
+        gui_app = QGuiApplication.instance()
+        assert isinstance(gui_app, QGuiApplication)
+        self._gui_app: QGuiApplication | None = gui_app
+        gui_app.screenAdded.connect(self._screen_added)
 
         geometry = ui_state.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_delay.start()
+        else:
+            self._busy_delay.stop()
+            self.busy.setText("")
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -109,9 +147,74 @@ class MainWindow(QMainWindow):
         self.logout_requested.emit()
         self.close()
 
+    # ---- the rating screen on a second monitor
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            # After the window has its place: the kiosk goes to a monitor other than this one.
+            QTimer.singleShot(0, self.start_kiosk)
+
+    def _screen_added(self, _screen: QScreen) -> None:
+        if self._shown and self.isVisible():
+            QTimer.singleShot(0, self.start_kiosk)
+
+    def start_kiosk(self) -> Any:
+        """Open the rating screen full-screen on another monitor, if this PC has two or more.
+        Never fatal: without a working kiosk module the counter still works (a warning is logged)."""
+        if self.kiosk is not None or not self.isVisible() or len(QGuiApplication.screens()) < 2:
+            return self.kiosk
+        try:
+            from onestop.ui import kiosk as kiosk_module
+        except Exception:
+            log.warning("the rating screen is not available", exc_info=True)
+            return None
+        try:
+            window = kiosk_module.KioskWindow(
+                self.svc, self.tasks, kiosk=f"{self.station}-kiosk", station=self.station
+            )
+            kiosk_module.place_kiosk(window, avoid=self)
+            window.start()
+            placer = kiosk_module.KioskPlacer(window, avoid=self)
+            placer.placed.connect(self._kiosk_placed)
+        except Exception:
+            log.warning("the rating screen could not be opened", exc_info=True)
+            return None
+        self.kiosk, self.kiosk_placer = window, placer
+        self.activateWindow()  # the clerk keeps the keyboard
+        return window
+
+    def _kiosk_placed(self, screen: QScreen | None) -> None:
+        """Back to one monitor: the counter's rating screen closes (it would cover the clerk's window);
+        a monitor plugged in again brings it back on that monitor."""
+        if self.kiosk is None:
+            return
+        if screen is None:
+            self.kiosk.stop()
+            self.kiosk.hide()
+        else:
+            self.kiosk.start()
+            self.activateWindow()
+
+    def close_kiosk(self) -> None:
+        kiosk, self.kiosk = self.kiosk, None
+        placer, self.kiosk_placer = self.kiosk_placer, None
+        if placer is not None:
+            placer.deleteLater()
+        if kiosk is not None:
+            kiosk.stop()
+            kiosk.close()
+            kiosk.deleteLater()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ui_state.setValue("main/geometry", self.saveGeometry())
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
+        gui_app, self._gui_app = self._gui_app, None
+        if gui_app is not None:
+            gui_app.screenAdded.disconnect(self._screen_added)
+        self.close_kiosk()
+        self.intake.rating_status.stop()  # a closed window asks nothing more
         super().closeEvent(event)
