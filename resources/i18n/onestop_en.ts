@@ -541,72 +541,72 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1177"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1183"/>
         <source>Sửa thông tin liên hệ — {0}</source>
         <translation>Edit contact details — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1188"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1194"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1190"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1196"/>
         <source>ví dụ: 0905123456</source>
         <translation>e.g. 0905123456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1194"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1200"/>
         <source>ví dụ: ghi sai số điện thoại</source>
         <translation>e.g. phone number entered incorrectly</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1205"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1211"/>
         <source>&amp;Họ và tên người nộp:</source>
         <translation>Applicant&apos;s full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1206"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1212"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1207"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1213"/>
         <source>Số đ&amp;iện thoại:</source>
         <translation>&amp;Phone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1208"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1214"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1209"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1215"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1210"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1216"/>
         <source>&amp;Lý do sửa:</source>
         <translation>&amp;Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1225"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1231"/>
         <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
         <translation>The dossier code does not change. Saving creates a new version of the receipt; the old version is kept and can still be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1235"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1241"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1237"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1243"/>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1309"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1315"/>
         <source>Chưa có thay đổi nào để lưu.</source>
         <translation>There are no changes to save.</translation>
     </message>
@@ -867,37 +867,42 @@
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1005"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1006"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1029"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1021"/>
+        <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
+        <translation>Only the head of the agency can see the level given.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="1035"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1031"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1037"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1049"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1055"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1053"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1059"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1056"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1062"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1130"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1136"/>
         <source>Phiếu tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
@@ -1405,44 +1410,49 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../onestop/ui/login.py" line="32"/>
+        <location filename="../../onestop/ui/login.py" line="37"/>
         <source>Đăng nhập — onestop</source>
         <translation>Sign in — onestop</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/login.py" line="35"/>
+        <location filename="../../onestop/ui/login.py" line="40"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/login.py" line="43"/>
+        <location filename="../../onestop/ui/login.py" line="48"/>
         <source>ví dụ: tiepnhan1</source>
         <translation>e.g. tiepnhan1</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/login.py" line="50"/>
+        <location filename="../../onestop/ui/login.py" line="55"/>
         <source>Tên đăng nhập:</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/login.py" line="51"/>
+        <location filename="../../onestop/ui/login.py" line="56"/>
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/login.py" line="57"/>
+        <location filename="../../onestop/ui/login.py" line="62"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/login.py" line="59"/>
+        <location filename="../../onestop/ui/login.py" line="64"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/login.py" line="74"/>
+        <location filename="../../onestop/ui/login.py" line="88"/>
         <source>Nhập tên đăng nhập và mật khẩu.</source>
         <translation>Enter your username and password.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/login.py" line="95"/>
+        <source>Đang mở cơ sở dữ liệu…</source>
+        <translation>Opening the database…</translation>
     </message>
 </context>
 <context>
@@ -1493,17 +1503,17 @@
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="100"/>
+        <location filename="../../onestop/ui/main_window.py" line="104"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="130"/>
+        <location filename="../../onestop/ui/main_window.py" line="142"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="130"/>
+        <location filename="../../onestop/ui/main_window.py" line="142"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
     </message>
@@ -1854,12 +1864,12 @@
         <translation>From: must be on or before “To”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="736"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="740"/>
         <source>Từ {0} đến {1}</source>
         <translation>From {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="757"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="761"/>
         <source>Chưa tải được số liệu đánh giá.</source>
         <translation>The rating figures could not be loaded.</translation>
     </message>
