@@ -446,7 +446,7 @@ def _rate(
         ("rat-hai-long", 1) if roll < 0.71 else ("hai-long", 1) if roll < 0.965 else ("khong-hai-long", 0)
     )
     reasons = "" if satisfied else ("thoi-gian-cho", "huong-dan-chua-ro", "thai-do")[int(roll * 1000) % 3]
-    events.append((did, event, clerk, level, 3, satisfied, reasons, "kiosk", None, at))
+    events.append((did, event, clerk, level, 3, bool(satisfied), reasons, "kiosk", None, at))
     contents.append(
         f"{did}{SEP}{event}{SEP}{clerk}{SEP}{level}{SEP}3{SEP}{satisfied}{SEP}{reasons}{SEP}kiosk{SEP}-{SEP}{at}"
     )

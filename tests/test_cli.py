@@ -836,7 +836,14 @@ def _assert_verify_names_the_problem(db: Path, event_id: int, code: str) -> None
             "e.rowid = 3",
             ["DROP TRIGGER events_no_update", "UPDATE events SET user_id = user_id + 1 WHERE rowid=3"],
         ),
-        ("e.rowid = 5", ["DROP TRIGGER events_no_delete", "DELETE FROM events WHERE rowid=5"]),
+        (
+            # the fifth event (ratings share the chain, so event ids have holes)
+            "e.rowid = (SELECT rowid FROM events ORDER BY rowid LIMIT 1 OFFSET 4)",
+            [
+                "DROP TRIGGER events_no_delete",
+                "DELETE FROM events WHERE rowid = (SELECT rowid FROM events ORDER BY rowid LIMIT 1 OFFSET 4)",
+            ],
+        ),
         (
             "e.rowid = (SELECT max(rowid) FROM events)",
             [

@@ -273,7 +273,9 @@ def test_administration_needs_the_administrator(agency: Onestop) -> None:
         with pytest.raises(PermissionDenied):
             agency.set_settings({"agency.place_name": "Hải Vân"}, actor=who)
         with pytest.raises(PermissionDenied):
-            agency.create_staff(username="x1", full_name="Lê Văn X", password="secret", role="tiep_nhan", actor=who)
+            agency.create_staff(
+                username="x1", full_name="Lê Văn X", password="secret", role="tiep_nhan", actor=who
+            )
     agency.set_settings({"agency.place_name": "Hải Vân"}, actor=admin)
     assert agency.settings()["agency.place_name"] == "Hải Vân"
     agency.set_password("tiepnhan1", "moi-mat-khau", actor=clerk)  # one's own password

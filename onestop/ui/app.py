@@ -171,6 +171,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     station = getattr(args, "station", None) or host  # "*" serves every counter
     name = getattr(args, "name", None) or host
     tasks = Tasks(app)
+    app.setQuitOnLastWindowClosed(True)  # closing the kiosk ends the process
     window = KioskWindow(svc, tasks, kiosk=name, station=station, takes_focus=True)
     placer = KioskPlacer(window)
     placer.place()
