@@ -99,6 +99,28 @@ def main(out: Path) -> int:
     preview.close()
     window.close()
 
+    from onestop.ui.kiosk import KioskWindow
+
+    kiosk = KioskWindow(svc, gui.tasks, kiosk="kiosk-shots", station="shots", poll_ms=100, timeout_s=600)
+    kiosk.resize(1024, 768)
+    kiosk.show()
+    kiosk.start()
+    from onestop.services import Applicant, ReceiveRequest
+
+    fresh = svc.receive(ReceiveRequest("2.000815", Applicant("Nguyễn Thị Thủy")), actor=svc.actor("tiepnhan1"))
+    svc.request_rating(fresh.code, actor=svc.actor("tiepnhan1"), station="shots")
+    settle(app, lambda: kiosk.state == "asking")
+    shoot(app, kiosk, out / "kiosk.png")
+    kiosk.stop()
+    kiosk.close()
+
+    lead = gui.open_window(svc.actor("lanhdao"))
+    lead.resize(1366, 740)
+    lead.tabs.setCurrentWidget(lead.ratings)
+    settle(app, seconds=1.5)
+    shoot(app, lead, out / "ratings.png")
+    lead.close()
+
     admin = gui.open_window(svc.actor("admin"))
     admin.resize(1366, 740)
     admin.show_tab(2)
