@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, func, select
 
-from onestop.chain import SEP
+from onestop.chain import EVENT_FIELDS, RATING_FIELDS, SEP
 from onestop.db import models as m
 from onestop.db.store import chain_head, index_pending, raise_sequence, set_chain_head
 from onestop.res import load_json
@@ -305,13 +305,13 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
             ratings: list[tuple[Any, ...]] = []
             for ev, content in zip(built.events, built.contents, strict=True):
                 seq += 1
-                kind = "rating" if len(ev) == len(_RATING_COLS) - 1 else "event"
+                kind = "rating" if len(ev) == len(RATING_FIELDS) - 1 else "event"
                 prev = hashlib.sha256(f"{prev}{SEP}{kind}{SEP}{seq}{SEP}{content}".encode()).hexdigest()
                 (ratings if kind == "rating" else events).append((seq, *ev, prev))
             _bulk(conn, m.Dossier.__table__, _DOSSIER_COLS, built.dossiers)
             _bulk(conn, m.DossierDocument.__table__, _DOCUMENT_COLS, built.docs)
-            _bulk(conn, m.Event.__table__, (*_EVENT_COLS, "hash"), events)
-            _bulk(conn, m.Rating.__table__, (*_RATING_COLS, "hash"), ratings)
+            _bulk(conn, m.Event.__table__, (*EVENT_FIELDS, "hash"), events)
+            _bulk(conn, m.Rating.__table__, (*RATING_FIELDS, "hash"), ratings)
             set_chain_head(conn, seq, prev)
             if svc.db.is_sqlite:
                 index_pending(conn)  # here, while the builders work on the next chunks
@@ -483,30 +483,6 @@ _DOSSIER_COLS = (
     "snapshot_id",
 )
 _DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
-_RATING_COLS = (
-    "id",
-    "dossier_id",
-    "event",
-    "clerk_id",
-    "level",
-    "scale",
-    "satisfied",
-    "reasons",
-    "channel",
-    "entered_by",
-    "at",
-)
-_EVENT_COLS = (
-    "id",
-    "dossier_id",
-    "action",
-    "at",
-    "user_id",
-    "from_unit_id",
-    "to_unit_id",
-    "note",
-    "data",
-)
 
 
 def due_json(due_epoch: int) -> str:
