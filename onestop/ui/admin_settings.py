@@ -56,6 +56,19 @@ def choices(key: str) -> list[tuple[Any, str]] | None:
     return None
 
 
+def _save_bar(tab: QWidget, object_name: str, save: Any) -> tuple[QHBoxLayout, QPushButton, QLabel]:
+    """The status line and «Lưu (Ctrl+S)» at the foot of a settings tab."""
+    button = QPushButton(tr("Lưu (Ctrl+S)"))
+    button.setObjectName(object_name)
+    button.clicked.connect(save)
+    status = QLabel()
+    status.setObjectName("status")
+    bar = QHBoxLayout()
+    bar.addWidget(status, 1)
+    bar.addWidget(button)
+    return bar, button, status
+
+
 class _Editor:
     """One setting's widget with a uniform get/set."""
 
@@ -157,14 +170,7 @@ class AgencySettingsTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
 
-        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))
-        self.save_button.setObjectName("saveSettings")
-        self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.save_button)
+        bottom, self.save_button, self.status = _save_bar(self, "saveSettings", self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -320,14 +326,7 @@ class OfficeHoursTab(QWidget):
         zone_layout.addWidget(zone_error)
         zone_layout.addWidget(zone_note)
 
-        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"))
-        self.save_button.setObjectName("saveHours")
-        self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.save_button)
+        bottom, self.save_button, self.status = _save_bar(self, "saveHours", self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.sessions_box)

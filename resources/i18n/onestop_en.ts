@@ -172,6 +172,11 @@
         <translation>{0} levels</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/admin_settings.py" line="61"/>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
         <location filename="../../onestop/ui/admin_staff.py" line="46"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
@@ -344,42 +349,37 @@
 <context>
     <name>AgencySettingsTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="134"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="147"/>
         <source>Có hiệu lực từ lần khởi động sau.</source>
         <translation>Takes effect the next time the application starts.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="148"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="161"/>
         <source>Quyền theo vai trò (chỉ xem)</source>
         <translation>Permissions by role (read only)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="160"/>
-        <source>Lưu (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="191"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="197"/>
         <source>mọi thao tác</source>
         <translation>all actions</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="208"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="214"/>
         <source>Không có thay đổi.</source>
         <translation>No changes.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="211"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="217"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="216"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="222"/>
         <source>Đã lưu {0} thiết lập.</source>
         <translation>Saved {0} setting(s).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="222"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="228"/>
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
     </message>
@@ -1302,7 +1302,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/kiosk.py" line="455"/>
-        <location filename="../../onestop/ui/kiosk.py" line="666"/>
+        <location filename="../../onestop/ui/kiosk.py" line="678"/>
         <source>Phím {0}</source>
         <translation>Key {0}</translation>
     </message>
@@ -1328,48 +1328,48 @@
     </message>
     <message>
         <location filename="../../onestop/ui/kiosk.py" line="485"/>
-        <location filename="../../onestop/ui/kiosk.py" line="723"/>
         <location filename="../../onestop/ui/kiosk.py" line="735"/>
+        <location filename="../../onestop/ui/kiosk.py" line="747"/>
         <source>Cảm ơn quý khách!</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="554"/>
+        <location filename="../../onestop/ui/kiosk.py" line="566"/>
         <source>Hôm nay: {0} lượt đánh giá</source>
         <translation>Today: {0} rating(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="572"/>
+        <location filename="../../onestop/ui/kiosk.py" line="584"/>
         <source>{0}, ngày {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="635"/>
+        <location filename="../../onestop/ui/kiosk.py" line="647"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="636"/>
+        <location filename="../../onestop/ui/kiosk.py" line="648"/>
         <source>Cán bộ phục vụ: {0}</source>
         <translation>Served by: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="679"/>
+        <location filename="../../onestop/ui/kiosk.py" line="691"/>
         <source>Chạm vào một ô để chọn (hoặc bấm phím 1–{0}).</source>
         <translation>Touch a box to choose (or press a key from 1 to {0}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="724"/>
+        <location filename="../../onestop/ui/kiosk.py" line="736"/>
         <source>Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.</source>
         <translation>Your feedback helps us serve you better.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="737"/>
+        <location filename="../../onestop/ui/kiosk.py" line="749"/>
         <source>Lời mời đánh giá này đã hết hiệu lực.</source>
         <translation>This rating invitation has expired.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="739"/>
+        <location filename="../../onestop/ui/kiosk.py" line="751"/>
         <source>Chưa ghi được đánh giá. Xin quý khách báo cán bộ tại quầy.</source>
         <translation>Your rating could not be recorded. Please tell the officer at the counter.</translation>
     </message>
@@ -1521,67 +1521,62 @@
 <context>
     <name>OfficeHoursTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="274"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="280"/>
         <source>Các buổi làm việc trong ngày (Thứ Hai – Thứ Sáu)</source>
         <translation>Working sessions of the day (Monday – Friday)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="276"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="282"/>
         <source>&amp;Thêm buổi</source>
         <translation>&amp;Add session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="305"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="311"/>
         <source>&amp;Múi giờ:</source>
         <translation>&amp;Time zone:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="313"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="319"/>
         <source>Hẹn trả tính theo giờ của cơ quan, dù đồng hồ của máy đặt múi giờ nào (mặc định {0}).</source>
         <translation>Appointments follow the agency&apos;s time, whatever time zone this computer&apos;s clock is set to (default {0}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="317"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="323"/>
         <source>Múi giờ của cơ quan</source>
         <translation>Agency time zone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="323"/>
-        <source>Lưu (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="368"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="367"/>
         <source>Buổi {0}:</source>
         <translation>Session {0}:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="389"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="388"/>
         <source>Giờ làm việc: {0}</source>
         <translation>Working hours: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="392"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="391"/>
         <source>Lưu là: {0} — {1} giờ làm việc mỗi ngày.</source>
         <translation>Will be saved as: {0} — {1} working hours a day.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="441"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="440"/>
         <source>Không có thay đổi.</source>
         <translation>No changes.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="444"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="443"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="449"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="448"/>
         <source>Đã lưu. Hẹn trả của hồ sơ nhận từ nay tính theo giờ mới.</source>
         <translation>Saved. Appointments for dossiers received from now on use the new hours.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="455"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="454"/>
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
     </message>
@@ -2185,17 +2180,17 @@
 <context>
     <name>_SessionRow</name>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="243"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="249"/>
         <source>Giờ bắt đầu</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="244"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="250"/>
         <source>Giờ kết thúc</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="245"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="251"/>
         <source>Xóa buổi</source>
         <translation>Remove session</translation>
     </message>
