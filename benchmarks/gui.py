@@ -41,12 +41,12 @@ starts painting it (not when a poll notices). The in-process targets run on the 
 3. ``scan``: a burst of key events (a random existing code, then Return) sent back to back to the
    focused name field of the ``MainWindow``, through the window's own ``ScanFilter`` (real clock: keys
    sent back to back are a scan), until the ``DossierDetailDialog`` paints the applicant's name (its
-   data loaded). Timed from the first key. Limit: 100 ms. Baseline: ``svc.dossier(code)``.
+   data loaded). Timed from the first key. Limit: 100 ms. Baseline: ``svc.dossiers.dossier(code, actor=svc.staff.sign_in("lanhdao", "demo"))``.
 4. ``today``: the list of today's dossiers until the table's viewport paints with the first page of
    rows: (a) a new ``TodayView`` constructed and shown, (b) F3 (``show_tab(1)``) and a new first page
    (``apply_filter``, what the date, status and «Hôm nay» controls do), (c, d) a search typed into the
    field without accents (the most frequent full name of the day, a surname) and Enter. Limit:
-   200 ms. Baselines: ``svc.list_dossiers(DossierFilter(date_from=today, date_to=today, limit=100))``
+   200 ms. Baselines: ``svc.dossiers.list_dossiers(DossierFilter(date_from=today, date_to=today, limit=100), actor=svc.staff.sign_in("lanhdao", "demo"))``
    (with the search for c and d), and the model's whole worker job (``dossiers._fetch``: the rows, their
    states, the names of procedures and staff). A search typed without Enter waits for the 250 ms
    debounce (``TodayView.SEARCH_DELAY_MS``) by design; that figure is shown for information.
@@ -386,10 +386,14 @@ def pick_clock(path: Path) -> tuple[ShiftedClock | None, str]:
     """None when the agency's today has dossiers; else a clock one minute after the newest one."""
     svc = open_services(sqlite_url(path))
     try:
-        today = svc.now().date()
-        if svc.list_dossiers(DossierFilter(date_from=today, date_to=today, limit=1)):
+        today = svc.ctx.now().date()
+        if svc.dossiers.list_dossiers(
+            DossierFilter(date_from=today, date_to=today, limit=1), actor=svc.staff.sign_in("lanhdao", "demo")
+        ):
             return None, f"today {today:%d/%m/%Y} (system clock)"
-        newest = svc.list_dossiers(DossierFilter(limit=1))[0].received_at
+        newest = svc.dossiers.list_dossiers(
+            DossierFilter(limit=1), actor=svc.staff.sign_in("lanhdao", "demo")
+        )[0].received_at
     finally:
         svc.db.dispose()
     start = newest + timedelta(minutes=1)
@@ -465,7 +469,7 @@ def open_window(svc: Onestop, tmp: Path, name: str) -> Any:
 
     ui_state = QSettings(str(tmp / f"{name}.ini"), QSettings.Format.IniFormat)
     tasks = Tasks()
-    window = MainWindow(svc, svc.actor("tiepnhan1"), tasks, ui_state)
+    window = MainWindow(svc, svc.staff.sign_in("tiepnhan1", "demo"), tasks, ui_state)
     window.resize(1366, 740)
     window.show()
     window.activateWindow()
@@ -520,8 +524,8 @@ def bench_save(svc: Onestop, probe: Probe, tmp: Path, rounds: int) -> list[Resul
     window = open_window(svc, tmp, "save")
     intake = window.intake
     tasks = window.tasks
-    proc = svc.procedure("2.000815")
-    actor = svc.actor("tiepnhan1")
+    proc = svc.catalog.procedure("2.000815")
+    actor = svc.staff.sign_in("tiepnhan1", "demo")
     shown: list[float] = []
     painted: list[float] = []
     page: list[float] = []
@@ -578,9 +582,9 @@ def bench_save(svc: Onestop, probe: Probe, tmp: Path, rounds: int) -> list[Resul
                 applicant=Applicant(id_number=f"04819{serial:07d}", **APPLICANT),
             )
             t0 = time.perf_counter()
-            view = svc.receive(req, actor=actor)
+            view = svc.intake.receive(req, actor=actor)
             t1 = time.perf_counter()
-            data = svc.receipt_data(view.code)
+            data = svc.intake.receipt_data(view.code, actor=svc.staff.sign_in("lanhdao", "demo"))
             receipt_bytes(data)
             if i >= WARMUP:
                 base_work.append(time.perf_counter() - t0)
@@ -709,8 +713,20 @@ def bench_scan(window: Any, svc: Onestop, probe: Probe, codes: list[str], rounds
             to_scanned.append(scanned_at[0] - start)
             to_dialog.append(state["dialog"] - start)
             other = codes[-1 - i % len(codes)]
-            base.append(timed(lambda other=other: svc.dossier(other)))
-            base_find.append(timed(lambda other=other: svc.find_code(other)))
+            base.append(
+                timed(
+                    lambda other=other: svc.dossiers.dossier(
+                        other, actor=svc.staff.sign_in("lanhdao", "demo")
+                    )
+                )
+            )
+            base_find.append(
+                timed(
+                    lambda other=other: svc.dossiers.find_code(
+                        other, actor=svc.staff.sign_in("lanhdao", "demo")
+                    )
+                )
+            )
     for dialog in window.findChildren(DossierDetailDialog):
         dialog.close()
     settle(tasks)
@@ -733,7 +749,7 @@ def today_searches(svc: Onestop, path: Path, today: date) -> list[tuple[str, str
     """(label, text): the most frequent full name of today's dossiers without accents, and a surname."""
     from onestop.textfold import fold
 
-    tz = svc.tz
+    tz = svc.ctx.tz
     start = int(datetime(today.year, today.month, today.day, tzinfo=tz).timestamp())
     with read_only(path) as conn:
         row = conn.execute(
@@ -750,7 +766,7 @@ def bench_today(window: Any, svc: Onestop, probe: Probe, path: Path, rounds: int
 
     tasks = window.tasks
     today_view = window.today
-    today = svc.now().date()
+    today = svc.ctx.now().date()
     day = DossierFilter(date_from=today, date_to=today, limit=100)
     searches = today_searches(svc, path, today)
 
@@ -778,7 +794,9 @@ def bench_today(window: Any, svc: Onestop, probe: Probe, path: Path, rounds: int
 
     def record(label: str, value: float, flt: DossierFilter) -> None:
         samples.setdefault(label, []).append(value)
-        base.setdefault(label, []).append(timed(lambda: svc.list_dossiers(flt)))
+        base.setdefault(label, []).append(
+            timed(lambda: svc.dossiers.list_dossiers(flt, actor=svc.staff.sign_in("lanhdao", "demo")))
+        )
         base.setdefault(f"{label} _fetch", []).append(fetch_baseline(flt))
 
     for i in range(WARMUP + rounds):

@@ -19,11 +19,11 @@ The figures (BIG is 1,000,000 dossiers, 100,000 with ``--quick``):
    row (12 columns, a unique code and a date index) in its own file, with the product's pragmas
    (WAL, synchronous=FULL). Limit: at most 3 times the bare insert.
 2. ``receipt``: ``receipt_bytes`` of Mẫu 01, the rendering alone (data looked up beforehand) and
-   with ``svc.receipt_data(code)``, for random dossiers of the BIG database. Limit: 60 ms each.
+   with ``svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo"))``, for random dossiers of the BIG database. Limit: 60 ms each.
    Baseline: a one-page reportlab canvas with one line of text (the floor of any PDF).
-3. ``lookup``: ``svc.dossier(code)`` and ``svc.find_code(code)`` for random existing codes, per call,
+3. ``lookup``: ``svc.dossiers.dossier(code, actor=svc.staff.sign_in("lanhdao", "demo"))`` and ``svc.dossiers.find_code(code, actor=svc.staff.sign_in("lanhdao", "demo"))`` for random existing codes, per call,
    on the BIG database beside the same on a 1,000-dossier one. Limit: at most 2 times slower.
-4. ``search``: ``svc.list_dossiers(DossierFilter(search=...))`` on the BIG database for a full name
+4. ``search``: ``svc.dossiers.list_dossiers(DossierFilter(search=...), actor=svc.staff.sign_in("lanhdao", "demo"))`` on the BIG database for a full name
    typed without accents, the rarest name in the database, a phone number, an id number, a full
    dossier code, a word that matches nothing, and a date range (last 30 days) with a surname. Each
    query and the worst of them. Limit: 100 ms. Baseline: ``svc.find_code`` (an indexed lookup) on the
@@ -357,7 +357,7 @@ class BareInsert:
 
 
 def bench_receive(svc: Onestop, bare_path: Path, rounds: int) -> Result:
-    actor = svc.actor("tiepnhan1")
+    actor = svc.staff.sign_in("tiepnhan1", "demo")
     request = ReceiveRequest(
         procedure_code="2.000815",
         applicant=Applicant(
@@ -370,7 +370,7 @@ def bench_receive(svc: Onestop, bare_path: Path, rounds: int) -> Result:
     bare = BareInsert(bare_path)
 
     def receive() -> None:
-        svc.receive(request, actor=actor)
+        svc.intake.receive(request, actor=actor)
 
     try:
         for _ in range(WARMUP):
@@ -418,9 +418,9 @@ def bench_receipt(svc: Onestop, codes: list[str], rounds: int) -> list[Result]:
     from onestop.forms.receipt import receipt_bytes
 
     def with_lookup(code: str) -> bytes:
-        return receipt_bytes(svc.receipt_data(code))
+        return receipt_bytes(svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo")))
 
-    data = [svc.receipt_data(code) for code in codes[:20]]
+    data = [svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo")) for code in codes[:20]]
     cold = timed(receipt_bytes, data[0])  # fonts registered, styles built: once a process
     for i in range(3):
         receipt_bytes(data[i % len(data)])
@@ -498,7 +498,7 @@ def search_queries(svc: Onestop, path: Path) -> list[tuple[str, DossierFilter]]:
         rare = conn.execute(
             "SELECT applicant_name FROM dossiers GROUP BY applicant_name ORDER BY count(*), applicant_name LIMIT 1"
         ).fetchone()[0]
-    today = svc.now().date()
+    today = svc.ctx.now().date()
     last_month = {"date_from": today - timedelta(days=30), "date_to": today}
     return [
         ("name «nguyen thi thuy»", DossierFilter(search="nguyen thi thuy")),
@@ -514,7 +514,10 @@ def search_queries(svc: Onestop, path: Path) -> list[tuple[str, DossierFilter]]:
 def bench_search(svc: Onestop, path: Path, codes: list[str], cfg: Config) -> list[Result]:
     queries = search_queries(svc, path)
     samples: dict[str, list[float]] = {label: [] for label, _ in queries}
-    found = {label: len(svc.list_dossiers(flt)) for label, flt in queries}  # also the warm-up
+    found = {
+        label: len(svc.dossiers.list_dossiers(flt, actor=svc.staff.sign_in("lanhdao", "demo")))
+        for label, flt in queries
+    }  # also the warm-up
     base: list[float] = []
     per_call(svc.find_code, codes[:50])
     for r in range(cfg.search_rounds):

@@ -1,4 +1,4 @@
-"""The tamper-evident chain over the history (and, later, the ratings).
+"""The tamper-evident chain over the history and the ratings.
 
 Every chained row carries its position ``id`` (1, 2, 3, … with no gap) and ``hash`` =
 SHA-256 over the previous row's hash and the row's content, field by field in a fixed order. A row edited, deleted or
@@ -26,6 +26,9 @@ EVENT_FIELDS: Sequence[str] = (
     "note",
     "data",
 )
+# Since schema 0003 every event also names the entity it changed and that entity's state after it
+# (onestop.ledger). Rows written before carry neither, and are hashed as they were.
+EVENT_STATE_FIELDS: Sequence[str] = ("entity", "state")
 
 
 RATING_FIELDS: Sequence[str] = (
@@ -60,5 +63,8 @@ def row_hash(kind: str, fields: Sequence[str], row: Mapping[str, Any], prev_hash
     """SHA-256 of ``prev_hash, kind, position, the other fields`` joined by SEP (None as "-").
 
     Bulk writers (the demo) build the same text directly; the tests verify what they write."""
-    content = SEP.join([prev_hash, kind, *(_text(row[f]) for f in fields)])
+    values = [_text(row[f]) for f in fields]
+    if kind == "event" and (row.get("entity") is not None or row.get("state") is not None):
+        values.extend(_text(row.get(f)) for f in EVENT_STATE_FIELDS)
+    content = SEP.join([prev_hash, kind, *values])
     return hashlib.sha256(content.encode()).hexdigest()

@@ -1,18 +1,21 @@
-"""The ``onestop`` command line (spec: shared/spec/cli.md, a contract checked from outside).
+"""The ``onestop`` command line (reference: docs/cli.md, a contract checked from outside).
 
-Commands other than ``gui`` and ``kiosk`` never import Qt. Errors: exit 2 with one Vietnamese line
-naming the field for invalid input (nothing written), exit 1 for any other failure; tracebacks only
-with ``--debug``.
+Commands other than ``gui`` and ``kiosk`` never import Qt. Whoever acts signs in: ``--user`` (else
+``ONESTOP_USER``) with the password from ``ONESTOP_PASSWORD``, else asked at the terminal; there is
+no default user. ``due``, ``verify`` and ``kiosk`` need nobody; ``init`` on a database with no
+account and ``demo`` act as the system. Errors: exit 2 with one Vietnamese line naming the field for
+invalid input (nothing written), exit 1 for any other failure; tracebacks only with ``--debug``.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from onestop.errors import OnestopError, UserError, ValidationError
 
 if TYPE_CHECKING:
+    from onestop.auth import Actor
     from onestop.services import DossierView, Onestop
 
 
@@ -29,13 +33,21 @@ class UsageError(UserError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"Sai cú pháp lệnh: {message}. (usage: onestop --help)")
+        raise UsageError(f"Sai cú pháp lệnh: {_shown_usage(message)}. Xem «onestop --help».")
+
+
+def _shown_usage(message: str) -> str:
+    from onestop.validation import shown
+
+    return shown(message, 160)
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="onestop", description="Bộ phận Một cửa: tiếp nhận hồ sơ, hẹn trả, in phiếu.")
     p.add_argument("--db", help="SQLAlchemy URL (mặc định: ONESTOP_DB hoặc tệp SQLite của người dùng)")
-    p.add_argument("--user", help="tài khoản thực hiện (mặc định: ONESTOP_USER hoặc quản trị đầu tiên)")
+    p.add_argument(
+        "--user", help="tài khoản đăng nhập để thực hiện (mặc định: ONESTOP_USER; mật khẩu: ONESTOP_PASSWORD)"
+    )
     p.add_argument("--debug", action="store_true", help="in traceback khi lỗi")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -48,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("init", help="tạo/nâng cấp cơ sở dữ liệu, lịch làm việc, danh mục")
     s.add_argument("--catalog", help="tệp JSON danh mục thủ tục")
+    s.add_argument("--admin", help="cơ sở dữ liệu chưa có tài khoản: tạo quản trị đầu tiên với tên này")
 
     s = sub.add_parser("demo", help="dữ liệu mẫu phường Liên Chiểu")
     s.add_argument("--dossiers", type=int, default=200)
@@ -97,7 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
     s.add_argument("-o", "--output", required=True)
 
-    sub.add_parser("verify", help="kiểm tra toàn vẹn dữ liệu và lịch sử")
+    s = sub.add_parser("verify", help="kiểm tra toàn vẹn dữ liệu và lịch sử")
+    s.add_argument("--anchor", help="mã neo SỐ:MÃ_BĂM đã in trước đây: chuỗi lịch sử phải còn đi qua nó")
+
+    s = sub.add_parser("anchor", help="mã neo hiện tại của chuỗi lịch sử (SỐ:MÃ_BĂM)")
+    s.add_argument("--json", action="store_true")
     return p
 
 
@@ -125,6 +142,8 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
         "procedure_name": d.procedure_name,
         "procedure_version": d.procedure_version,
         "applicant_name": d.applicant.name,
+        "applicant_kind": d.applicant.kind,
+        "tax_code": d.applicant.tax_code,
         "id_number": d.applicant.id_number,
         "phone": d.applicant.phone,
         "address": d.applicant.address,
@@ -155,7 +174,8 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
             for e in d.events
         ],
         "ratings": [
-            {"level": r["level"], "event": r["event"], "at": iso(r["at"]), "channel": r["channel"]}
+            # A role that may see only whether the citizen rated gets "level": null.
+            {"level": r.level, "event": r.event, "at": iso(r.at), "channel": r.channel, "rated": True}
             for r in d.ratings
         ],
     }
@@ -177,22 +197,57 @@ def _parse_int(text: str, label: str, field: str) -> int:
         raise ValidationError(f"{label}: phải là số nguyên.", field=field) from None
 
 
-# --------------------------------------------------------------------------- commands
+# --------------------------------------------------------------------------- signing in
 
 
-def _services(args: argparse.Namespace) -> Onestop:
-    """The services on ``--db``; a ``--user`` (or ONESTOP_USER) given must exist and be enabled,
-    whatever the command (``init`` and ``demo`` act as the system and ignore it)."""
+def _services(args: argparse.Namespace, *, create: bool = False) -> Onestop:
     from onestop.app import open_services
 
-    svc = open_services(args.db)
-    if args.command not in ("init", "demo") and (args.user or os.environ.get("ONESTOP_USER")):
-        _actor(svc, args)
-    return svc
+    return open_services(args.db, create=create)
 
 
-def _actor(svc: Onestop, args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    return svc.actor(args.user or os.environ.get("ONESTOP_USER") or None)
+def _username(args: argparse.Namespace) -> str:
+    return (args.user if args.user is not None else os.environ.get("ONESTOP_USER", "")).strip()
+
+
+def _password(username: str) -> str:
+    """``ONESTOP_PASSWORD``, else asked at the terminal (never an argument: it would show in ps)."""
+    password = os.environ.get("ONESTOP_PASSWORD")
+    if password is not None:
+        return password
+    try:
+        tty = open("/dev/tty", "r+") if os.name == "posix" else None  # noqa: SIM115
+    except OSError:
+        tty = None
+    if tty is None and not sys.stdin.isatty():
+        raise UsageError(
+            "Mật khẩu: đặt biến môi trường ONESTOP_PASSWORD, hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập."
+        )
+    if tty is not None:
+        tty.close()
+    try:
+        return getpass.getpass(f"Mật khẩu của {username}: ")
+    except (EOFError, KeyboardInterrupt):
+        raise UsageError("Mật khẩu: chưa nhập.") from None
+
+
+def _sign_in(svc: Onestop, args: argparse.Namespace) -> Actor:
+    """Who acts: the account that signs in now. There is no default user."""
+    username = _username(args)
+    if not username:
+        raise UsageError(
+            "Người dùng (--user): lệnh này cần đăng nhập; dùng --user TÊN hoặc biến ONESTOP_USER "
+            "(mật khẩu: biến ONESTOP_PASSWORD, hoặc nhập khi được hỏi)."
+        )
+    return svc.staff.sign_in(username, _password(username))
+
+
+def _signed_in(args: argparse.Namespace) -> tuple[Onestop, Actor]:
+    svc = _services(args)
+    return svc, _sign_in(svc, args)
+
+
+# --------------------------------------------------------------------------- commands
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -203,11 +258,28 @@ def cmd_init(args: argparse.Namespace) -> int:
         try:
             catalog = json.loads(Path(args.catalog).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "không phải JSON hợp lệ"
             raise ValidationError(
-                f"Danh mục thủ tục (--catalog): không đọc được tệp ({exc}).", field="catalog"
+                f"Danh mục thủ tục (--catalog): không đọc được tệp ({reason}).", field="catalog"
             ) from None
-    svc = _services(args)
-    for line in initialise(svc, catalog=catalog):
+    if catalog is not None:
+        from onestop.services import parse_catalog
+
+        parse_catalog(catalog)  # a bad catalogue is refused before any file is made
+    svc = _services(args, create=True)
+    admin = (args.admin or "").strip()
+    if svc.staff.count() == 0:
+        # A database with no account: whoever installs it creates the first administrator.
+        first = (admin, _password(admin)) if admin else None
+        lines = initialise(svc, catalog=catalog, first_admin=first)
+    else:
+        if admin:
+            raise UsageError(
+                "Quản trị đầu tiên (--admin): cơ sở dữ liệu đã có tài khoản; hãy đăng nhập bằng --user."
+            )
+        actor = _sign_in(svc, args)
+        lines = initialise(svc, catalog=catalog, actor=actor)
+    for line in lines:
         print(line)
     return 0
 
@@ -217,7 +289,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.dossiers < 0 or args.dossiers > 5_000_000:
         raise ValidationError("Số hồ sơ mẫu (--dossiers): phải từ 0 đến 5000000.", field="dossiers")
-    svc = _services(args)
+    svc = _services(args, create=True)
     for line in run_demo(svc, dossiers=args.dossiers, seed=args.seed):
         print(line)
     return 0
@@ -227,9 +299,8 @@ def cmd_receive(args: argparse.Namespace) -> int:
     from onestop.services import Applicant, ReceiveRequest
 
     sets = _parse_int(args.sets, "Số lượng hồ sơ (--sets)", "sets")
-    svc = _services(args)
-    actor = _actor(svc, args)
-    d = svc.receive(
+    svc, actor = _signed_in(args)
+    d = svc.intake.receive(
         ReceiveRequest(
             procedure_code=args.procedure,
             applicant=Applicant(args.name, args.id_number, args.phone, args.address, args.email),
@@ -247,8 +318,8 @@ def cmd_receive(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    svc = _services(args)
-    d = svc.dossier(args.code)
+    svc, actor = _signed_in(args)
+    d = svc.dossiers.dossier(args.code, actor=actor)
     if args.json:
         _emit(dossier_json(d))
         return 0
@@ -284,8 +355,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         search=args.search,
         limit=_parse_int(args.limit, "Giới hạn (--limit)", "limit"),
     )
-    svc = _services(args)
-    rows = svc.list_dossiers(flt)
+    svc, actor = _signed_in(args)
+    rows = svc.dossiers.list_dossiers(flt, actor=actor)
     if args.json:
         _emit(
             [
@@ -313,22 +384,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_receipt(args: argparse.Namespace) -> int:
     from onestop.forms.receipt import receipt_bytes
+    from onestop.output import write_output
 
-    svc = _services(args)
-    pdf = receipt_bytes(svc.receipt_data(args.code))
-    _write_file(Path(args.output), pdf, "Tệp PDF (-o)")
+    svc, actor = _signed_in(args)
+    target = _output_path(svc, args.output, "Tệp PDF (-o)")
+    pdf = receipt_bytes(svc.intake.receipt_data(args.code, actor=actor))
+    write_output(target, pdf, label="Tệp PDF (-o)")
     return 0
 
 
-def _write_file(path: Path, data: bytes, label: str) -> None:
-    """Write all or nothing: a temporary file renamed over the target."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OnestopError(f"{label}: không ghi được tệp «{path}» ({exc.strerror}).") from None
+def _output_path(svc: Onestop, text: str, label: str) -> Path:
+    from onestop.output import check_output
+
+    return check_output(Path(text), svc.db.sqlite_path, label=label)
 
 
 def cmd_due(args: argparse.Namespace) -> int:
@@ -339,12 +407,15 @@ def cmd_due(args: argparse.Namespace) -> int:
             at = datetime.fromisoformat(args.at.strip())
         except ValueError:
             raise ValidationError(
-                f"Thời điểm nhận (--at): «{args.at}» không đúng dạng ISO 8601 (YYYY-MM-DDTHH:MM).", field="at"
+                f"Thời điểm nhận (--at): «{_shown(args.at)}» không đúng dạng ISO 8601 (YYYY-MM-DDTHH:MM).",
+                field="at",
             ) from None
         if at.tzinfo is None:
-            at = at.replace(tzinfo=svc.tz)
-    appt = svc.preview_due(args.procedure, at)
-    proc = svc.procedure(args.procedure)
+            at = at.replace(tzinfo=svc.ctx.tz)
+        if not 1900 <= at.year <= 2100:
+            raise ValidationError("Thời điểm nhận (--at): năm phải từ 1900 đến 2100.", field="at")
+    appt = svc.calendar.preview_due(args.procedure, at)
+    proc = svc.catalog.procedure(args.procedure)
     if args.json:
         _emit(
             {
@@ -364,9 +435,8 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_rate(args: argparse.Namespace) -> int:
-    svc = _services(args)
-    actor = _actor(svc, args)
-    row = svc.rate(
+    svc, actor = _signed_in(args)
+    row = svc.ratings.rate(
         args.code, args.level, event=args.event, channel=args.channel, reasons=args.reason, actor=actor
     )
     if args.json:
@@ -376,7 +446,7 @@ def cmd_rate(args: argparse.Namespace) -> int:
                 "level": row["level"],
                 "event": row["event"],
                 "channel": row["channel"],
-                "at": iso(row["at"].astimezone(svc.tz)),
+                "at": iso(row["at"].astimezone(svc.ctx.tz)),
                 "entered_by": actor.username,
             }
         )
@@ -386,27 +456,28 @@ def cmd_rate(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from onestop.db.migrate import backup_sqlite
+    from onestop.auth import Act
+    from onestop.output import backup_to
 
-    svc = _services(args)
+    svc, actor = _signed_in(args)
+    svc.ctx.require(actor, Act.BACKUP)
     src = svc.db.sqlite_path
     if src is None:
         raise OnestopError("Sao lưu: chỉ áp dụng cho tệp SQLite; với PostgreSQL hãy dùng pg_dump.")
-    dest = Path(args.output)
-    tmp = dest.with_name(dest.name + ".part")
-    try:
-        backup_sqlite(src, tmp)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OnestopError(f"Sao lưu (-o): không ghi được tệp «{dest}» ({exc}).") from None
+    dest = _output_path(svc, args.output, "Sao lưu (-o)")
+    backup_to(src, dest)
+    head = svc.integrity.anchor(actor=actor)
     print(dest)
+    print(f"Mã neo chuỗi lịch sử: {head['text']}")
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     svc = _services(args)
-    report = svc.verify()
+    progress = _progress_printer() if sys.stderr.isatty() else None
+    report = svc.integrity.verify(anchor=args.anchor, progress=progress)
+    if progress is not None:
+        sys.stderr.write("\r\033[K")
     if report.ok:
         print("ok")
         return 0
@@ -415,22 +486,43 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _progress_printer() -> Callable[[str, int, int], None]:
+    labels = {"chain": "Kiểm tra chuỗi lịch sử", "dossiers": "Kiểm tra hồ sơ"}
+
+    def show(what: str, done: int, total: int) -> None:
+        tail = f" {done:,}/{total:,}".replace(",", ".") if total else f" {done:,}".replace(",", ".")
+        sys.stderr.write(f"\r{labels.get(what, what)}:{tail}")
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_anchor(args: argparse.Namespace) -> int:
+    svc, actor = _signed_in(args)
+    head = svc.integrity.anchor(actor=actor)
+    if args.json:
+        _emit({"seq": head["seq"], "hash": head["hash"], "at": iso(head["at"])})
+    else:
+        print(head["text"])
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from onestop.ui.app import run_gui
     except ImportError as exc:
         raise OnestopError(
-            f"Chưa cài được giao diện (PySide6): {exc}. Cài bằng: pip install 'onestop[gui]'."
+            f"Chưa cài được giao diện (PySide6): {exc}. Cài lại chương trình: pip install onestop."
         ) from None
     return int(run_gui(args))
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
     try:
-        from onestop.ui.app import run_kiosk  # type: ignore[attr-defined,unused-ignore]
+        from onestop.ui.app import run_kiosk
     except ImportError as exc:
         raise OnestopError(
-            f"Chưa cài được giao diện (PySide6): {exc}. Cài bằng: pip install 'onestop[gui]'."
+            f"Chưa cài được giao diện (PySide6): {exc}. Cài lại chương trình: pip install onestop."
         ) from None
     return int(run_kiosk(args))
 
@@ -447,8 +539,27 @@ COMMANDS = {
     "due": cmd_due,
     "backup": cmd_backup,
     "verify": cmd_verify,
+    "anchor": cmd_anchor,
     "rate": cmd_rate,
 }
+
+
+def _shown(value: str) -> str:
+    from onestop.validation import shown
+
+    return shown(value)
+
+
+def _check_arguments(argv: Sequence[str]) -> None:
+    """Arguments that are not UTF-8 text (Python keeps their bytes as lone surrogates) are refused
+    before anything reads them."""
+    for i, arg in enumerate(argv, start=1):
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            raise UsageError(f"Tham số thứ {i} của lệnh: không phải văn bản UTF-8 hợp lệ.")
+    for name in ("ONESTOP_USER", "ONESTOP_PASSWORD", "ONESTOP_DB"):
+        value = os.environ.get(name, "")
+        if any("\udc80" <= ch <= "\udcff" for ch in value):
+            raise UsageError(f"Biến môi trường {name}: không phải văn bản UTF-8 hợp lệ.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -458,6 +569,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     try:
+        _check_arguments(argv)
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command or "gui"](args)
     except UserError as exc:

@@ -9,8 +9,10 @@ order, the history chained. Live numbering continues after them.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import random
+import threading
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,11 +22,15 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, func, select
 
-from onestop.chain import EVENT_FIELDS, RATING_FIELDS, SEP
-from onestop.db import models as m
+from onestop import ledger
+from onestop.auth import Actor
+from onestop.chain import EVENT_FIELDS, EVENT_STATE_FIELDS, RATING_FIELDS, SEP
+from onestop.db import schema as t
 from onestop.db.store import chain_head, index_pending, raise_sequence, set_chain_head
+from onestop.errors import ValidationError
 from onestop.res import load_json
 from onestop.services import Onestop, ProcedureInfo
+from onestop.services.intake import receipt_context, store_snapshot
 from onestop.setup import initialise
 from onestop.textfold import search_key
 
@@ -35,6 +41,8 @@ AGENCY = {
     "agency.place_name": "Liên Chiểu",
     "agency.unit_identifier": "H15.50.05.13",
     "agency.hotline": "0236 3842 555",
+    "agency.demo": True,  # the title bar and every paper say so
+    "auth.min_password_length": 4,  # the demo accounts' password is "demo"
 }
 
 UNITS = [
@@ -157,11 +165,31 @@ PROCEDURE_WEIGHTS = {
 CHUNK = 5_000
 
 
+def check_demo_database(svc: Onestop) -> None:
+    """``demo`` writes only into an empty database or one that is already a demo: never over an
+    agency's real data (its settings, identifier and accounts)."""
+    if svc.config.settings()["agency.demo"]:
+        return
+    with svc.db.read() as conn:
+        dossiers = conn.execute(select(func.count()).select_from(t.dossiers)).scalar_one()
+    if svc.staff.count() or dossiers:
+        raise ValidationError(
+            "Dữ liệu mẫu: cơ sở dữ liệu này đã có dữ liệu thật (tài khoản hoặc hồ sơ); "
+            "chỉ tạo dữ liệu mẫu trong cơ sở dữ liệu mới hoặc cơ sở dữ liệu mẫu.",
+            field="db",
+        )
+
+
 def run_demo(svc: Onestop, *, dossiers: int = 200, seed: int = 1) -> Iterator[str]:
-    svc.set_settings(AGENCY)
-    unit_ids = {code: svc.add_unit(code=code, name=name, kind=kind) for code, name, kind in UNITS}
+    check_demo_database(svc)
+    system = svc.ctx.system_actor()
+    svc.config.set_settings(AGENCY, actor=system)
+    unit_ids = {
+        code: svc.catalog.add_unit(code=code, name=name, kind=kind, actor=system)
+        for code, name, kind in UNITS
+    }
     for username, full_name, role, unit, all_units in ACCOUNTS:
-        svc.create_staff(
+        svc.staff.create_staff(
             username=username,
             full_name=full_name,
             password="demo",
@@ -169,17 +197,28 @@ def run_demo(svc: Onestop, *, dossiers: int = 200, seed: int = 1) -> Iterator[st
             unit_id=unit_ids.get(unit) if unit else None,
             all_units=all_units,
             exist_ok=True,
+            actor=system,
         )
     catalog = load_json("data", "procedures.json")
     unit_for = {p["code"]: unit_ids[FIELD_UNIT.get(p["field"], "KTHTDT")] for p in catalog["procedures"]}
-    yield from initialise(svc, catalog=catalog)
-    svc.import_catalog(catalog, unit_for=unit_for)  # also maps default units on an existing catalogue
+    yield from initialise(svc, catalog=catalog, actor=system)
+    svc.catalog.import_catalog(
+        catalog, unit_for=unit_for, actor=system
+    )  # default units, also on an existing one
     if dossiers:
         written = generate_dossiers(svc, count=dossiers, seed=seed)
         yield f"Đã tạo {written} hồ sơ mẫu."
     yield "Tài khoản mẫu (mật khẩu: demo):"
     for username, full_name, role, _unit, _all in ACCOUNTS:
         yield f"  {username:<10} {ROLE_LABEL[role]:<10} {full_name}"
+
+
+def _account(svc: Onestop, username: str) -> Actor:
+    from onestop.auth import Role
+
+    with svc.db.read() as conn:
+        row = conn.execute(select(t.staff).where(t.staff.c.username == username)).one()
+    return Actor(row.id, row.username, row.full_name, Role(row.role), row.unit_id, bool(row.all_units))
 
 
 @dataclass(frozen=True)
@@ -195,6 +234,7 @@ class _Plan:
     clerks: list[tuple[int, str]]  # (id, full name)
     officer: int
     context_ids: dict[tuple[str, int], int]
+    snapshot_digests: dict[int, str]  # snapshot id -> its digest (the dossier state covers it)
 
 
 class _Job(NamedTuple):
@@ -205,6 +245,7 @@ class _Job(NamedTuple):
     registers: list[int]
     first_id: int
     seed: int
+    counters: dict[str, int]  # the code and register counters after this chunk (stored with it)
 
 
 class _Built(NamedTuple):
@@ -212,6 +253,8 @@ class _Built(NamedTuple):
     docs: list[tuple[Any, ...]]
     events: list[tuple[Any, ...]]  # chained rows (events and ratings) but id (place in the chain) and hash
     contents: list[str]  # each event's hashed text after the previous hash, kind and id (chain.row_hash)
+    is_rating: list[bool]
+    counters: dict[str, int]
 
 
 def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
@@ -221,19 +264,24 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     which also links the history chain in order: the chain is sequential, everything else is not.
     """
     rng = random.Random(seed)
-    cal = svc.calendar()
-    tz = svc.tz
-    now = svc.now().replace(microsecond=0)
-    settings = svc.settings()
+    ctx = svc.ctx
+    ctx.sync()
+    cal = ctx.calendar()
+    tz = ctx.tz
+    now = ctx.now()
+    settings = ctx.settings()
     identifier = settings["agency.unit_identifier"]
-    procs = [svc.procedure(code) for code in PROCEDURE_WEIGHTS]
-    clerks = [svc.actor("tiepnhan1"), svc.actor("tiepnhan2")]
+    procs = [svc.catalog.procedure(code) for code in PROCEDURE_WEIGHTS]
+    clerks = [_account(svc, "tiepnhan1"), _account(svc, "tiepnhan2")]
 
-    def snapshot(proc: ProcedureInfo, clerk_name: str) -> int:
-        context = svc._receipt_context(settings, proc, clerk_name, "counter")
-        return svc.db.write(lambda conn: svc._snapshot_id(conn, context))
+    def snapshot(proc: ProcedureInfo, clerk_name: str) -> tuple[int, str]:
+        payload = json.dumps(
+            receipt_context(settings, proc, clerk_name, "counter"), ensure_ascii=False, sort_keys=True
+        )
+        digest = hashlib.sha256(payload.encode()).hexdigest()
+        return svc.db.write(lambda conn: store_snapshot(conn, digest, payload)), digest
 
-    context_ids = {(p.code, clerk.id): snapshot(p, clerk.full_name) for p in procs for clerk in clerks}
+    snapshots = {(p.code, clerk.id): snapshot(p, clerk.full_name) for p in procs for clerk in clerks}
     plan = _Plan(
         url=svc.db.url.render_as_string(hide_password=False),
         identifier=identifier,
@@ -242,8 +290,9 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
         procs=procs,
         cum_weights=list(accumulate(PROCEDURE_WEIGHTS[p.code] for p in procs)),
         clerks=[(c.id, c.full_name) for c in clerks],
-        officer=svc.actor("xuly1").id,
-        context_ids=context_ids,
+        officer=_account(svc, "xuly1").id,
+        context_ids={key: sid for key, (sid, _digest) in snapshots.items()},
+        snapshot_digests={sid: digest for sid, digest in snapshots.values()},
     )
 
     # Receipt moments: office hours of the working days of the last months (≤ ~3000 a day).
@@ -271,8 +320,8 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     moments.sort()
 
     with svc.db.read() as conn:
-        next_id = int(conn.execute(select(func.coalesce(func.max(m.Dossier.id), 0))).scalar_one()) + 1
-        seq_values = dict(conn.execute(select(m.Sequence.name, m.Sequence.value)).all())
+        next_id = int(conn.execute(select(func.coalesce(func.max(t.dossiers.c.id), 0))).scalar_one()) + 1
+        seq_values = dict(conn.execute(select(t.sequences.c.name, t.sequences.c.value)).all())
 
     # Numbers in time order: the dossier code restarts each day, the register number each volume.
     # A generator, so that the pool starts building the first chunks while the next are numbered.
@@ -282,6 +331,7 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
         for start in range(0, len(moments), CHUNK):
             chunk = moments[start : start + CHUNK]
             day_codes, numbers, volumes, registers = [], [], [], []
+            touched: dict[str, int] = {}
             for at in chunk:
                 local = datetime.fromtimestamp(at, tz)
                 day_code = f"{local.year % 100:02d}{local.month:02d}{local.day:02d}"
@@ -294,29 +344,55 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
                 numbers.append(seq_values[key])
                 volumes.append(volume)
                 registers.append(seq_values[reg])
+                touched[key] = seq_values[key]
+                touched[reg] = seq_values[reg]
+            in_flight.acquire()  # at most a few chunks built ahead of the writer: memory stays flat
             yield _Job(
-                chunk, day_codes, numbers, volumes, registers, next_id + start, seed * 1_000_003 + start
+                chunk,
+                day_codes,
+                numbers,
+                volumes,
+                registers,
+                next_id + start,
+                seed * 1_000_003 + start,
+                touched,
             )
 
+    in_flight = threading.BoundedSemaphore(4)
+    event_cols = (*EVENT_FIELDS, "hash", *EVENT_STATE_FIELDS)
+
     def store(built: _Built) -> None:
+        """One chunk in one transaction: its rows, its chained history, and the counters that
+        numbered them, so that a kill at any moment leaves a database that verifies and numbers on."""
+
         def work(conn: Connection) -> None:
             seq, prev = chain_head(conn)
             events: list[tuple[Any, ...]] = []
             ratings: list[tuple[Any, ...]] = []
-            for ev, content in zip(built.events, built.contents, strict=True):
+            for ev, content, rating in zip(built.events, built.contents, built.is_rating, strict=True):
                 seq += 1
-                kind = "rating" if len(ev) == len(RATING_FIELDS) - 1 else "event"
+                kind = "rating" if rating else "event"
                 prev = hashlib.sha256(f"{prev}{SEP}{kind}{SEP}{seq}{SEP}{content}".encode()).hexdigest()
-                (ratings if kind == "rating" else events).append((seq, *ev, prev))
-            _bulk(conn, m.Dossier.__table__, _DOSSIER_COLS, built.dossiers)
-            _bulk(conn, m.DossierDocument.__table__, _DOCUMENT_COLS, built.docs)
-            _bulk(conn, m.Event.__table__, (*EVENT_FIELDS, "hash"), events)
-            _bulk(conn, m.Rating.__table__, (*RATING_FIELDS, "hash"), ratings)
+                if rating:
+                    ratings.append((seq, *ev, prev))
+                else:
+                    events.append((seq, *ev[:8], prev, *ev[8:]))
+            _bulk(conn, t.dossiers, _DOSSIER_COLS, built.dossiers)
+            _bulk(conn, t.dossier_documents, _DOCUMENT_COLS, built.docs)
+            _bulk(conn, t.events, event_cols, events)
+            _bulk(conn, t.ratings, (*RATING_FIELDS, "hash"), ratings)
             set_chain_head(conn, seq, prev)
+            for name, value in built.counters.items():
+                raise_sequence(conn, name, value)
+            if conn.dialect.name == "postgresql":  # ids were given explicitly: move the serial past them
+                conn.exec_driver_sql(
+                    "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), (SELECT max(id) FROM dossiers))"
+                )
             if svc.db.is_sqlite:
                 index_pending(conn)  # here, while the builders work on the next chunks
 
         svc.db.write(work, bulk=True)
+        in_flight.release()
 
     if len(moments) <= CHUNK:
         _init_worker(plan, cal)
@@ -325,20 +401,10 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     else:
         # Two builders feed this process; results come back in order. Fork where there is fork.
         methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ctx.Pool(processes=2, initializer=_init_worker, initargs=(plan, None)) as pool:
+        mp = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with mp.Pool(processes=2, initializer=_init_worker, initargs=(plan, None)) as pool:
             for built in pool.imap(_build, jobs()):
                 store(built)
-
-    def finish(conn: Connection) -> None:
-        for name, value in seq_values.items():
-            raise_sequence(conn, name, value)
-        if conn.dialect.name == "postgresql":  # ids were given explicitly: move the serial past them
-            conn.exec_driver_sql(
-                "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), (SELECT max(id) FROM dossiers))"
-            )
-
-    svc.db.write(finish, bulk=True)
     return len(moments)
 
 
@@ -349,7 +415,9 @@ def _init_worker(plan: _Plan, calendar: Any) -> None:
     if calendar is None:  # in a worker process: its own connection and calendar
         from onestop.app import open_services
 
-        calendar = open_services(plan.url, migrate=False).calendar()
+        services = open_services(plan.url, migrate=False)
+        services.ctx.sync()
+        calendar = services.ctx.calendar()
     _worker.update(plan=plan, cal=calendar, names={})
 
 
@@ -367,6 +435,7 @@ def _build(job: _Job) -> _Built:
     docs: list[tuple[Any, ...]] = []
     events: list[tuple[Any, ...]] = []
     contents: list[str] = []
+    is_rating: list[bool] = []
     required = {p.code: [x for x in p.documents if x.required] for p in procs}
     for i, at_e in enumerate(job.moments):
         proc = procs[bisect_left(cum, r() * total)]
@@ -388,54 +457,84 @@ def _build(job: _Job) -> _Built:
         status, life, finished = _outcome(
             rng, office, proc.default_unit_id, at_e, due_e, plan.now_e, clerk_id, plan.officer
         )
-        dossiers.append(
-            (
-                did,
-                code,
-                proc.id,
-                plan.identifier,
-                status,
-                name,
-                id_number,
-                phone,
-                address,
-                "",
-                f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}",
-                1,
-                "counter",
-                "counter",
-                proc.fee_text,
-                proc.fee_amount,
-                at_e,
-                due_e,
-                None,
-                clerk_id,
-                proc.default_unit_id if status in _HELD else None,
-                None,
-                None,
-                finished,
-                job.volumes[i],
-                job.registers[i],
-                1,
-                plan.context_ids[proc.code, clerk_id],
-            )
-        )
-        for n, x in enumerate(required[proc.code]):
-            docs.append((did, n, x.name, x.form, x.count))
+        row = [
+            did,
+            code,
+            proc.id,
+            plan.identifier,
+            "received",
+            name,
+            id_number,
+            phone,
+            address,
+            "",
+            f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}",
+            1,
+            "counter",
+            "counter",
+            proc.fee_text,
+            proc.fee_amount,
+            at_e,
+            due_e,
+            None,
+            clerk_id,
+            None,
+            None,
+            None,
+            None,
+            job.volumes[i],
+            job.registers[i],
+            1,
+            plan.context_ids[proc.code, clerk_id],
+        ]
+        own_docs = [(n, x.name, x.form, x.count) for n, x in enumerate(required[proc.code])]
+        docs.extend((did, *d) for d in own_docs)
+        snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
+
+        def state() -> str:
+            return ledger.dossier_state(did, (*row[1:], None, None), own_docs, (), snap)  # noqa: B023
+
         # The appointment goes into the chained history too, so it cannot be moved quietly.
         data = due_json(due_e)
-        events.append((did, "receive", at_e, clerk_id, None, None, "", data))
-        contents.append(f"{did}{SEP}receive{SEP}{at_e}{SEP}{clerk_id}{SEP}-{SEP}-{SEP}{SEP}{data}")
+        st = state()
+        events.append((did, "receive", at_e, clerk_id, None, None, "", data, None, st))
+        contents.append(
+            f"{did}{SEP}receive{SEP}{at_e}{SEP}{clerk_id}{SEP}-{SEP}-{SEP}{SEP}{data}{SEP}-{SEP}{st}"
+        )
+        is_rating.append(False)
         # Most citizens rate the receipt on the kiosk a minute later; some rate the return too.
         if r() < 0.72:
             _rate(events, contents, r(), did, "receipt", clerk_id, at_e + 40 + int(r() * 60))
+            is_rating.append(True)
         for action, when, user, to_unit, note in life:
-            events.append((did, action, when, user, None, to_unit, note, ""))
+            row[4], row[20], row[23] = _AFTER[action](to_unit, row[20], when)
+            st = state()
+            events.append((did, action, when, user, None, to_unit, note, "", None, st))
             to_text = "-" if to_unit is None else to_unit
-            contents.append(f"{did}{SEP}{action}{SEP}{when}{SEP}{user}{SEP}-{SEP}{to_text}{SEP}{note}{SEP}")
+            contents.append(
+                f"{did}{SEP}{action}{SEP}{when}{SEP}{user}{SEP}-{SEP}{to_text}{SEP}{note}{SEP}{SEP}-{SEP}{st}"
+            )
+            is_rating.append(False)
             if action == "return" and r() < 0.45:
                 _rate(events, contents, r(), did, "return", user, when + 30 + int(r() * 60))
-    return _Built(dossiers, docs, events, contents)
+                is_rating.append(True)
+        assert (row[4], row[20], row[23]) == (
+            status,
+            proc.default_unit_id if status in _HELD else None,
+            finished,
+        ), "the last step leaves the dossier as its outcome says"
+        dossiers.append(tuple(row))
+    return _Built(dossiers, docs, events, contents, is_rating, job.counters)
+
+
+# (status, current unit, finished at) after each step, from (its unit, the unit before, its moment)
+_AFTER: dict[str, Any] = {
+    "transfer": lambda unit, _cur, _when: ("processing", unit, None),
+    "result": lambda _unit, cur, _when: ("result_ready", cur, None),
+    "return": lambda _unit, _cur, when: ("returned", None, when),
+    "refuse": lambda _unit, _cur, when: ("refused", None, when),
+    "withdraw": lambda _unit, _cur, when: ("withdrawn", None, when),
+}
 
 
 def _rate(

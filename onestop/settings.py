@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from onestop.auth import DEFAULT_PERMISSIONS, check_permissions
 from onestop.errors import ValidationError
 
 
@@ -49,6 +50,13 @@ def _check_range(lo: int, hi: int) -> Callable[[Any], None]:
     return check
 
 
+def _check_permissions(value: Any) -> None:
+    try:
+        check_permissions(value)
+    except ValueError as exc:
+        raise ValidationError(f"Quyền theo vai trò: {exc}.", field="permissions") from None
+
+
 def _check_choice(*choices: object) -> Callable[[Any], None]:
     def check(value: Any) -> None:
         if value not in choices:
@@ -65,14 +73,6 @@ class SettingDef:
     label: str
     check: Callable[[Any], None] | None = None
 
-
-DEFAULT_PERMISSIONS: dict[str, list[str]] = {
-    # domain.md §5; the head of agency and the administrator may take any step.
-    "tiep_nhan": ["receive", "transfer", "resume", "return", "withdraw", "rate", "correct"],
-    "xu_ly": ["take", "transfer", "supplement", "result", "refuse", "stop"],
-    "lanh_dao": ["*"],
-    "quan_tri": ["*"],
-}
 
 SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("agency.parent_name", str, "ỦY BAN NHÂN DÂN", "Cơ quan chủ quản (dòng trên của tiêu đề)"),
@@ -115,7 +115,18 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("rating.show_today_count", bool, False, "Màn hình chờ hiện số lượt đánh giá hôm nay"),
     SettingDef("rating.speech", bool, True, "Đọc lời mời đánh giá (nếu máy có bộ đọc)"),
     SettingDef("rating.auto_request", bool, True, "Tự động mời đánh giá sau khi phục vụ"),
-    SettingDef("permissions", dict, DEFAULT_PERMISSIONS, "Quyền theo vai trò"),
+    SettingDef("permissions", dict, DEFAULT_PERMISSIONS, "Quyền theo vai trò", _check_permissions),
+    SettingDef(
+        "auth.min_password_length", int, 8, "Độ dài tối thiểu của mật khẩu (ký tự)", _check_range(4, 64)
+    ),
+    SettingDef(
+        "auth.max_failed_logins",
+        int,
+        5,
+        "Số lần đăng nhập sai liên tiếp thì khóa tài khoản",
+        _check_range(3, 20),
+    ),
+    SettingDef("agency.demo", bool, False, "Cơ sở dữ liệu mẫu (chỉ để thử, không dùng thật)"),
     SettingDef("ui.language", str, "vi", "Ngôn ngữ giao diện", _check_choice("vi", "en")),
 )
 

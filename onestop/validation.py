@@ -104,3 +104,12 @@ def clean_count(value: int | str | None, *, label: str, field: str, lo: int = 1,
     if not lo <= number <= hi:
         raise ValidationError(f"{label}: phải từ {lo} đến {hi}.", field=field)
     return number
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A refused value as a message may quote it: cut short, control characters escaped."""
+    text = "".join(
+        ch if unicodedata.category(ch)[0] != "C" else ch.encode("unicode_escape").decode("ascii")
+        for ch in str(value)[: limit * 2]
+    )
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -56,18 +56,18 @@ def main(out: Path) -> int:
 
     from onestop.ui.login import LoginDialog
 
-    login = LoginDialog(svc, gui.tasks, agency=svc.settings()["agency.unit_full_name"])
+    login = LoginDialog(svc, gui.tasks, agency=svc.config.settings()["agency.unit_full_name"])
     login.show()
     login.username.setText("tiepnhan1")
     login.password.setText("demo")
     shoot(app, login, out / "login.png")
     login.close()
 
-    window = gui.open_window(svc.actor("tiepnhan1"))
+    window = gui.open_window(svc.staff.sign_in("tiepnhan1", "demo"))
     window.resize(1366, 740)
     intake = window.intake
     settle(app, lambda: intake.catalog is not None)
-    intake.choose_procedure(svc.procedure("2.000815"))
+    intake.choose_procedure(svc.catalog.procedure("2.000815"))
     intake.name.setText("Nguyễn Thị Thủy")
     intake.id_number.setText("048190012345")
     intake.phone.setText("0905 123 456")
@@ -82,7 +82,9 @@ def main(out: Path) -> int:
     from onestop.services import DossierFilter
     from onestop.ui.dossiers import open_dossier
 
-    code = svc.list_dossiers(DossierFilter(limit=30))[12].code
+    code = svc.dossiers.list_dossiers(DossierFilter(limit=30), actor=svc.staff.sign_in("lanhdao", "demo"))[
+        12
+    ].code
     detail = open_dossier(window, svc, window.actor, gui.tasks, code, gui.ui_state)
     settle(app, lambda: getattr(detail, "view", None) is not None)
     shoot(app, detail, out / "detail.png")
@@ -91,7 +93,12 @@ def main(out: Path) -> int:
     from onestop.forms.receipt import receipt_bytes
     from onestop.ui.printing import ReceiptPreviewDialog
 
-    preview = ReceiptPreviewDialog(receipt_bytes(svc.receipt_data(code)), gui.ui_state, window, title=code)
+    preview = ReceiptPreviewDialog(
+        receipt_bytes(svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo"))),
+        gui.ui_state,
+        window,
+        title=code,
+    )
     preview.resize(760, 740)
     preview.show()
     settle(app, seconds=1.0)
@@ -107,21 +114,23 @@ def main(out: Path) -> int:
     kiosk.start()
     from onestop.services import Applicant, ReceiveRequest
 
-    fresh = svc.receive(ReceiveRequest("2.000815", Applicant("Nguyễn Thị Thủy")), actor=svc.actor("tiepnhan1"))
-    svc.request_rating(fresh.code, actor=svc.actor("tiepnhan1"), station="shots")
+    fresh = svc.intake.receive(
+        ReceiveRequest("2.000815", Applicant("Nguyễn Thị Thủy")), actor=svc.staff.sign_in("tiepnhan1", "demo")
+    )
+    svc.ratings.request(fresh.code, actor=svc.staff.sign_in("tiepnhan1", "demo"), station="shots")
     settle(app, lambda: kiosk.state == "asking")
     shoot(app, kiosk, out / "kiosk.png")
     kiosk.stop()
     kiosk.close()
 
-    lead = gui.open_window(svc.actor("lanhdao"))
+    lead = gui.open_window(svc.staff.sign_in("lanhdao", "demo"))
     lead.resize(1366, 740)
     lead.tabs.setCurrentWidget(lead.ratings)
     settle(app, seconds=1.5)
     shoot(app, lead, out / "ratings.png")
     lead.close()
 
-    admin = gui.open_window(svc.actor("admin"))
+    admin = gui.open_window(svc.staff.sign_in("admin", "demo"))
     admin.resize(1366, 740)
     admin.show_tab(2)
     settle(app, seconds=1.5)

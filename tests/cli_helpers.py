@@ -1,4 +1,4 @@
-"""Driving the real ``onestop`` command from tests (the contract is shared/spec/cli.md).
+"""Driving the real ``onestop`` command from tests (the contract: docs/cli.md).
 
 Every call runs the installed console script in a subprocess against a real SQLite file and checks
 the one rule that holds for every command: no traceback on stderr unless ``--debug`` was given.
@@ -30,7 +30,19 @@ SAME_DAY_CUTOFF = "2.000815"  # same day, cut-off 15:00
 THREE_DAYS = "1.004873"  # 3 working days
 
 # What the parent environment may set that would change which database or user a command uses.
-_SCRUB = ("ONESTOP_DB", "ONESTOP_USER", "FAKETIME", "LD_PRELOAD", "PYTHONWARNINGS", "PYTHONIOENCODING")
+_SCRUB = (
+    "ONESTOP_DB",
+    "ONESTOP_USER",
+    "ONESTOP_PASSWORD",
+    "FAKETIME",
+    "LD_PRELOAD",
+    "PYTHONWARNINGS",
+    "PYTHONIOENCODING",
+)
+# Who signs in when a test does not say: a counter clerk of the demo agency (the contract has no
+# default user; these variables are how a script names one). A test that wants nobody passes
+# env={"ONESTOP_USER": ""}.
+SIGNED_IN = {"ONESTOP_USER": "tiepnhan1", "ONESTOP_PASSWORD": "demo"}
 
 
 def onestop_script() -> str:
@@ -71,6 +83,7 @@ class Result:
 
 def base_env(extra: Mapping[str, str] | None = None, *, tz: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUB}
+    env.update(SIGNED_IN)
     if tz is not None:
         env["TZ"] = tz
     env.update(extra or {})

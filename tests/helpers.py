@@ -36,3 +36,30 @@ def press(widget, key, modifiers=None) -> None:  # type: ignore[no-untyped-def]
     mods = Qt.KeyboardModifier.NoModifier if modifiers is None else modifiers
     for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
         QApplication.sendEvent(widget, QKeyEvent(kind, key, mods))
+
+
+def actor(svc, username: str):  # type: ignore[no-untyped-def]
+    """The account ``username`` as an actor, read straight from the staff table (tests only: the
+    program itself gets actors by signing in)."""
+    from sqlalchemy import select
+
+    from onestop.auth import Actor, Role
+    from onestop.db import schema as t
+
+    with svc.db.read() as conn:
+        row = conn.execute(select(t.staff).where(t.staff.c.username == username)).one()
+    return Actor(row.id, row.username, row.full_name, Role(row.role), row.unit_id, bool(row.all_units))
+
+
+def system(svc):  # type: ignore[no-untyped-def]
+    """The system actor (what ``init`` and ``demo`` act as)."""
+    return svc.ctx.system_actor()
+
+
+def viewer(svc):  # type: ignore[no-untyped-def]
+    """Someone who may see every dossier and rating level: the demo's head of agency."""
+    return actor(svc, "lanhdao")
+
+
+def clerk_of(svc):  # type: ignore[no-untyped-def]
+    return actor(svc, "tiepnhan1")

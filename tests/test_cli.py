@@ -1,4 +1,4 @@
-"""End-to-end tests of the ``onestop`` command line, driven exactly as shared/spec/cli.md describes it.
+"""End-to-end tests of the ``onestop`` command line, driven exactly as docs/cli.md describes it.
 
 Every test runs the installed console script in subprocesses against its own SQLite file. A demo
 database (``demo --dossiers 50``) and an agency without dossiers (``demo --dossiers 0``) are built once
@@ -32,6 +32,7 @@ from cli_helpers import (
     SAME_DAY_CUTOFF,
     THREE_DAYS,
     Result,
+    base_env,
     copy_db,
     execute,
     finish,
@@ -48,6 +49,7 @@ from cli_helpers import (
 )
 
 HCM = ZoneInfo(AGENCY_TZ)
+ADMIN = {"ONESTOP_USER": "admin", "ONESTOP_PASSWORD": "demo"}
 PLUS7 = timedelta(hours=7)
 
 
@@ -101,12 +103,15 @@ def agency_db(tmp_path: Path, agency_template: Path) -> Path:
 # --------------------------------------------------------------------------- init
 
 
-def test_init_creates_database_with_calendar_and_admin_and_ignores_user(tmp_path: Path) -> None:
+def test_init_creates_database_with_calendar_and_first_administrator(tmp_path: Path) -> None:
     db = tmp_path / "new" / "onestop.db"
-    result = ok(run(db, "--user", "ghost", "init", env={"ONESTOP_USER": "ghost"}))
+    result = ok(
+        run(db, "init", "--admin", "quantri", env={"ONESTOP_USER": "", "ONESTOP_PASSWORD": "mat-khau-dai"})
+    )
     assert db.exists()
-    assert "admin" in result.out
-    assert [r[0] for r in query(db, "SELECT username FROM staff")] == ["admin"]
+    assert "quantri" in result.out and "mat-khau-dai" not in result.out
+    assert [r[0] for r in query(db, "SELECT username FROM staff WHERE username != 'he-thong'")] == ["quantri"]
+    assert scalar(db, "SELECT role FROM staff WHERE username = 'quantri'") == "quan_tri"
     this_year = datetime.now(HCM).year
     years = {r[0] for r in query(db, "SELECT year FROM calendar_years")}
     assert {this_year, this_year + 1} <= years
@@ -121,8 +126,18 @@ def test_init_is_idempotent_and_imports_the_catalog_once(tmp_path: Path) -> None
     assert {r[0] for r in query(db, "SELECT code FROM procedures")} == codes
     assert len(first["procedures"]) == len(codes)
 
-    again = ok(run(db, "init", "--catalog", str(CATALOG)))
-    assert "admin /" not in again.out  # no second administrator, no new password
+    ok(run(db, "init", "--admin", "quantri", env={"ONESTOP_PASSWORD": "mat-khau-dai"}))
+    first = snapshot(db)
+    again = ok(
+        run(
+            db,
+            "init",
+            "--catalog",
+            str(CATALOG),
+            env={"ONESTOP_USER": "quantri", "ONESTOP_PASSWORD": "mat-khau-dai"},
+        )
+    )
+    assert "quản trị đầu tiên" not in again.out  # no second administrator
     second = snapshot(db)
     for table in (
         "staff",
@@ -185,7 +200,9 @@ def test_demo_prints_the_five_accounts_and_stays_at_five_when_rerun(
     second = ok(run(demo_db, "demo", "--dossiers", "0"))
     for username in DEMO_ACCOUNTS:
         assert re.search(rf"\b{username}\b", second.out)
-    assert sorted(r[0] for r in query(demo_db, "SELECT username FROM staff")) == sorted(DEMO_ACCOUNTS)
+    assert sorted(
+        r[0] for r in query(demo_db, "SELECT username FROM staff WHERE username != 'he-thong'")
+    ) == sorted(DEMO_ACCOUNTS)
     assert dossier_count(demo_db) == before
     units = " | ".join(r[0] for r in query(demo_db, "SELECT name FROM units"))
     for unit in (
@@ -224,7 +241,7 @@ def test_receive_json_has_contract_fields_with_agency_offset(demo_db: Path) -> N
     assert d["status"] == "received"
     assert d["procedure_code"] == THREE_DAYS
     assert d["applicant_name"] == "Trần Thị Bích"
-    assert d["received_by"] == "admin"  # no --user, no ONESTOP_USER: the first administrator
+    assert d["received_by"] == "tiepnhan1"  # who signed in (ONESTOP_USER / ONESTOP_PASSWORD)
     received, due = parse_ts(d["received_at"]), parse_ts(d["due_at"])
     assert abs(datetime.now(HCM) - received) < timedelta(minutes=2)
     assert due > received
@@ -719,7 +736,7 @@ def test_receipt_of_unknown_code_is_usage_error_and_writes_no_file(demo_db: Path
 
 def test_backup_is_a_verifiable_copy_with_the_same_dossiers(demo_db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "backup" / "copy.db"
-    ok(run(demo_db, "backup", "-o", str(copy)))
+    ok(run(demo_db, "backup", "-o", str(copy), env=ADMIN))
     assert copy.exists()
     verified, copied, original = run_all(
         [
@@ -758,6 +775,7 @@ def test_backup_while_another_process_keeps_receiving(agency_db: Path, tmp_path:
         stderr=subprocess.PIPE,
         text=True,
         cwd=PROJECT,
+        env=base_env(),
     )
     try:
         deadline = time.monotonic() + 30
@@ -767,7 +785,7 @@ def test_backup_while_another_process_keeps_receiving(agency_db: Path, tmp_path:
             time.sleep(0.05)
         backups = [tmp_path / "b1.db", tmp_path / "b2.db"]
         for target in backups:
-            ok(run(agency_db, "backup", "-o", str(target)))
+            ok(run(agency_db, "backup", "-o", str(target), env=ADMIN))
         during = [dossier_count(b) for b in backups]
     finally:
         stop.touch()
@@ -799,9 +817,9 @@ def test_events_are_append_only_for_a_plain_client_and_verify_says_ok(demo_db: P
 def _event(db: Path, where: str) -> tuple[int, str]:
     """(rowid, dossier code) of one event; rowid is the events table's integer key whatever it is named."""
     row = query(
-        db, f"SELECT e.rowid, d.code FROM events e JOIN dossiers d ON d.id = e.dossier_id WHERE {where}"
+        db, f"SELECT e.rowid, d.code FROM events e LEFT JOIN dossiers d ON d.id = e.dossier_id WHERE {where}"
     )[0]
-    return int(row[0]), str(row[1])
+    return int(row[0]), str(row[1] or "")  # events of settings, accounts… belong to no dossier
 
 
 def _assert_verify_names_the_problem(db: Path, event_id: int, code: str) -> None:
@@ -809,7 +827,11 @@ def _assert_verify_names_the_problem(db: Path, event_id: int, code: str) -> None
     assert result.rc == 1, result.describe()
     report = result.out + result.err
     assert report.strip() and report.strip() != "ok"
-    named = code in report or re.search(rf"(?<!\d){event_id}(?!\d)", report) or "cuối" in report.lower()
+    named = (
+        (code and code in report)
+        or re.search(rf"(?<!\d){event_id}(?!\d)", report)
+        or "cuối" in report.lower()
+    )
     assert named, "verify does not say what is wrong:\n" + report
 
 
@@ -930,6 +952,7 @@ def test_parallel_receivers_get_unique_gapless_codes(agency_db: Path, tmp_path: 
             text=True,
             encoding="utf-8",
             cwd=PROJECT,
+            env=base_env(),
         )
         for tag in "ABCD"
     ]
@@ -997,6 +1020,7 @@ def test_commands_other_than_gui_never_import_qt(demo_db: Path, tmp_path: Path) 
             text=True,
             encoding="utf-8",
             cwd=PROJECT,
+            env=base_env(),
         )
         for args in commands
     ]

@@ -43,11 +43,15 @@ def test_paper_rating_is_entered_once_and_shown(db: Path) -> None:
         run(db, "--user", "tiepnhan2", "rate", code, "khong-hai-long", "--channel", "phone"), "đánh giá"
     )
     assert snapshot(db) == before
-    shown = json.loads(ok(run(db, "show", code, "--json")).out)
+    head = {"ONESTOP_USER": "lanhdao", "ONESTOP_PASSWORD": "demo"}
+    shown = json.loads(ok(run(db, "show", code, "--json", env=head)).out)
     assert [(r["level"], r["event"], r["channel"]) for r in shown["ratings"]] == [
         ("rat-hai-long", "receipt", "paper")
     ]
     assert shown["ratings"][0]["at"].endswith("+07:00")
+    # A counter clerk sees whether the citizen rated, never how (domain rules §6).
+    as_clerk = json.loads(ok(run(db, "show", code, "--json")).out)
+    assert [(r["level"], r["event"], r["rated"]) for r in as_clerk["ratings"]] == [(None, "receipt", True)]
     assert ok(run(db, "verify")).out.strip() == "ok"
 
 

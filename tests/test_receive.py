@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import VN, vn
+from helpers import VN, actor, system, viewer, vn
 
 from onestop.clock import FixedClock
 from onestop.errors import NotFoundError, PermissionDenied, ValidationError
@@ -21,9 +21,9 @@ def _count(db_path: Path, table: str) -> int:
 
 
 def _receive(svc: Onestop, name: str = "Nguyễn Thị Thủy", procedure: str = "2.000815", **kw: object):
-    return svc.receive(
+    return svc.intake.receive(
         ReceiveRequest(procedure_code=procedure, applicant=Applicant(name, **kw)),  # type: ignore[arg-type]
-        actor=svc.actor("tiepnhan1"),
+        actor=actor(svc, "tiepnhan1"),
     )
 
 
@@ -75,7 +75,7 @@ def test_applicant_data_is_cleaned_and_searchable(agency: Onestop) -> None:
         d.code,
         "duc dang",
     ):
-        found = agency.list_dossiers(DossierFilter(search=query))
+        found = agency.dossiers.list_dossiers(DossierFilter(search=query), actor=viewer(agency))
         assert [r.code for r in found] == [d.code], query
 
 
@@ -103,20 +103,22 @@ def test_unknown_procedure_is_refused(agency: Onestop) -> None:
 
 def test_missing_required_document_is_named(agency: Onestop) -> None:
     with pytest.raises(ValidationError) as err:
-        agency.receive(
+        agency.intake.receive(
             ReceiveRequest(
                 procedure_code="2.000884",
                 applicant=Applicant("Lê Văn An"),
                 documents=[SubmittedDocument("Giấy tờ, văn bản mà người yêu cầu sẽ ký", "bản chính", 1)],
             ),
-            actor=agency.actor("tiepnhan1"),
+            actor=actor(agency, "tiepnhan1"),
         )
     assert "Giấy tờ tùy thân" in err.value.message
 
 
 def test_processing_officer_may_not_receive(agency: Onestop) -> None:
     with pytest.raises(PermissionDenied):
-        agency.receive(ReceiveRequest("2.000815", Applicant("Lê Văn An")), actor=agency.actor("xuly1"))
+        agency.intake.receive(
+            ReceiveRequest("2.000815", Applicant("Lê Văn An")), actor=actor(agency, "xuly1")
+        )
 
 
 def test_failed_transaction_gives_its_number_back(agency: Onestop, db_path: Path) -> None:
@@ -138,26 +140,35 @@ def test_failed_transaction_gives_its_number_back(agency: Onestop, db_path: Path
 def test_correction_keeps_the_code_and_the_old_receipt(agency: Onestop, clock: FixedClock) -> None:
     d = _receive(agency, phone="0905123456", address="12 Âu Cơ")
     clock.advance(timedelta(minutes=5))
-    fixed = agency.correct_applicant(
+    fixed = agency.intake.correct_applicant(
         d.code,
         Applicant(d.applicant.name, phone="0905999888", address="14 Âu Cơ"),
-        actor=agency.actor("tiepnhan1"),
+        actor=actor(agency, "tiepnhan1"),
         note="Sai số điện thoại",
     )
     assert fixed.code == d.code
     assert fixed.receipt_version == 2
-    assert agency.receipt_data(d.code).phone == "0905999888"
-    assert agency.receipt_data(d.code, version=1).phone == "0905123456"
+    assert agency.intake.receipt_data(d.code, actor=viewer(agency)).phone == "0905999888"
+    assert agency.intake.receipt_data(d.code, version=1, actor=viewer(agency)).phone == "0905123456"
     assert [e.action for e in fixed.events] == ["receive", "correct"]
-    assert agency.list_dossiers(DossierFilter(search="0905999888"))[0].code == d.code
-    assert agency.list_dossiers(DossierFilter(search="0905123456")) == []
+    assert (
+        agency.dossiers.list_dossiers(DossierFilter(search="0905999888"), actor=viewer(agency))[0].code
+        == d.code
+    )
+    assert agency.dossiers.list_dossiers(DossierFilter(search="0905123456"), actor=viewer(agency)) == []
 
 
 def test_receipt_keeps_the_agency_name_it_was_printed_with(agency: Onestop) -> None:
     d = _receive(agency)
-    agency.set_settings({"agency.parent_name": "UBND PHƯỜNG HẢI VÂN"})
-    assert agency.receipt_data(d.code).header.parent_agency == "UBND PHƯỜNG LIÊN CHIỂU"
-    assert agency.receipt_data(_receive(agency).code).header.parent_agency == "UBND PHƯỜNG HẢI VÂN"
+    agency.config.set_settings({"agency.parent_name": "UBND PHƯỜNG HẢI VÂN"}, actor=system(agency))
+    assert (
+        agency.intake.receipt_data(d.code, actor=viewer(agency)).header.parent_agency
+        == "UBND PHƯỜNG LIÊN CHIỂU"
+    )
+    assert (
+        agency.intake.receipt_data(_receive(agency).code, actor=viewer(agency)).header.parent_agency
+        == "UBND PHƯỜNG HẢI VÂN"
+    )
 
 
 def test_procedure_edit_makes_a_new_version_and_old_dossiers_keep_theirs(agency: Onestop) -> None:
@@ -167,10 +178,12 @@ def test_procedure_edit_makes_a_new_version_and_old_dossiers_keep_theirs(agency:
     catalog = load_json("data", "procedures.json")
     changed = [dict(p) for p in catalog["procedures"] if p["code"] == "1.004873"]
     changed[0]["time_limit"] = {"unit": "working_days", "value": 2, "cutoff": None}
-    assert agency.import_catalog({"procedures": changed}) == 1
-    assert agency.procedure("1.004873").version == 2
-    assert agency.dossier(d.code).procedure_version == 1
-    assert agency.import_catalog({"procedures": changed}) == 0  # unchanged: no new version
+    assert agency.catalog.import_catalog({"procedures": changed}, actor=system(agency)) == 1
+    assert agency.catalog.procedure("1.004873").version == 2
+    assert agency.dossiers.dossier(d.code, actor=viewer(agency)).procedure_version == 1
+    assert (
+        agency.catalog.import_catalog({"procedures": changed}, actor=system(agency)) == 0
+    )  # unchanged: no new version
 
 
 def test_list_pages_newest_first_with_limit_and_dates(agency: Onestop, clock: FixedClock) -> None:
@@ -178,70 +191,76 @@ def test_list_pages_newest_first_with_limit_and_dates(agency: Onestop, clock: Fi
         clock.at = vn(2026, 11, day, 9, 0)
         _receive(agency)
         _receive(agency)
-    rows = agency.list_dossiers(DossierFilter(limit=4))
+    rows = agency.dossiers.list_dossiers(DossierFilter(limit=4), actor=viewer(agency))
     assert [r.received_at.day for r in rows] == [26, 26, 25, 25]
     assert rows[0].code > rows[1].code
     from datetime import date
 
-    only = agency.list_dossiers(DossierFilter(date_from=date(2026, 11, 25), date_to=date(2026, 11, 25)))
+    only = agency.dossiers.list_dossiers(
+        DossierFilter(date_from=date(2026, 11, 25), date_to=date(2026, 11, 25)), actor=viewer(agency)
+    )
     assert {r.received_at.day for r in only} == {25} and len(only) == 2
-    older = agency.list_dossiers(DossierFilter(before=(rows[-1].received_at, rows[-1].id), limit=10))
+    older = agency.dossiers.list_dossiers(
+        DossierFilter(before=(rows[-1].received_at, rows[-1].id), limit=10), actor=viewer(agency)
+    )
     assert len(older) == 2
 
 
-def test_default_actor_is_the_first_administrator(agency: Onestop) -> None:
-    assert agency.actor().username == "admin"
-    agency.set_staff_disabled("tiepnhan2", True)
+def test_a_disabled_account_cannot_sign_in(agency: Onestop) -> None:
+    assert agency.staff.sign_in("tiepnhan2", "demo").username == "tiepnhan2"
+    agency.staff.set_disabled("tiepnhan2", True, actor=actor(agency, "admin"))
     with pytest.raises(PermissionDenied, match="khóa"):
-        agency.actor("tiepnhan2")
+        agency.staff.sign_in("tiepnhan2", "demo")
 
 
 def test_authentication_does_not_say_which_part_was_wrong(agency: Onestop) -> None:
-    assert agency.authenticate("tiepnhan1", "demo").full_name == "Nguyễn Thị Thu Hà"
+    assert agency.staff.sign_in("tiepnhan1", "demo").full_name == "Nguyễn Thị Thu Hà"
     with pytest.raises(PermissionDenied) as wrong_pw:
-        agency.authenticate("tiepnhan1", "sai")
+        agency.staff.sign_in("tiepnhan1", "sai")
     with pytest.raises(PermissionDenied) as wrong_user:
-        agency.authenticate("khongco", "demo")
-    assert wrong_pw.value.message == wrong_user.value.message
+        agency.staff.sign_in("khongco", "demo")
+    assert wrong_pw.value.message.replace("tiepnhan1", "khongco") == wrong_user.value.message
 
 
 def test_calendar_is_seeded_per_year_and_edits_move_the_appointment(agency: Onestop) -> None:
     from datetime import date
 
-    days = {d.date: d for d in agency.calendar_days(2026)}
+    days = {d.date: d for d in agency.calendar.days(2026)}
     assert days[date(2026, 11, 24)].name == "Ngày Văn hóa Việt Nam"
     assert days[date(2026, 8, 22)].kind == "working_saturday"
-    # A year nobody asked for yet is seeded on first use (2031: Tết falls in January).
-    assert any("Tết" in d.name for d in agency.calendar_days(2031))
+    # A year nobody stored is computed from the official sources (2031: Tết falls in January).
+    assert any("Tết" in d.name for d in agency.calendar.days(2031))
 
     at = vn(2026, 11, 25, 16, 0)  # Wednesday, after the 15:00 cut-off: due Thursday 17:00
-    assert agency.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
-    agency.set_calendar_day(date(2026, 11, 26), "holiday", "Nghỉ đột xuất")
-    preview = agency.preview_due("2.000815", at)
+    assert agency.calendar.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
+    agency.calendar.set_day(date(2026, 11, 26), "holiday", "Nghỉ đột xuất", actor=system(agency))
+    preview = agency.calendar.preview_due("2.000815", at)
     assert preview.due_at == vn(2026, 11, 27, 17, 0)
     assert [s.label() for s in preview.skipped] == ["26/11: Nghỉ đột xuất"]
-    agency.remove_calendar_day(date(2026, 11, 26))
-    assert agency.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
+    agency.calendar.remove_day(date(2026, 11, 26), actor=system(agency))
+    assert agency.calendar.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
     # A working Saturday added by a notice counts as a working day.
     at_friday = vn(2026, 11, 27, 16, 0)
-    assert agency.preview_due("2.000815", at_friday).due_at == vn(2026, 11, 30, 17, 0)
-    agency.set_calendar_day(date(2026, 11, 28), "working_saturday", "Làm bù")
-    assert agency.preview_due("2.000815", at_friday).due_at == vn(2026, 11, 28, 17, 0)
+    assert agency.calendar.preview_due("2.000815", at_friday).due_at == vn(2026, 11, 30, 17, 0)
+    agency.calendar.set_day(date(2026, 11, 28), "working_saturday", "Làm bù", actor=system(agency))
+    assert agency.calendar.preview_due("2.000815", at_friday).due_at == vn(2026, 11, 28, 17, 0)
 
 
 def test_settings_are_typed_checked_and_shared(agency: Onestop, db_path: Path) -> None:
     from onestop.services import Onestop as Service
 
     with pytest.raises(ValidationError, match="Múi giờ"):
-        agency.set_settings({"agency.time_zone": "Mars/Olympus"})
+        agency.config.set_settings({"agency.time_zone": "Mars/Olympus"}, actor=system(agency))
     with pytest.raises(ValidationError, match="Mã định danh"):
-        agency.set_settings({"agency.unit_identifier": "Hà Nội"})
+        agency.config.set_settings({"agency.unit_identifier": "Hà Nội"}, actor=system(agency))
     with pytest.raises(ValidationError, match="Giờ làm việc"):
-        agency.set_settings({"agency.office_hours": "17:00-07:00"})
-    agency.set_settings({"agency.office_hours": "08:00-12:00,13:30-17:30"})
-    other_counter = Service(db=agency.db, clock=agency.clock)
-    assert other_counter.settings()["agency.office_hours"] == "08:00-12:00,13:30-17:30"
-    assert other_counter.preview_due("2.000815", vn(2026, 11, 23, 9, 0)).due_at == vn(2026, 11, 23, 17, 30)
+        agency.config.set_settings({"agency.office_hours": "17:00-07:00"}, actor=system(agency))
+    agency.config.set_settings({"agency.office_hours": "08:00-12:00,13:30-17:30"}, actor=system(agency))
+    other_counter = Service(db=agency.db, clock=agency.ctx.clock)
+    assert other_counter.config.settings()["agency.office_hours"] == "08:00-12:00,13:30-17:30"
+    assert other_counter.calendar.preview_due("2.000815", vn(2026, 11, 23, 9, 0)).due_at == vn(
+        2026, 11, 23, 17, 30
+    )
 
 
 def test_demo_appointments_match_the_calendar(agency: Onestop) -> None:
@@ -250,12 +269,14 @@ def test_demo_appointments_match_the_calendar(agency: Onestop) -> None:
 
     from onestop.demo import _Dues
 
-    cal = agency.calendar()
+    cal = agency.ctx.calendar()
     dues = _Dues(cal)
     rng = random.Random(3)
     from onestop.worktime import TimeLimit
 
-    procs = [agency.procedure(code).limit for code in ("2.000815", "1.004873", "1.004222", "1.001193")]
+    procs = [
+        agency.catalog.procedure(code).limit for code in ("2.000815", "1.004873", "1.004222", "1.001193")
+    ]
     procs += [TimeLimit("same_day"), TimeLimit("working_hours", 4)]  # no cut-off; hours
     start = int(vn(2025, 12, 15, 0, 0).timestamp())
     for _ in range(4000):
@@ -268,30 +289,34 @@ def test_demo_appointments_match_the_calendar(agency: Onestop) -> None:
 
 
 def test_administration_needs_the_administrator(agency: Onestop) -> None:
-    clerk, head, admin = agency.actor("tiepnhan1"), agency.actor("lanhdao"), agency.actor("admin")
+    clerk, head, admin = actor(agency, "tiepnhan1"), actor(agency, "lanhdao"), actor(agency, "admin")
     for who in (clerk, head):
         with pytest.raises(PermissionDenied):
-            agency.set_settings({"agency.place_name": "Hải Vân"}, actor=who)
+            agency.config.set_settings({"agency.place_name": "Hải Vân"}, actor=who)
         with pytest.raises(PermissionDenied):
-            agency.create_staff(
+            agency.staff.create_staff(
                 username="x1", full_name="Lê Văn X", password="secret", role="tiep_nhan", actor=who
             )
-    agency.set_settings({"agency.place_name": "Hải Vân"}, actor=admin)
-    assert agency.settings()["agency.place_name"] == "Hải Vân"
-    agency.set_password("tiepnhan1", "moi-mat-khau", actor=clerk)  # one's own password
+    agency.config.set_settings({"agency.place_name": "Hải Vân"}, actor=admin)
+    assert agency.config.settings()["agency.place_name"] == "Hải Vân"
+    agency.staff.set_password("tiepnhan1", "moi-mat-khau", actor=clerk)  # one's own password
     with pytest.raises(PermissionDenied):
-        agency.set_password("tiepnhan2", "moi-mat-khau", actor=clerk)
+        agency.staff.set_password("tiepnhan2", "moi-mat-khau", actor=clerk)
 
 
 def test_the_last_administrator_cannot_be_locked_or_demoted(agency: Onestop) -> None:
-    admin = agency.actor("admin")
+    admin = actor(agency, "admin")
     with pytest.raises(ValidationError, match="tự khóa"):
-        agency.set_staff_disabled("admin", True, actor=admin)
+        agency.staff.set_disabled("admin", True, actor=admin)
     with pytest.raises(ValidationError, match="quản trị"):
-        agency.set_staff_disabled("admin", True)
+        agency.staff.set_disabled("admin", True, actor=system(agency))
     with pytest.raises(ValidationError, match="quản trị"):
-        agency.set_role("admin", "tiep_nhan")
-    agency.create_staff(username="admin2", full_name="Hồ Văn Quản", password="secret", role="quan_tri")
-    agency.set_role("admin", "lanh_dao")  # another administrator remains
+        agency.staff.set_role("admin", "tiep_nhan", actor=system(agency))
+    agency.staff.create_staff(
+        username="admin2", full_name="Hồ Văn Quản", password="secret", role="quan_tri", actor=system(agency)
+    )
+    agency.staff.set_role("admin", "lanh_dao", actor=system(agency))  # another administrator remains
     with pytest.raises(ValidationError, match="Mật khẩu"):
-        agency.create_staff(username="x2", full_name="Lê Văn X", password="123", role="tiep_nhan")
+        agency.staff.create_staff(
+            username="x2", full_name="Lê Văn X", password="123", role="tiep_nhan", actor=system(agency)
+        )

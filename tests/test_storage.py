@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import vn
+from helpers import actor, viewer, vn
 
 from onestop.clock import FixedClock
 from onestop.db import migrate
@@ -40,7 +40,7 @@ def test_models_and_migrations_agree(db_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from onestop.db.models import Base
+    from onestop.db.schema import metadata
 
     db = Database(f"sqlite:///{db_path}")
     migrate.ensure_schema(db)
@@ -49,18 +49,22 @@ def test_models_and_migrations_agree(db_path: Path) -> None:
             MigrationContext.configure(
                 conn, opts={"include_name": lambda n, t, p: not (n or "").startswith("dossiers_fts")}
             ),
-            Base.metadata,
+            metadata,
         )
     assert diff == []
 
 
-def test_downgrade_then_upgrade_round_trip(db_path: Path) -> None:
+def test_downgrade_then_upgrade_round_trip_up_to_the_ledger(db_path: Path) -> None:
+    """Schemas 0001 and 0002 go down and up again; 0003 adopts the data under the chain and is not
+    undone (the copy made before the upgrade is the way back)."""
     db = Database(f"sqlite:///{db_path}")
-    migrate.ensure_schema(db)
+    migrate.upgrade(db, "0002")
     migrate.downgrade(db, "base")
     assert _tables(db_path) <= {"alembic_version"}
     migrate.upgrade(db)
     assert "events_no_delete" in _tables(db_path)
+    with pytest.raises(RuntimeError, match="0003"):
+        migrate.downgrade(db, "0002")
 
 
 def test_database_newer_than_the_program_is_refused(db_path: Path) -> None:
@@ -73,15 +77,17 @@ def test_database_newer_than_the_program_is_refused(db_path: Path) -> None:
 
 
 def test_backup_copy_is_consistent_and_usable(agency: Onestop, tmp_path: Path) -> None:
-    agency.receive(ReceiveRequest("2.000815", Applicant("Lê Văn An")), actor=agency.actor("tiepnhan1"))
+    agency.intake.receive(
+        ReceiveRequest("2.000815", Applicant("Lê Văn An")), actor=actor(agency, "tiepnhan1")
+    )
     src = agency.db.sqlite_path
     assert src is not None
     dest = tmp_path / "copy.db"
     migrate.backup_sqlite(src, dest)
-    copy = Onestop(db=Database(f"sqlite:///{dest}"), clock=agency.clock)
-    assert copy.verify().ok
-    assert [r.code for r in copy.list_dossiers(DossierFilter())] == [
-        r.code for r in agency.list_dossiers(DossierFilter())
+    copy = Onestop(db=Database(f"sqlite:///{dest}"), clock=agency.ctx.clock)
+    assert copy.integrity.verify().ok
+    assert [r.code for r in copy.dossiers.list_dossiers(DossierFilter(), actor=viewer(copy))] == [
+        r.code for r in agency.dossiers.list_dossiers(DossierFilter(), actor=viewer(agency))
     ]
 
 
@@ -92,8 +98,8 @@ def test_backup_copy_is_consistent_and_usable(agency: Onestop, tmp_path: Path) -
 def history(agency: Onestop, clock: FixedClock) -> Onestop:
     for i, name in enumerate(("Lê Văn An", "Trần Thị Bình", "Phạm Văn Chí")):
         clock.at = vn(2026, 11, 23, 9, i)
-        agency.receive(ReceiveRequest("2.000815", Applicant(name)), actor=agency.actor("tiepnhan1"))
-    assert agency.verify().ok
+        agency.intake.receive(ReceiveRequest("2.000815", Applicant(name)), actor=actor(agency, "tiepnhan1"))
+    assert agency.integrity.verify().ok
     return agency
 
 
@@ -115,29 +121,30 @@ def _tamper(db_path: Path, *sql: str) -> None:
 
 def test_verify_finds_an_edited_event(history: Onestop, db_path: Path) -> None:
     _tamper(db_path, "UPDATE events SET note = 'sửa lén' WHERE id = 2")
-    report = history.verify()
+    report = history.integrity.verify()
     assert not report.ok
     assert any("số 2" in p and "bị sửa" in p for p in report.problems), report.problems
 
 
 def test_verify_finds_a_deleted_event(history: Onestop, db_path: Path) -> None:
     _tamper(db_path, "DELETE FROM events WHERE id = 2")
-    report = history.verify()
+    report = history.integrity.verify()
     assert any("xóa" in p for p in report.problems), report.problems
 
 
 def test_verify_finds_a_deleted_last_event(history: Onestop, db_path: Path) -> None:
-    _tamper(db_path, "DELETE FROM events WHERE id = 3")
-    assert not history.verify().ok
+    _tamper(db_path, "DELETE FROM events WHERE id = (SELECT max(id) FROM events)")
+    assert not history.integrity.verify().ok
 
 
 def test_verify_finds_an_inserted_event(history: Onestop, db_path: Path) -> None:
     _tamper(
         db_path,
         "INSERT INTO events (id, dossier_id, action, at, user_id, note, data, hash) "
-        "SELECT 4, dossier_id, 'return', at, user_id, '', '', hash FROM events WHERE id = 3",
+        "SELECT (SELECT max(id) + 1 FROM events), dossier_id, 'return', at, user_id, '', '', hash "
+        "FROM events WHERE id = (SELECT max(id) FROM events)",
     )
-    assert not history.verify().ok
+    assert not history.integrity.verify().ok
 
 
 def test_verify_finds_a_corrupt_file(history: Onestop, db_path: Path) -> None:
@@ -151,7 +158,7 @@ def test_verify_finds_a_corrupt_file(history: Onestop, db_path: Path) -> None:
         data[page * n : page * n + 12] = b"\xff" * 12
     db_path.write_bytes(bytes(data))
     try:
-        report = history.verify()
+        report = history.integrity.verify()
     except StorageError:
         return  # refusing to open is also a clear answer
     assert not report.ok
@@ -184,9 +191,11 @@ def test_databases_of_every_released_schema_open_upgrade_and_verify(sample: Path
     if upgraded:  # an older schema: the file was copied before it was touched
         assert list(tmp_path.glob(f"{sample.name}.before-{migrate.HEAD}-*.bak"))
     svc = Onestop(db=db, clock=FixedClock(vn(2026, 11, 30, 8, 0)))
-    assert svc.verify().ok
-    before = len(svc.list_dossiers(DossierFilter(limit=1000)))
-    d = svc.receive(ReceiveRequest("2.000815", Applicant("Trần Văn Bình")), actor=svc.actor("tiepnhan1"))
-    assert len(svc.list_dossiers(DossierFilter(limit=1000))) == before + 1
-    assert svc.dossier(d.code).events[0].action == "receive"
-    assert svc.verify().ok
+    assert svc.integrity.verify().ok
+    before = len(svc.dossiers.list_dossiers(DossierFilter(limit=1000), actor=viewer(svc)))
+    d = svc.intake.receive(
+        ReceiveRequest("2.000815", Applicant("Trần Văn Bình")), actor=actor(svc, "tiepnhan1")
+    )
+    assert len(svc.dossiers.list_dossiers(DossierFilter(limit=1000), actor=viewer(svc))) == before + 1
+    assert svc.dossiers.dossier(d.code, actor=viewer(svc)).events[0].action == "receive"
+    assert svc.integrity.verify().ok

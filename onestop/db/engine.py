@@ -45,21 +45,17 @@ class Database:
         except ArgumentError:
             raise UserError(
                 f"Cơ sở dữ liệu (--db): «{url}» không phải URL hợp lệ; ví dụ sqlite:///duong/dan/onestop.db "
-                "hoặc postgresql+psycopg://user:pass@host/onestop. (invalid database URL)"
+                "hoặc postgresql+psycopg://user:pass@host/onestop."
             ) from None
         backend = self.url.get_backend_name()
         if backend not in ("sqlite", "postgresql"):
             raise UserError(
-                f"Cơ sở dữ liệu (--db): chỉ hỗ trợ SQLite và PostgreSQL, không hỗ trợ «{backend}». "
-                "(unsupported database)"
+                f"Cơ sở dữ liệu (--db): chỉ hỗ trợ SQLite và PostgreSQL, không hỗ trợ «{backend[:30]}»."
             )
         if backend == "postgresql" and self.url.get_driver_name() not in ("psycopg", "psycopg2"):
             self.url = self.url.set(drivername="postgresql+psycopg")  # the driver we ship
         self.is_sqlite = backend == "sqlite"
         if self.is_sqlite:
-            path = self.url.database
-            if path and path != ":memory:":
-                Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             self.engine: Engine = create_engine(
                 self.url,
                 echo=echo,
@@ -104,20 +100,32 @@ class Database:
                     conn = conn.execution_options(sqlite_immediate=True)
                     with _bulk_pragmas(conn, bulk and self.is_sqlite), conn.begin():
                         return work(conn)
-            except OperationalError as exc:
-                if _is_locked(exc) and attempt + 1 < WRITE_RETRIES:
+            except Exception as exc:
+                error = self._as_dbapi_error(exc)
+                if error is None:
+                    raise
+                retry = _is_locked(error) or _is_serialization_failure(error)
+                if retry and attempt + 1 < WRITE_RETRIES:
                     time.sleep(delay)
                     delay *= 2
                     continue
-                raise StorageError(_storage_message(exc)) from exc
-            except DBAPIError as exc:
-                if _is_corrupt(exc):
-                    raise StorageError(_storage_message(exc)) from exc
-                if _is_serialization_failure(exc) and attempt + 1 < WRITE_RETRIES:
-                    time.sleep(delay)
-                    continue
-                raise
+                if isinstance(error, OperationalError) or _is_corrupt(error):
+                    raise StorageError(_storage_message(error)) from exc
+                if error is exc:
+                    raise
+                raise error from exc
         raise AssertionError("unreachable")
+
+    def _as_dbapi_error(self, exc: BaseException) -> DBAPIError | None:
+        """SQLAlchemy's wrapper of a driver error; the hot path (``store.Raw``) talks to the driver
+        directly, so its errors are wrapped here the same way. None: not a database error."""
+        if isinstance(exc, DBAPIError):
+            return exc
+        dbapi = self.engine.dialect.dbapi
+        if dbapi is not None and isinstance(exc, dbapi.Error):
+            wrapped = DBAPIError.instance(None, None, exc, dbapi.Error)
+            return wrapped if isinstance(wrapped, DBAPIError) else None
+        return None
 
 
 @contextmanager
@@ -149,22 +157,28 @@ def _is_corrupt(exc: BaseException) -> bool:
 
 
 def _storage_message(exc: BaseException) -> str:
+    """Known database failures in plain Vietnamese; the driver's own text only for the unknown ones."""
     text = str(getattr(exc, "orig", exc))
+    low = text.lower()
+    if "not a database" in low:
+        return "Tệp này không phải cơ sở dữ liệu onestop (hoặc đã hỏng phần đầu tệp); kiểm tra lại đường dẫn --db."
     if _is_corrupt(exc):
-        return f"Tệp cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu. ({text})"
+        return "Tệp cơ sở dữ liệu bị hỏng; hãy khôi phục từ bản sao lưu."
     if _is_locked(exc):
-        return "Cơ sở dữ liệu đang bị khóa quá lâu bởi máy khác; vui lòng thử lại. (database is locked)"
-    if "disk" in text.lower() and "full" in text.lower():
-        return "Ổ đĩa đã đầy, không ghi được dữ liệu. (disk full)"
-    if "connection" in text.lower() and ("refused" in text.lower() or "failed" in text.lower()):
-        return (
-            "Không kết nối được máy chủ cơ sở dữ liệu; kiểm tra mạng và máy chủ. ("
-            + " ".join(text.split())
-            + ")"
-        )
-    if "unable to open" in text.lower():
-        return f"Không mở được cơ sở dữ liệu. ({text})"
-    return "Lỗi cơ sở dữ liệu: " + " ".join(text.split())
+        return "Cơ sở dữ liệu đang bị khóa quá lâu bởi máy khác; vui lòng thử lại."
+    if ("disk" in low and "full" in low) or "no space left" in low:
+        return "Đĩa đầy: không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa rồi thử lại."
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return "Cơ sở dữ liệu chỉ cho đọc (tệp hoặc thư mục không có quyền ghi): không ghi được dữ liệu."
+    if "disk i/o error" in low:
+        return "Lỗi đọc/ghi ổ đĩa khi truy cập cơ sở dữ liệu; kiểm tra ổ đĩa và tệp cơ sở dữ liệu."
+    if "connection" in low and ("refused" in low or "failed" in low or "timeout" in low):
+        return "Không kết nối được máy chủ cơ sở dữ liệu; kiểm tra mạng và máy chủ."
+    if "password authentication failed" in low:
+        return "Máy chủ cơ sở dữ liệu từ chối tên đăng nhập hoặc mật khẩu trong địa chỉ --db."
+    if "unable to open" in low:
+        return "Không mở được tệp cơ sở dữ liệu (đường dẫn hoặc quyền truy cập)."
+    return "Lỗi cơ sở dữ liệu: " + " ".join(text.split())[:200]
 
 
 def _sqlite_on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

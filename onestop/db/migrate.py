@@ -17,8 +17,8 @@ from sqlalchemy.exc import DBAPIError
 from onestop.db.engine import Database
 from onestop.errors import StorageError
 
-HEAD = "0002"  # the newest revision this program knows; tests check it matches the scripts
-KNOWN = ("0001", "0002")  # every revision ever shipped, oldest first
+HEAD = "0003"  # the newest revision this program knows; tests check it matches the scripts
+KNOWN = ("0001", "0002", "0003")  # every revision ever shipped, oldest first
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -61,11 +61,13 @@ def backup_sqlite(src: Path, dest: Path) -> None:
         source.close()
 
 
-def ensure_schema(db: Database) -> bool:
-    """Create or upgrade the schema to HEAD. Returns True when something was done."""
+def ensure_schema(db: Database, *, create: bool = True) -> bool:
+    """Create (only with ``create``) or upgrade the schema to HEAD. Returns True when something was
+    done. A database holding tables of another program is refused, never written to."""
     try:
         with db.engine.connect() as conn:
             rev = current_revision(conn)
+            foreign = rev is None and bool(inspect(conn).get_table_names())
             conn.rollback()
     except DBAPIError as exc:
         from onestop.db.engine import _storage_message
@@ -73,10 +75,14 @@ def ensure_schema(db: Database) -> bool:
         raise StorageError(_storage_message(exc)) from exc
     if rev == HEAD:
         return False
+    if foreign:
+        raise StorageError("Cơ sở dữ liệu này có dữ liệu của chương trình khác, không phải của onestop.")
+    if rev is None and not create:
+        raise StorageError("Cơ sở dữ liệu chưa được khởi tạo; hãy chạy «onestop init --admin TÊN».")
     if rev is not None and rev not in KNOWN:
         raise StorageError(
             f"Cơ sở dữ liệu thuộc phiên bản mới hơn chương trình này (lược đồ {rev}); "
-            "hãy cập nhật onestop lên phiên bản mới. (database schema is newer than this program)"
+            "hãy cập nhật onestop lên phiên bản mới."
         )
     path = db.sqlite_path
     if rev is not None and path is not None and path.exists():

@@ -103,8 +103,8 @@ def set_chain_head(conn: Connection | Raw, seq: int, head: str) -> None:
 
 
 _EVENT_INSERT = (
-    "INSERT INTO events (id, dossier_id, action, at, user_id, from_unit_id, to_unit_id, note, data, hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO events (id, dossier_id, action, at, user_id, from_unit_id, to_unit_id, note, data, hash,"
+    " entity, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -112,7 +112,8 @@ def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[
     """Append events to the history, chained after the current head, inside the caller's transaction.
 
     Each dict has the EVENT_FIELDS but ``id`` (assigned here); ``at`` an aware datetime;
-    ``data`` may be a dict.
+    ``data`` may be a dict; ``state`` is the digest of the changed entity after the change
+    (``onestop.ledger``), ``entity`` names it unless it is the event's dossier.
     """
     raw = conn if isinstance(conn, Raw) else Raw(conn)
     seq, prev = chain_head(raw)
@@ -124,6 +125,10 @@ def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[
         row.setdefault("note", "")
         row.setdefault("from_unit_id", None)
         row.setdefault("to_unit_id", None)
+        row.setdefault("dossier_id", None)
+        row.setdefault("entity", None)
+        if row.get("state") is None:
+            raise ValueError(f"event {row['action']!r} without the state of what it changed")
         data = row.get("data") or ""
         row["data"] = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, sort_keys=True)
         row["hash"] = prev = row_hash("event", EVENT_FIELDS, row, prev)
@@ -142,6 +147,8 @@ def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[
                 r["note"],
                 r["data"],
                 r["hash"],
+                r["entity"],
+                r["state"],
             )
             for r in rows
         ],
@@ -227,3 +234,10 @@ def reindex_one(conn: Connection, dossier_id: int, old_key: str, new_key: str) -
     conn.execute(
         text("INSERT INTO dossiers_fts(rowid, search_key) VALUES (:id, :k)"), {"id": dossier_id, "k": new_key}
     )
+
+
+def inserted_id(result: Any) -> int:
+    """The primary key of the row an ``insert()`` just made."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])

@@ -41,10 +41,10 @@ class AdminView(QWidget):
             layout.addWidget(refused)
             return
 
-        self.agency = AgencySettingsTab(svc, tasks, self)
-        self.hours = OfficeHoursTab(svc, tasks, self)
-        self.calendar = CalendarTab(svc, tasks, self)
-        self.procedures = ProceduresTab(svc, tasks, self)
+        self.agency = AgencySettingsTab(svc, actor, tasks, self)
+        self.hours = OfficeHoursTab(svc, actor, tasks, self)
+        self.calendar = CalendarTab(svc, actor, tasks, self)
+        self.procedures = ProceduresTab(svc, actor, tasks, self)
         self.staff = StaffTab(svc, actor, tasks, self)
         for i, (page, title) in enumerate(
             (

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop.services import Onestop
+from onestop.services import Actor, Onestop
 from onestop.ui.admin_common import Column, FieldErrors, RowsModel, ask, with_error
 from onestop.ui.common import message_for, show_error, tr
 from onestop.ui.tasks import Tasks
@@ -73,9 +73,10 @@ class CalendarModel(RowsModel):
 class CalendarTab(QWidget):
     """«Lịch nghỉ lễ»: one year's table, adding or replacing a day, removing one, and a preview."""
 
-    def __init__(self, svc: Onestop, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Onestop, actor: Actor, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
+        self.actor = actor
         self.tasks = tasks
         self.errors = FieldErrors()
         self._select_after_load: date | None = None
@@ -213,7 +214,7 @@ class CalendarTab(QWidget):
         """The agency's today (the year shown first) and the procedures for the preview."""
 
         def work() -> tuple[datetime, list[tuple[str, str]]]:
-            return self.svc.now(), [(p.code, p.name) for p in self.svc.procedures()]
+            return self.svc.ctx.now(), [(p.code, p.name) for p in self.svc.catalog.procedures()]
 
         self.tasks.run(work, done=self._started, failed=lambda exc: show_error(self, exc, retry=self.load))
 
@@ -253,7 +254,7 @@ class CalendarTab(QWidget):
             self.update_preview()
 
         self.tasks.run(
-            lambda: self.svc.calendar_days(year),
+            lambda: self.svc.calendar.days(year),
             done=done,
             failed=lambda exc: show_error(self, exc, retry=lambda: self.load_year(year)),
         )
@@ -313,7 +314,9 @@ class CalendarTab(QWidget):
             self.add_button.setEnabled(True)
             self.errors.handle(self, exc, retry=self.add_day)
 
-        self.tasks.run(lambda: self.svc.set_calendar_day(day, kind, name), done=done, failed=failed)
+        self.tasks.run(
+            lambda: self.svc.calendar.set_day(day, kind, name, actor=self.actor), done=done, failed=failed
+        )
 
     def remove_selected(self) -> None:
         day = self.selected_day()
@@ -335,7 +338,9 @@ class CalendarTab(QWidget):
             self.remove_button.setEnabled(True)
             show_error(self, exc, retry=self.remove_selected)
 
-        self.tasks.run(lambda: self.svc.remove_calendar_day(day.date), done=done, failed=failed)
+        self.tasks.run(
+            lambda: self.svc.calendar.remove_day(day.date, actor=self.actor), done=done, failed=failed
+        )
 
     # ---- preview
 
@@ -347,7 +352,9 @@ class CalendarTab(QWidget):
         at_naive: datetime = self.preview_at.dateTime().toPython()  # type: ignore[assignment]
 
         def work() -> Appointment:
-            return self.svc.preview_due(code, at_naive.replace(second=0, microsecond=0, tzinfo=self.svc.tz))
+            return self.svc.calendar.preview_due(
+                code, at_naive.replace(second=0, microsecond=0, tzinfo=self.svc.ctx.tz)
+            )
 
         def done(appt: Appointment) -> None:
             if code != self.preview_procedure.currentData():

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop.errors import UserError, ValidationError
-from onestop.services import DOCUMENT_FORMS, DocumentSpec, Onestop, ProcedureInfo
+from onestop.services import DOCUMENT_FORMS, Actor, DocumentSpec, Onestop, ProcedureInfo
 from onestop.textfold import fold
 from onestop.ui.admin_common import Column, FieldErrors, RowsModel, ask, with_error
 from onestop.ui.common import FieldError, show_error, tr
@@ -286,9 +286,10 @@ class ProceduresTab(QWidget):
 
     saved = Signal(str, int)  # code, new version
 
-    def __init__(self, svc: Onestop, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Onestop, actor: Actor, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
+        self.actor = actor
         self.tasks = tasks
         self.errors = FieldErrors()
         self.current: ProcedureInfo | None = None
@@ -472,7 +473,9 @@ class ProceduresTab(QWidget):
 
     def load(self) -> None:
         self.tasks.run(
-            self.svc.procedures, done=self._loaded, failed=lambda exc: show_error(self, exc, retry=self.load)
+            self.svc.catalog.procedures,
+            done=self._loaded,
+            failed=lambda exc: show_error(self, exc, retry=self.load),
         )
 
     def _loaded(self, procedures: list[ProcedureInfo]) -> None:
@@ -591,8 +594,13 @@ class ProceduresTab(QWidget):
         self.save_button.setEnabled(False)
 
         def work() -> ProcedureInfo:
-            return self.svc.update_procedure(
-                code, time_unit=unit, time_value=value, cutoff=cutoff or None, documents=docs
+            return self.svc.catalog.update_procedure(
+                code,
+                time_unit=unit,
+                time_value=value,
+                cutoff=cutoff or None,
+                documents=docs,
+                actor=self.actor,
             )
 
         def done(new: ProcedureInfo) -> None:
@@ -645,15 +653,15 @@ class ProceduresTab(QWidget):
 
         def work() -> tuple[int, int]:
             data = read_catalog(path)
-            current = self.svc.procedures()
+            current = self.svc.catalog.procedures()
             before = {p.code: p.version for p in current}
             # A new version of a listed procedure keeps the unit it is handed to by default.
             unit_for = {p.code: p.default_unit_id for p in current if p.default_unit_id}
             try:
-                self.svc.import_catalog(data, unit_for=unit_for)
+                self.svc.catalog.import_catalog(data, unit_for=unit_for, actor=self.actor)
             except UserError as exc:
                 raise UserError(tr("Tệp «{0}»: {1}").format(path.name, exc.message)) from None
-            after = {p.code: p.version for p in self.svc.procedures()}
+            after = {p.code: p.version for p in self.svc.catalog.procedures()}
             added = sum(1 for c in after if c not in before)
             changed = sum(1 for c in after if c in before and after[c] != before[c])
             return added, changed

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop.services import ROLES, Onestop
+from onestop.auth import ROLE_LABELS, STAFF_ROLES, Act, allowed_acts
+from onestop.services import Actor, Onestop
 from onestop.settings import SETTINGS, SettingDef
 from onestop.ui.admin_common import FieldErrors, with_error
 from onestop.ui.common import FieldError, show_error, tr
@@ -126,9 +127,10 @@ class AgencySettingsTab(QWidget):
 
     saved = Signal(list)  # the keys written
 
-    def __init__(self, svc: Onestop, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Onestop, actor: Actor, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
+        self.actor = actor
         self.tasks = tasks
         self.loaded: dict[str, Any] = {}
         self.editors: dict[str, _Editor] = {}
@@ -180,7 +182,7 @@ class AgencySettingsTab(QWidget):
     # ---- loading
 
     def load(self) -> None:
-        self.tasks.run(self.svc.settings, done=self._loaded, failed=self._load_failed)
+        self.tasks.run(self.svc.config.settings, done=self._loaded, failed=self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
         show_error(self, exc, retry=self.load)
@@ -193,9 +195,9 @@ class AgencySettingsTab(QWidget):
         perms = values.get("permissions") or {}
         self.permissions.setText(
             "\n".join(
-                f"{ROLES.get(role, role)}: "
-                + (self.tr("mọi thao tác") if "*" in actions else ", ".join(actions))
-                for role, actions in perms.items()
+                f"{tr(ROLE_LABELS[role])}: "
+                + ", ".join(tr(act.label) for act in Act if act in allowed_acts(role, perms))
+                for role in STAFF_ROLES
             )
         )
         self.setEnabled(True)
@@ -228,7 +230,9 @@ class AgencySettingsTab(QWidget):
             self.status.setText(self.tr("Chưa lưu."))
             self.errors.handle(self, exc, retry=self.save)
 
-        self.tasks.run(lambda: self.svc.set_settings(values), done=done, failed=failed)
+        self.tasks.run(
+            lambda: self.svc.config.set_settings(values, actor=self.actor), done=done, failed=failed
+        )
 
 
 class _SessionRow(QWidget):
@@ -269,9 +273,10 @@ class OfficeHoursTab(QWidget):
 
     saved = Signal(list)
 
-    def __init__(self, svc: Onestop, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Onestop, actor: Actor, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
+        self.actor = actor
         self.tasks = tasks
         self.loaded: dict[str, str] = {}
         self.errors = FieldErrors()
@@ -411,7 +416,9 @@ class OfficeHoursTab(QWidget):
 
     def load(self) -> None:
         self.tasks.run(
-            self.svc.settings, done=self._loaded, failed=lambda exc: show_error(self, exc, retry=self.load)
+            self.svc.config.settings,
+            done=self._loaded,
+            failed=lambda exc: show_error(self, exc, retry=self.load),
         )
 
     def _loaded(self, settings: Any) -> None:
@@ -454,4 +461,6 @@ class OfficeHoursTab(QWidget):
             self.status.setText(self.tr("Chưa lưu."))
             self.errors.handle(self, exc, retry=self.save)
 
-        self.tasks.run(lambda: self.svc.set_settings(values), done=done, failed=failed)
+        self.tasks.run(
+            lambda: self.svc.config.set_settings(values, actor=self.actor), done=done, failed=failed
+        )

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop.services import ROLES, Actor, Onestop
+from onestop.auth import ROLE_LABELS, STAFF_ROLES, Role
+from onestop.services import Actor, Onestop
 from onestop.ui.admin_common import Column, FieldErrors, RowsModel, with_error
 from onestop.ui.common import FieldError, show_error, tr
 from onestop.ui.tasks import Tasks
@@ -34,7 +35,7 @@ MIN_PASSWORD = 4  # what Onestop.set_password accepts
 
 
 def role_label(role: str) -> str:
-    return tr(ROLES.get(role, role))
+    return tr(ROLE_LABELS[Role(role)]) if role in Role._value2member_map_ else role
 
 
 class StaffModel(RowsModel):
@@ -108,7 +109,7 @@ class StaffTab(QWidget):
         self.action_errors.add("disabled", self.toggle_button, self.toggle_error, mark=False)
         self.role = QComboBox()
         self.role.setObjectName("changeRole")
-        for key, name in ROLES.items():
+        for key, name in ((r.value, ROLE_LABELS[r]) for r in STAFF_ROLES):
             self.role.addItem(tr(name), key)
         self.role_button = QPushButton(self.tr("Đổi vai trò"))
         self.role_button.setObjectName("applyRole")
@@ -170,7 +171,7 @@ class StaffTab(QWidget):
         self.password.setPlaceholderText(self.tr("ít nhất {0} ký tự").format(MIN_PASSWORD))
         self.new_role = QComboBox()
         self.new_role.setObjectName("role")
-        for key, name in ROLES.items():
+        for key, name in ((r.value, ROLE_LABELS[r]) for r in STAFF_ROLES):
             self.new_role.addItem(tr(name), key)
         self.new_unit = QComboBox()
         self.new_unit.setObjectName("unit")
@@ -215,7 +216,7 @@ class StaffTab(QWidget):
 
     def load(self) -> None:
         def work() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            return self.svc.list_staff(), self.svc.units()
+            return self.svc.staff.list_staff(actor=self.actor), self.svc.catalog.units()
 
         self.tasks.run(work, done=self._loaded, failed=lambda exc: show_error(self, exc, retry=self.load))
 
@@ -301,7 +302,7 @@ class StaffTab(QWidget):
         ).format(username)
         self._run(
             what,
-            lambda: self.svc.set_staff_disabled(username, disable, actor=self.actor),
+            lambda: self.svc.staff.set_disabled(username, disable, actor=self.actor),
             errors=self.action_errors,
             retry=self.toggle_disabled,
         )
@@ -325,7 +326,7 @@ class StaffTab(QWidget):
         )
         self._run(
             what,
-            lambda: self.svc.set_role(username, role, actor=self.actor),
+            lambda: self.svc.staff.set_role(username, role, actor=self.actor),
             errors=self.action_errors,
             retry=self.change_role,
         )
@@ -341,7 +342,7 @@ class StaffTab(QWidget):
             return
         self._run(
             self.tr("Đã đặt lại mật khẩu của {0}.").format(username),
-            lambda: self.svc.set_password(username, password, actor=self.actor),
+            lambda: self.svc.staff.set_password(username, password, actor=self.actor),
             errors=self.action_errors,
             retry=self.reset_password,
         )
@@ -365,7 +366,7 @@ class StaffTab(QWidget):
         self.create_button.setEnabled(False)
 
         def work() -> Actor:
-            return self.svc.create_staff(
+            return self.svc.staff.create_staff(
                 username=username,
                 full_name=full_name,
                 password=password,

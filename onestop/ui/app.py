@@ -66,7 +66,7 @@ class Gui:
         self.agency = (
             str(self.ui_state.value("ui/agency", ""))
             if svc is None
-            else svc.settings()["agency.unit_full_name"]
+            else svc.config.settings()["agency.unit_full_name"]
         )
 
     def services_ready(self, svc: Onestop, agency: str, language: str) -> None:
@@ -120,7 +120,7 @@ def _open(url: str | None) -> tuple[Onestop, str, str]:
     from onestop.app import open_services
 
     svc = open_services(url)
-    settings = svc.settings()
+    settings = svc.config.settings()
     return svc, settings["agency.unit_full_name"], settings["ui.language"]
 
 
@@ -163,7 +163,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         from onestop.app import open_services
 
         svc = open_services(args.db)
-        install_translator(app, svc.settings()["ui.language"])
+        install_translator(app, svc.config.settings()["ui.language"])
     except OnestopError as exc:
         QMessageBox.critical(None, "onestop", message_for(exc))
         return 1

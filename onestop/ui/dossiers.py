@@ -55,6 +55,7 @@ from onestop.services import (
     OPEN_STATUSES,
     RESULT_CHANNELS,
     STATUSES,
+    Act,
     Actor,
     Applicant,
     DossierFilter,
@@ -152,23 +153,21 @@ class _Page:
     now: datetime
 
 
-def _fetch(
-    svc: Onestop, flt: DossierFilter, page: int, known_procedures: set[str], staff_known: bool
-) -> _Page:
+def _fetch(svc: Onestop, actor: Actor, flt: DossierFilter, page: int, known_procedures: set[str]) -> _Page:
     """Runs on a worker thread: one page (asks for one row more, to know if there are more)."""
-    rows = svc.list_dossiers(replace(flt, limit=page + 1))
+    rows = svc.dossiers.list_dossiers(replace(flt, limit=page + 1), actor=actor)
     has_more = len(rows) > page
     rows = rows[:page]
-    now = svc.now()
-    calendar = svc.calendar()
+    now = svc.ctx.now()
+    calendar = svc.ctx.calendar()
     states = [dossier_state(r.status, r.due_at, now, calendar) for r in rows]
     procedures: dict[str, str] = {}
     for code in {r.procedure_code for r in rows} - known_procedures:
         try:
-            procedures[code] = svc.procedure(code).name
+            procedures[code] = svc.catalog.procedure(code).name
         except Exception:  # a procedure gone from the catalogue: show its code
             procedures[code] = code
-    staff = {} if staff_known else {s["username"]: s["full_name"] for s in svc.list_staff()}
+    staff = {r.received_by: r.received_by_name for r in rows}
     return _Page(rows, states, has_more, procedures, staff, now)
 
 
@@ -190,9 +189,12 @@ class DossierTableModel(QAbstractTableModel):
     loaded = Signal()  # after every page or refresh that was applied
     failed = Signal(object)  # the exception of a fetch
 
-    def __init__(self, svc: Onestop, tasks: Tasks, parent: Any = None, *, page_size: int = PAGE) -> None:
+    def __init__(
+        self, svc: Onestop, actor: Actor, tasks: Tasks, parent: Any = None, *, page_size: int = PAGE
+    ) -> None:
         super().__init__(parent)
         self.svc = svc
+        self.actor = actor
         self.tasks = tasks
         self.page_size = page_size
         self._titles = (
@@ -264,10 +266,10 @@ class DossierTableModel(QAbstractTableModel):
     def _start(self, flt: DossierFilter, size: int, *, append: bool) -> None:
         self._generation += 1
         generation = self._generation
-        svc, known, staff_known = self.svc, set(self._procedures), bool(self._staff)
+        svc, actor, known = self.svc, self.actor, set(self._procedures)
         self._set_loading(True)
         self.tasks.run(
-            lambda: _fetch(svc, flt, size, known, staff_known),
+            lambda: _fetch(svc, actor, flt, size, known),
             done=lambda page: self._arrived(generation, page, append),
             failed=lambda exc: self._fetch_failed(generation, exc),
         )
@@ -455,7 +457,7 @@ class TodayView(QWidget):
         self.date.setObjectName("todayDate")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
-        today = svc.now().date()
+        today = svc.ctx.now().date()
         self.date.setDate(QDate(today.year, today.month, today.day))
         date_label = QLabel(self.tr("&Ngày tiếp nhận:"))
         date_label.setBuddy(self.date)
@@ -474,7 +476,7 @@ class TodayView(QWidget):
         status_label = QLabel(self.tr("Trạng t&hái:"))
         status_label.setBuddy(self.status)
 
-        self.model = DossierTableModel(svc, tasks, self)
+        self.model = DossierTableModel(svc, actor, tasks, self)
         self.proxy = DossierSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -605,7 +607,7 @@ class TodayView(QWidget):
                 self.date.setDate(QDate(now.year, now.month, now.day))
                 self.apply_filter()
 
-        self.tasks.run(self.svc.now, done=set_day)  # now() may re-read the settings: not here
+        self.tasks.run(self.svc.ctx.now, done=set_day)  # now() may re-read the settings: not here
 
     def _all_days_toggled(self, checked: bool) -> None:
         self.date.setEnabled(not checked)
@@ -704,12 +706,8 @@ class _Detail:
     scale: Scale | None
 
 
-def _allowed(svc: Onestop, actor: Actor, action: str) -> bool:
-    try:
-        svc.require(actor, action)
-    except Exception:
-        return False
-    return True
+def _allowed(svc: Onestop, actor: Actor, act: Act) -> bool:
+    return act in svc.ctx.permissions(actor)
 
 
 @dataclass(frozen=True)
@@ -882,10 +880,10 @@ class DossierDetailDialog(QDialog):
         svc, actor, code = self.svc, self.actor, self.code
 
         def work() -> _Detail:
-            view = svc.dossier(code)
-            can_rate = _allowed(svc, actor, "rate")
+            view = svc.dossiers.dossier(code, actor=actor)
+            can_rate = _allowed(svc, actor, Act.RATE)
             return _Detail(
-                view, _allowed(svc, actor, "correct"), can_rate, svc.rating_scale() if can_rate else None
+                view, _allowed(svc, actor, Act.CORRECT), can_rate, svc.ratings.scale() if can_rate else None
             )
 
         self.tasks.run(work, done=self._loaded, failed=self._failed)
@@ -983,13 +981,13 @@ class DossierDetailDialog(QDialog):
         self.rating_summary.setObjectName("detailRatingSummary")
         self.rating_summary.setWordWrap(True)
         self.ratings_table: QTableWidget | None = None
-        if may_see_ratings(self.actor):
+        if may_see_ratings(self.svc, self.actor):
             self.ratings_table = _read_only_table(
                 [self.tr("Lượt phục vụ"), self.tr("Mức đánh giá"), self.tr("Kênh"), self.tr("Thời gian")],
                 "detailRatings",
                 1,
             )
-        self.rating_status = RatingStatusLine(self.svc, self.tasks)
+        self.rating_status = RatingStatusLine(self.svc, self.actor, self.tasks)
         self.rating_status.setObjectName("detailRatingStatus")
         self.rating_status.state_changed.connect(self._rating_state_changed)
         self.invite_button = QPushButton(self.tr("Mời đánh &giá (F8)"))
@@ -1028,7 +1026,7 @@ class DossierDetailDialog(QDialog):
         return page
 
     def _fill_ratings(self, view: DossierView) -> None:
-        rated = {r["event"] for r in view.ratings}
+        rated = {r.event for r in view.ratings}
         events = ["receipt"] + (["return"] if view.status == "returned" or "return" in rated else [])
         self.rating_summary.setText(
             "\n".join(
@@ -1043,10 +1041,10 @@ class DossierDetailDialog(QDialog):
                 self.ratings_table,
                 [
                     (
-                        event_label(r["event"]),
-                        level_label(r["level"]),
-                        channel_label(r["channel"]),
-                        f"{r['at']:%d/%m/%Y %H:%M}",
+                        event_label(r.event),
+                        level_label(r.level or ""),
+                        channel_label(r.channel),
+                        f"{r.at:%d/%m/%Y %H:%M}",
                     )
                     for r in view.ratings
                 ],
@@ -1109,11 +1107,11 @@ class DossierDetailDialog(QDialog):
         """Render the receipt of ``version`` in the background, then show it in the print preview."""
         from onestop.forms.receipt import receipt_bytes
 
-        svc, code = self.svc, self.code
+        svc, code, actor = self.svc, self.code, self.actor
         for button in self.receipt_buttons.values():
             button.setEnabled(False)
         self.tasks.run(
-            lambda: receipt_bytes(svc.receipt_data(code, version)),
+            lambda: receipt_bytes(svc.intake.receipt_data(code, version, actor=actor)),
             done=lambda pdf: self._receipt_rendered(version, pdf),
             failed=self._reprint_failed,
         )
@@ -1319,7 +1317,7 @@ class ContactEditDialog(QDialog):
         self.save_button.setEnabled(False)
         svc, actor, code = self.svc, self.actor, self.view.code
         self.tasks.run(
-            lambda: svc.correct_applicant(code, applicant, actor=actor, note=note),
+            lambda: svc.intake.correct_applicant(code, applicant, actor=actor, note=note),
             done=self._saved,
             failed=self._failed,
         )

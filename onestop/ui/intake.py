@@ -53,6 +53,7 @@ from onestop.forms.receipt import receipt_bytes
 from onestop.services import (
     DOCUMENT_FORMS,
     RESULT_CHANNELS,
+    Act,
     Actor,
     Applicant,
     DocumentSpec,
@@ -628,7 +629,7 @@ class IntakeView(QWidget):
         buttons.addWidget(self.save_button)
 
         # The citizen's rating of the dossier just saved: whether they rated, never how.
-        self.rating_status = RatingStatusLine(self.svc, self.tasks)
+        self.rating_status = RatingStatusLine(self.svc, self.actor, self.tasks)
         self.rating_status.setObjectName("intakeRatingStatus")
         self.rate_button = QPushButton(self.tr("Mời đánh giá (F8)"))
         self.rate_button.setObjectName("inviteRating")
@@ -724,7 +725,11 @@ class IntakeView(QWidget):
     def load_catalog(self) -> None:
         svc, actor = self.svc, self.actor
         self.tasks.run(
-            lambda: (svc.procedures(), svc.procedure_usage(actor)),
+            lambda: (
+                svc.catalog.procedures(),
+                # Who may receive sees their own most-used procedures first; others the plain list.
+                svc.intake.procedure_usage(actor=actor) if Act.RECEIVE in svc.permissions(actor) else {},
+            ),
             done=self._catalog_loaded,
             failed=self._catalog_failed,
         )
@@ -840,7 +845,7 @@ class IntakeView(QWidget):
             self.checklist.resizeRowsToContents()
             self._show_procedure_info()
 
-        self.tasks.run(lambda: svc.procedure(code), done=fresh, failed=lambda _exc: None)
+        self.tasks.run(lambda: svc.catalog.procedure(code), done=fresh, failed=lambda _exc: None)
         self.load_catalog()
 
     def _restore_picker_text(self) -> None:
@@ -875,7 +880,7 @@ class IntakeView(QWidget):
         self._preview_seq += 1
         seq, code, svc = self._preview_seq, self.procedure.code, self.svc
         self.tasks.run(
-            lambda: svc.preview_due(code),
+            lambda: svc.calendar.preview_due(code),
             done=lambda appointment: self._appointment_ready(seq, appointment),
             failed=lambda exc: self._appointment_failed(seq, exc),
         )
@@ -955,9 +960,9 @@ class IntakeView(QWidget):
             return
         if not clean:
             return
-        seq, svc = self._offer_seq, self.svc
+        seq, svc, actor = self._offer_seq, self.svc, self.actor
         self.tasks.run(
-            lambda: svc.last_applicant(clean),
+            lambda: svc.intake.last_applicant(clean, actor=actor),
             done=lambda found: self._offer_ready(seq, found),
             failed=lambda _exc: None,  # only an offer: the clerk types the data as usual
         )
@@ -1120,9 +1125,9 @@ class IntakeView(QWidget):
         svc, actor = self.svc, self.actor
 
         def work() -> tuple[DossierView, bytes | BaseException]:
-            view = svc.receive(request, actor=actor)
+            view = svc.intake.receive(request, actor=actor)
             try:
-                pdf: bytes | BaseException = receipt_bytes(svc.receipt_data(view.code))
+                pdf: bytes | BaseException = receipt_bytes(svc.intake.receipt_data(view.code, actor=actor))
             except Exception as exc:  # the dossier is stored; the receipt can be printed again later
                 pdf = exc
             return view, pdf

@@ -517,7 +517,7 @@ class KioskWindow(QWidget):
         if prompt is not None and not self._submitting and self.state in ("asking", "reasons"):
             svc = self.svc
             self.tasks.run(
-                lambda: svc.close_rating_request(prompt.request_id, "cancelled"),
+                lambda: svc.ratings.close_request(prompt.request_id, "cancelled"),
                 failed=lambda exc: log.warning(
                     "kiosk: cannot withdraw request %s: %s", prompt.request_id, exc
                 ),
@@ -542,8 +542,8 @@ class KioskWindow(QWidget):
         svc = self.svc
 
         def load() -> dict[str, Any]:
-            s = svc.settings()
-            today = svc.now().date()
+            s = svc.config.settings()
+            today = svc.ctx.now().date()
             show = bool(s["rating.show_today_count"])
             return {
                 "agency": str(s["agency.unit_full_name"]),
@@ -551,7 +551,7 @@ class KioskWindow(QWidget):
                 "timeout": int(s["rating.timeout_seconds"]),
                 "speech": bool(s["rating.speech"]),
                 "show_count": show,
-                "today_count": svc.ratings_summary(today, today)["ratings"] if show else None,
+                "today_count": svc.ratings.count(today, today) if show else None,
             }
 
         self.tasks.run(load, done=self._refreshed, failed=self._refresh_failed)
@@ -573,7 +573,7 @@ class KioskWindow(QWidget):
 
     def _now(self) -> datetime:
         tz: tzinfo | None = self._settings["tz"]
-        now = self.svc.clock.now()
+        now = self.svc.ctx.clock.now()
         return now.astimezone(tz) if tz is not None else now.astimezone()
 
     @Slot()
@@ -596,7 +596,7 @@ class KioskWindow(QWidget):
             self._polling = True
             svc, kiosk, station = self.svc, self.kiosk, self.station
             self.tasks.run(
-                lambda: svc.next_rating_request(kiosk=kiosk, station=station),
+                lambda: svc.ratings.next_request(kiosk=kiosk, station=station),
                 done=self._polled,
                 failed=self._poll_failed,
             )
@@ -605,7 +605,7 @@ class KioskWindow(QWidget):
             self._checking = True
             request_id = self.prompt.request_id
             self.tasks.run(
-                lambda: self.svc.rating_request_state(request_id),
+                lambda: self.svc.ratings.kiosk_request_state(request_id),
                 done=lambda state: self._checked(request_id, state),
                 failed=self._check_failed,
             )
@@ -617,7 +617,7 @@ class KioskWindow(QWidget):
         if not self._running or self.state not in ("idle", "thanks"):
             # Taken but cannot be shown: hand it back as withdrawn rather than leave it "showing".
             svc = self.svc
-            self.tasks.run(lambda: svc.close_rating_request(prompt.request_id, "cancelled"))
+            self.tasks.run(lambda: svc.ratings.close_request(prompt.request_id, "cancelled"))
             return
         self.show_prompt(prompt)
 
@@ -724,7 +724,7 @@ class KioskWindow(QWidget):
         self._enable_choices(False)
         svc = self.svc
         self.tasks.run(
-            lambda: svc.submit_rating(prompt.request_id, level, reasons),
+            lambda: svc.ratings.submit(prompt.request_id, level, reasons),
             done=lambda _row: self._submitted(prompt.request_id),
             failed=lambda exc: self._submit_failed(prompt.request_id, exc),
         )
@@ -771,7 +771,7 @@ class KioskWindow(QWidget):
             return
         svc = self.svc
         self.tasks.run(
-            lambda: svc.close_rating_request(prompt.request_id, "timeout"),
+            lambda: svc.ratings.close_request(prompt.request_id, "timeout"),
             done=lambda _none: self.expired.emit(prompt.request_id),
             failed=lambda exc: log.warning("kiosk: cannot close request %s: %s", prompt.request_id, exc),
         )

@@ -95,7 +95,7 @@ class LoginDialog(QDialog):
             self.error.show_message(self.tr("Đang mở cơ sở dữ liệu…"))
             return
         self.error.show_message("")
-        self.tasks.run(lambda: svc.authenticate(username, password), done=self._done, failed=self._failed)
+        self.tasks.run(lambda: svc.staff.sign_in(username, password), done=self._done, failed=self._failed)
 
     def _done(self, actor: Actor) -> None:
         self.actor = actor

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.kiosk: Any = None  # the KioskWindow on the second monitor, if any
         self.kiosk_placer: Any = None
         self._shown = False
-        settings = svc.settings()
+        settings = svc.config.settings()
         self.setWindowTitle(self.tr("onestop — {0}").format(settings["agency.unit_full_name"]))
         self.setMinimumSize(1000, 640)
 
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
             self.admin = AdminView(svc, actor, tasks, self)
             self.tabs.addTab(self.admin, self.tr("Quản trị (F9)"))
         self.ratings = None
-        if may_see_ratings(actor):
+        if may_see_ratings(svc, actor):
             self.ratings = RatingsSummaryView(svc, actor, tasks, self)
             self.tabs.addTab(self.ratings, self.tr("Đánh giá (F7)"))
         self.setCentralWidget(self.tabs)
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
             else:
                 QMessageBox.warning(self, self.tr("Quét mã"), self.tr("Không có hồ sơ mã {0}.").format(code))
 
-        self.tasks.run(lambda: self.svc.find_code(code), done=found)
+        self.tasks.run(lambda: self.svc.dossiers.find_code(code, actor=self.actor), done=found)
 
     def logout(self) -> None:
         self.logout_requested.emit()

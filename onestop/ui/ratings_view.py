@@ -51,7 +51,7 @@ from onestop.errors import StorageError, UserError
 from onestop.ratings import CHANNELS as RATING_CHANNELS
 from onestop.ratings import EVENTS as RATING_EVENTS
 from onestop.ratings import REASONS, SCALES, Level, Scale
-from onestop.services import Actor, Onestop
+from onestop.services import Act, Actor, Onestop
 from onestop.ui.common import FieldError, message_for, show_error, tr
 from onestop.ui.tasks import Tasks
 
@@ -61,7 +61,6 @@ _Index = QModelIndex | QPersistentModelIndex
 _INDEX = QModelIndex()
 
 STATION_KEY = "kiosk/station"  # ui_state: this counter's name, shared with its kiosk screen
-SUMMARY_ROLES = ("lanh_dao", "quan_tri")  # who may see how citizens rated (the clerk sees only whether)
 
 # Every level of every scale, so a rating stored under an older scale still has its words.
 LEVELS: dict[str, Level] = {lv.key: lv for levels in SCALES.values() for lv in levels}
@@ -74,8 +73,9 @@ def station_name(ui_state: QSettings) -> str:
     return text or socket.gethostname()
 
 
-def may_see_ratings(actor: Actor) -> bool:
-    return actor.role in SUMMARY_ROLES
+def may_see_ratings(svc: Onestop, actor: Actor) -> bool:
+    """Whether the permission table lets this actor see how citizens rated (a clerk sees only whether)."""
+    return Act.VIEW_RATINGS in svc.ctx.permissions(actor)
 
 
 def level_label(key: str) -> str:
@@ -129,9 +129,10 @@ class RatingStatusLine(QLabel):
 
     WAITING = ("pending", "showing")
 
-    def __init__(self, svc: Onestop, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, svc: Onestop, actor: Actor, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
+        self.actor = actor
         self.tasks = tasks
         self.setObjectName("ratingStatus")
         self.setWordWrap(True)
@@ -167,9 +168,9 @@ class RatingStatusLine(QLabel):
         self.timer.stop()
 
         def work() -> int | None:
-            if only_if_auto and not svc.settings()["rating.auto_request"]:
+            if only_if_auto and not svc.config.settings()["rating.auto_request"]:
                 return None
-            return svc.request_rating(code, event=event, actor=actor, station=station)
+            return svc.ratings.request(code, event=event, actor=actor, station=station)
 
         self.setText(self.tr("Đang gửi lời mời đánh giá…"))
         self._style("")
@@ -233,9 +234,9 @@ class RatingStatusLine(QLabel):
             self._show_state("expired")
             return
         self._polling = True
-        seq, rid, svc = self._seq, self.request_id, self.svc
+        seq, rid, svc, actor = self._seq, self.request_id, self.svc, self.actor
         self.tasks.run(
-            lambda: svc.rating_request_state(rid),
+            lambda: svc.ratings.request_state(rid, actor=actor),
             done=lambda state: self._polled(seq, state),
             failed=lambda exc: self._poll_failed(seq, exc),
         )
@@ -410,7 +411,7 @@ class RatingEntryDialog(QDialog):
             self.chosen_reasons(),
         )
         self.tasks.run(
-            lambda: svc.rate(code, level, event=event, channel=channel, reasons=reasons, actor=actor),
+            lambda: svc.ratings.rate(code, level, event=event, channel=channel, reasons=reasons, actor=actor),
             done=self._saved,
             failed=self._failed,
         )
@@ -662,7 +663,7 @@ class RatingsSummaryView(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(self.refresh)
         tasks.data_changed.connect(self._data_changed)
 
-        if not may_see_ratings(actor):
+        if not may_see_ratings(svc, actor):
             self.headline.setText(self.tr("Chỉ lãnh đạo đơn vị xem được số liệu đánh giá."))
             for widget in (self.date_from, self.date_to, self.month_button, self.refresh_button):
                 widget.setEnabled(False)
@@ -693,7 +694,7 @@ class RatingsSummaryView(QWidget):
         svc = self.svc
 
         def work() -> tuple[date, Scale]:
-            return svc.now().date(), svc.rating_scale()
+            return svc.ctx.now().date(), svc.ratings.scale()
 
         def ready(result: tuple[date, Scale]) -> None:
             if not shiboken6.isValid(self):
@@ -706,7 +707,7 @@ class RatingsSummaryView(QWidget):
     # ---- loading
 
     def refresh(self) -> None:
-        if not self._ready or not may_see_ratings(self.actor):
+        if not self._ready or not may_see_ratings(self.svc, self.actor):
             return
         first, last = self.period()
         if first > last:
@@ -714,10 +715,10 @@ class RatingsSummaryView(QWidget):
             return
         self.range_error.show_message("")
         self._seq += 1
-        seq, svc = self._seq, self.svc
+        seq, svc, actor = self._seq, self.svc, self.actor
 
         def work() -> tuple[dict[str, Any], Scale]:
-            return svc.ratings_summary(first, last), svc.rating_scale()
+            return svc.ratings.summary(first, last, actor=actor), svc.ratings.scale()
 
         self.tasks.run(work, done=lambda result: self._arrived(seq, result), failed=self._failed)
 

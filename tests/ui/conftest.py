@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import press, type_text, vn  # re-exported for the GUI tests
+from helpers import actor, press, type_text, vn  # re-exported for the GUI tests
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
@@ -42,4 +42,4 @@ def ui_state(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def clerk(agency: Onestop) -> Actor:
-    return agency.actor("tiepnhan1")
+    return actor(agency, "tiepnhan1")

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import press, type_text, vn
+from helpers import actor, press, system, type_text, vn
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QWidget
 
@@ -26,7 +26,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def view(qtbot, agency: Onestop, tasks: Tasks) -> AdminView:
-    v = AdminView(agency, agency.actor("admin"), tasks)
+    v = AdminView(agency, actor(agency, "admin"), tasks)
     qtbot.addWidget(v)
     v.resize(1366, 720)
     v.show()
@@ -86,7 +86,7 @@ def visible_error(view: QWidget, label: QWidget) -> bool:
 
 def fresh_settings(agency: Onestop) -> dict[str, object]:
     agency._settings = None  # what the database holds, not the 30-second cache
-    return agency.settings().as_dict()
+    return agency.config.settings().as_dict()
 
 
 # --------------------------------------------------------------------------- Thiết lập cơ quan
@@ -145,8 +145,12 @@ def test_language_choice_is_saved_and_says_it_applies_at_next_start(qtbot, view:
 
 def test_permissions_are_shown_read_only(view: AdminView):
     text = view.agency.permissions.text()
-    assert "Cán bộ tiếp nhận: receive" in text
-    assert "Quản trị: mọi thao tác" in text
+    assert "Công chức tiếp nhận: tiếp nhận hồ sơ, " in text  # the acts in Vietnamese, not their keys
+    assert (
+        "Quản trị: xem hồ sơ, xem mức đánh giá của người dân, xem báo cáo, thống kê, thiết lập cơ quan"
+        in text
+    )
+    assert "receive" not in text
     assert "permissions" not in view.agency.editors
 
 
@@ -225,7 +229,7 @@ def test_adding_a_holiday_moves_the_appointment_and_removing_it_moves_it_back(
     qtbot, view: AdminView, agency: Onestop, tasks
 ):
     at = vn(2026, 11, 25, 16, 0)  # after the 15:00 cut-off: due at the end of the next working day
-    assert agency.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
+    assert agency.calendar.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
     cal = view.calendar
     view.tabs.setCurrentWidget(cal)
 
@@ -239,7 +243,7 @@ def test_adding_a_holiday_moves_the_appointment_and_removing_it_moves_it_back(
     press(cal.name, Qt.Key.Key_Return)
     settle(qtbot, tasks)
 
-    assert agency.preview_due("2.000815", at).due_at == vn(2026, 11, 27, 17, 0)
+    assert agency.calendar.preview_due("2.000815", at).due_at == vn(2026, 11, 27, 17, 0)
     row = cal.model.row_of(at.date().replace(day=26))
     assert row >= 0
     assert cal.model.index(row, cal.model.column("name")).data() == "Nghỉ đột xuất"
@@ -260,13 +264,13 @@ def test_adding_a_holiday_moves_the_appointment_and_removing_it_moves_it_back(
     answer_next_box("Không")
     press(cal.table, Qt.Key.Key_Delete)
     settle(qtbot, tasks)
-    assert agency.preview_due("2.000815", at).due_at == vn(2026, 11, 27, 17, 0)
+    assert agency.calendar.preview_due("2.000815", at).due_at == vn(2026, 11, 27, 17, 0)
     asked: list[str] = []
     answer_next_box("Có", asked)
     qtbot.mouseClick(cal.remove_button, Qt.MouseButton.LeftButton)
     settle(qtbot, tasks)
     assert asked == ["Xóa ngày 26/11/2026 (Ngày lễ: Nghỉ đột xuất) khỏi lịch năm 2026?"]
-    assert agency.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
+    assert agency.calendar.preview_due("2.000815", at).due_at == vn(2026, 11, 26, 17, 0)
     assert cal.model.row_of(at.date().replace(day=26)) == -1
 
 
@@ -275,7 +279,7 @@ def test_a_day_needs_a_name_and_a_working_saturday_must_be_a_saturday(
 ):
     cal = view.calendar
     view.tabs.setCurrentWidget(cal)
-    before = len(agency.calendar_days(2026))
+    before = len(agency.calendar.days(2026))
     qtbot.mouseClick(cal.add_button, Qt.MouseButton.LeftButton)
     assert cal.errors.label("name").text() == "Tên ngày: không được để trống."
     assert cal.name.hasFocus()
@@ -287,7 +291,7 @@ def test_a_day_needs_a_name_and_a_working_saturday_must_be_a_saturday(
     assert (
         cal.errors.label("date").text() == "Làm bù thứ Bảy: ngày 23/11/2026 là Thứ Hai, không phải thứ Bảy."
     )
-    assert len(agency.calendar_days(2026)) == before
+    assert len(agency.calendar.days(2026)) == before
 
 
 def test_another_year_is_loaded_when_the_year_changes(qtbot, view: AdminView, tasks):
@@ -319,7 +323,7 @@ def test_editing_a_time_limit_saves_a_new_version(qtbot, view: AdminView, agency
     press(procs.time_value, Qt.Key.Key_S, CTRL)
     settle(qtbot, tasks)
 
-    proc = agency.procedure("1.004873")
+    proc = agency.catalog.procedure("1.004873")
     assert proc.version == 2 and proc.limit.value == 2 and proc.limit.unit == "working_days"
     assert len(proc.documents) == 3
     assert procs.saved_note.text() == (
@@ -352,7 +356,7 @@ def test_documents_edited_in_the_table_go_into_the_new_version(qtbot, view: Admi
     press(editor, Qt.Key.Key_S, CTRL)  # saves with the cell still open
     settle(qtbot, tasks)
 
-    proc = agency.procedure("2.000815")
+    proc = agency.catalog.procedure("2.000815")
     assert proc.version == 2
     assert proc.documents[-1] == DocumentSpec("Giấy ủy quyền", "bản chính", 1, False)
     assert proc.documents[1].name.endswith(" (nếu có)")
@@ -371,7 +375,7 @@ def test_a_document_without_a_name_or_a_bad_cutoff_is_refused(qtbot, view: Admin
     procs.save()
     assert procs.errors.label("documents").text() == "Thành phần hồ sơ, dòng 3: chưa nhập tên giấy tờ."
     settle(qtbot, tasks)
-    assert agency.procedure("2.000815").version == 1
+    assert agency.catalog.procedure("2.000815").version == 1
 
 
 def test_leaving_an_edited_procedure_asks_before_dropping_the_changes(qtbot, view: AdminView, tasks):
@@ -430,7 +434,7 @@ def test_importing_a_catalogue_file_adds_its_procedure(qtbot, view: AdminView, a
     dialog.accept()
     settle(qtbot, tasks)
 
-    assert agency.procedure("9.000001").name == "Xác nhận thử nghiệm của phường"
+    assert agency.catalog.procedure("9.000001").name == "Xác nhận thử nghiệm của phường"
     assert procs.model.rowCount() == before + 1
     assert procs.status.text() == "Đã nhập danh-muc.json: 1 thủ tục mới, 0 thủ tục có phiên bản mới."
 
@@ -447,14 +451,14 @@ def test_a_bad_catalogue_file_gives_one_message_naming_the_file(
 ):
     path = tmp_path / "hong.json"
     path.write_text(content, encoding="utf-8")
-    count = len(agency.procedures())
+    count = len(agency.catalog.procedures())
     seen: list[str] = []
     answer_next_box("Đóng", seen)
     view.procedures.import_file(path)
     settle(qtbot, tasks)
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)
     assert seen == [expected]
-    assert len(agency.procedures()) == count
+    assert len(agency.catalog.procedures()) == count
 
 
 # --------------------------------------------------------------------------- Cán bộ
@@ -473,9 +477,9 @@ def test_a_new_account_can_log_in_until_it_is_locked(qtbot, view: AdminView, age
     press(staff.password, Qt.Key.Key_Return)
     settle(qtbot, tasks)
 
-    actor = agency.authenticate("tiepnhan3", "matkhau3")
+    actor = agency.staff.sign_in("tiepnhan3", "matkhau3")
     assert (actor.full_name, actor.role) == ("Võ Thị Ánh Tuyết", "tiep_nhan")
-    assert staff.status.text() == "Đã thêm tài khoản tiepnhan3 (Cán bộ tiếp nhận)."
+    assert staff.status.text() == "Đã thêm tài khoản tiepnhan3 (Công chức tiếp nhận)."
     row = staff.model.row_of("tiepnhan3")
     assert staff.table.selectionModel().isRowSelected(row)
     assert staff.selected_title.text() == "tiepnhan3 — Võ Thị Ánh Tuyết"
@@ -483,13 +487,13 @@ def test_a_new_account_can_log_in_until_it_is_locked(qtbot, view: AdminView, age
     qtbot.mouseClick(staff.toggle_button, Qt.MouseButton.LeftButton)
     settle(qtbot, tasks)
     with pytest.raises(PermissionDenied):
-        agency.authenticate("tiepnhan3", "matkhau3")
+        agency.staff.sign_in("tiepnhan3", "matkhau3")
     assert staff.model.index(row, staff.model.column("state")).data() == "Đã khóa"
     assert staff.toggle_button.text() == "Mở &khóa tài khoản"
 
     qtbot.mouseClick(staff.toggle_button, Qt.MouseButton.LeftButton)
     settle(qtbot, tasks)
-    assert agency.authenticate("tiepnhan3", "matkhau3").username == "tiepnhan3"
+    assert agency.staff.sign_in("tiepnhan3", "matkhau3").username == "tiepnhan3"
 
 
 def test_the_administrator_cannot_lock_or_demote_themself(qtbot, view: AdminView, agency: Onestop, tasks):
@@ -506,7 +510,7 @@ def test_the_administrator_cannot_lock_or_demote_themself(qtbot, view: AdminView
         "Không thể tự bỏ vai trò Quản trị của tài khoản đang đăng nhập."
     )
     settle(qtbot, tasks)
-    assert agency.authenticate("admin", "demo").role == "quan_tri"
+    assert agency.staff.sign_in("admin", "demo").role == "quan_tri"
 
 
 def test_resetting_a_password_and_changing_a_role(qtbot, view: AdminView, agency: Onestop, tasks):
@@ -520,14 +524,14 @@ def test_resetting_a_password_and_changing_a_role(qtbot, view: AdminView, agency
     type_text(staff.new_password, "d")
     press(staff.new_password, Qt.Key.Key_Return)
     settle(qtbot, tasks)
-    assert agency.authenticate("tiepnhan2", "abcd").username == "tiepnhan2"
+    assert agency.staff.sign_in("tiepnhan2", "abcd").username == "tiepnhan2"
 
     staff.role.setCurrentIndex(staff.role.findData("xu_ly"))
     qtbot.mouseClick(staff.role_button, Qt.MouseButton.LeftButton)
     settle(qtbot, tasks)
-    assert agency.authenticate("tiepnhan2", "abcd").role == "xu_ly"
+    assert agency.staff.sign_in("tiepnhan2", "abcd").role == "xu_ly"
     row = staff.model.row_of("tiepnhan2")
-    assert staff.model.index(row, staff.model.column("role")).data() == "Cán bộ xử lý"
+    assert staff.model.index(row, staff.model.column("role")).data() == "Công chức xử lý"
 
 
 def test_a_taken_user_name_or_a_bad_full_name_is_shown_beside_the_field(qtbot, view: AdminView, tasks):
@@ -569,13 +573,13 @@ def test_alt_digits_switch_tabs(qtbot, view: AdminView):
 
 def test_the_table_models_pass_qtmodeltester(qtmodeltester, agency: Onestop):
     cal = CalendarModel()
-    cal.set_rows(agency.calendar_days(2026))
+    cal.set_rows(agency.calendar.days(2026))
     procs = ProceduresModel()
-    procs.set_rows(agency.procedures())
+    procs.set_rows(agency.catalog.procedures())
     staff = StaffModel()
-    staff.set_rows(agency.list_staff())
+    staff.set_rows(agency.staff.list_staff(actor=system(agency)))
     docs = DocumentsModel()
-    docs.set_documents(agency.procedure("1.004873").documents)
+    docs.set_documents(agency.catalog.procedure("1.004873").documents)
     for model in (cal, procs, staff, docs):
         qtmodeltester.check(model)
     assert cal.rowCount() > 10 and procs.rowCount() == 11 and staff.rowCount() == 5 and docs.rowCount() == 3

@@ -52,7 +52,7 @@ def test_login_window_logout_and_quit(
     QTimer.singleShot(50, tick)
     rc = run_gui(argparse.Namespace(db=url))
     assert rc == 0
-    assert seen["user"] == "Cán bộ: Nguyễn Thị Thu Hà — Cán bộ tiếp nhận"
+    assert seen["user"] == "Cán bộ: Nguyễn Thị Thu Hà — Công chức tiếp nhận"
     assert seen["tabs"] == ["Tiếp nhận hồ sơ (F2)", "Hồ sơ trong ngày (F3)"]  # no administration for a clerk
     assert seen["login_again"] is True
     assert (tmp_path / "config" / "onestop" / "gui.ini").exists()  # window geometry remembered

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from helpers import press, type_text
+from helpers import press, type_text, viewer
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QBrush
 from PySide6.QtPdf import QPdfDocument
@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from onestop.clock import FixedClock
 from onestop.demo import generate_dossiers
 from onestop.services import Actor, Applicant, DossierFilter, DossierRow, Onestop, ReceiveRequest
+from onestop.services.dossiers import DossierService
 from onestop.ui.dossiers import (
     DUE_SOON,
     FINISHED,
@@ -37,19 +38,25 @@ def receive(
     svc: Onestop, clerk: Actor, name: str, procedure: str = SAME_DAY, phone: str = "0905123456"
 ) -> str:
     applicant = Applicant(name, id_number="048190000123", phone=phone, address="12 Âu Cơ, Hòa Khánh Bắc")
-    return svc.receive(ReceiveRequest(procedure, applicant), actor=clerk).code
+    return svc.intake.receive(ReceiveRequest(procedure, applicant), actor=clerk).code
 
 
-class CountingOnestop(Onestop):
-    """The real services, remembering how many rows each list query asked for."""
+class CountingDossiers(DossierService):
+    """The real dossier service, remembering how many rows each list query asked for."""
 
     def __init__(self, svc: Onestop) -> None:
-        super().__init__(db=svc.db, clock=svc.clock)
+        super().__init__(svc.ctx)
         self.limits: list[int] = []
 
-    def list_dossiers(self, flt: DossierFilter) -> list[DossierRow]:
+    def list_dossiers(self, flt: DossierFilter, *, actor: Actor) -> list[DossierRow]:
         self.limits.append(flt.limit)
-        return super().list_dossiers(flt)
+        return super().list_dossiers(flt, actor=actor)
+
+
+def CountingOnestop(agency: Onestop) -> Onestop:
+    svc = Onestop(db=agency.db, clock=agency.ctx.clock)
+    svc.dossiers = CountingDossiers(svc)
+    return svc
 
 
 def load(qtbot: QtBot, model: DossierTableModel, flt: DossierFilter) -> None:
@@ -85,7 +92,7 @@ def test_the_list_model_passes_the_qt_model_tester_while_it_loads_and_after(
     qtbot: QtBot, qtmodeltester, agency: Onestop, tasks: Tasks
 ) -> None:  # type: ignore[no-untyped-def]
     generate_dossiers(agency, count=150)
-    model = DossierTableModel(agency, tasks)
+    model = DossierTableModel(agency, viewer(agency), tasks)
     qtmodeltester.check(model)  # stays connected: every insert and reset below is checked too
     load(qtbot, model, DossierFilter())
     assert model.rowCount() == 100
@@ -113,7 +120,7 @@ def test_the_list_fetches_pages_of_100_as_asked_and_never_every_row(
 ) -> None:
     assert generate_dossiers(agency, count=250) == 250
     svc = CountingOnestop(agency)
-    model = DossierTableModel(svc, tasks)
+    model = DossierTableModel(svc, viewer(agency), tasks)
     load(qtbot, model, DossierFilter())
     qtbot.wait(100)  # nothing else arrives by itself
     assert model.rowCount() == 100
@@ -128,9 +135,9 @@ def test_the_list_fetches_pages_of_100_as_asked_and_never_every_row(
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 250
     assert not model.canFetchMore(QModelIndex())
-    assert svc.limits == [101, 101, 101]  # a page and one row to know whether there are more
+    assert svc.dossiers.limits == [101, 101, 101]  # a page and one row to know whether there are more
 
-    everything = agency.list_dossiers(DossierFilter(limit=1000))
+    everything = agency.dossiers.list_dossiers(DossierFilter(limit=1000), actor=viewer(agency))
     assert model.codes() == [r.code for r in everything]  # newest first, no gaps, no duplicates
 
 
@@ -138,7 +145,7 @@ def test_a_page_of_an_old_filter_arriving_late_is_dropped(
     qtbot: QtBot, agency: Onestop, tasks: Tasks
 ) -> None:
     generate_dossiers(agency, count=250)
-    model = DossierTableModel(agency, tasks)
+    model = DossierTableModel(agency, viewer(agency), tasks)
     model.set_filter(DossierFilter())
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.set_filter(DossierFilter(status="returned"))
@@ -154,7 +161,7 @@ def test_states_overdue_due_within_a_working_day_open_and_finished(
     generate_dossiers(agency, count=40)  # historical: mostly returned
     same_day = receive(agency, clerk, "Nguyễn Văn An")  # Monday 09:00, due 17:00 today
     seven_days = receive(agency, clerk, "Trần Thị Bình", SEVEN_DAYS)
-    model = DossierTableModel(agency, tasks)
+    model = DossierTableModel(agency, viewer(agency), tasks)
     load(qtbot, model, DossierFilter(limit=100))
 
     def state(code: str) -> str:
@@ -194,7 +201,7 @@ def test_today_lists_todays_dossiers_with_names_times_and_clerk(
     m = today_view.model
     assert [m.index(0, c).data() for c in range(8)] == [
         code,
-        agency.procedure(SAME_DAY).name,
+        agency.catalog.procedure(SAME_DAY).name,
         "Lê Thị Hồng",
         "0905123456",
         "23/11 09:00",
@@ -378,7 +385,7 @@ def test_a_wrong_phone_is_named_beside_the_field_and_nothing_is_saved(
     assert editor.errors["phone"].text().startswith("Số điện thoại:")
     assert editor.phone.property("invalid") is True
     qtbot.wait(50)
-    assert agency.dossier(detail.code).receipt_version == 1
+    assert agency.dossiers.dossier(detail.code, actor=viewer(agency)).receipt_version == 1
 
     editor.phone.selectAll()
     editor.phone.del_()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import type_text, vn
+from helpers import actor, system, type_text, viewer, vn
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -48,7 +48,7 @@ def type_here(text: str) -> None:
 
 
 def stored(svc: Onestop) -> list[str]:
-    return [row.code for row in svc.list_dossiers(DossierFilter(limit=100))]
+    return [row.code for row in svc.dossiers.list_dossiers(DossierFilter(limit=100), actor=viewer(svc))]
 
 
 @pytest.fixture
@@ -172,7 +172,7 @@ def test_keyboard_only_intake_stores_the_dossier_and_opens_the_receipt(
     code = received.args[0]
     assert code == "H15.50.05.13-261123-0001"
     assert stored(agency) == [code]
-    dossier = agency.dossier(code)
+    dossier = agency.dossiers.dossier(code, actor=viewer(agency))
     assert dossier.applicant == Applicant(
         NAME, "001190012345", "0905123456", ADDRESS, "thuy.nguyen@example.vn"
     )
@@ -227,9 +227,9 @@ def test_count_being_typed_is_saved_by_ctrl_enter(qtbot: QtBot, view: IntakeView
     assert view.checklist.state() == view.checklist.State.EditingState
     with qtbot.waitSignal(view.received, timeout=5000) as received:
         key(qtbot, Qt.Key.Key_Return, CTRL)
-    assert [(d.name, d.count) for d in agency.dossier(received.args[0]).documents] == [
-        ("Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao", 3)
-    ]
+    assert [
+        (d.name, d.count) for d in agency.dossiers.dossier(received.args[0], actor=viewer(agency)).documents
+    ] == [("Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao", 3)]
 
 
 # --------------------------------------------------------------------------- validation
@@ -313,14 +313,15 @@ def test_service_rejection_is_shown_beside_its_field_and_the_checklist_refreshed
     view.checklist.setFocus()
     key(qtbot, Qt.Key.Key_Space)
     # Meanwhile the administrator adds a required document to the procedure (a new version).
-    current = agency.procedure("2.000635")
+    current = agency.catalog.procedure("2.000635")
     extra = DocumentSpec("Giấy ủy quyền (nếu nhờ người khác nộp)", "bản chính", 1, True)
-    agency.update_procedure(
+    agency.catalog.update_procedure(
         "2.000635",
         time_unit=current.limit.unit,
         time_value=current.limit.value,
         cutoff="15:00",
         documents=[*current.documents, extra],
+        actor=system(agency),
     )
     key(qtbot, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(view.documents_error.isVisible, timeout=5000)
@@ -369,7 +370,7 @@ def test_working_days_procedure_shows_its_limit(qtbot: QtBot, view: IntakeView) 
 def test_known_id_number_offers_to_fill_in_and_never_overwrites_silently(
     qtbot: QtBot, make_view: Callable[[], IntakeView], agency: Onestop, clerk: Actor
 ) -> None:
-    agency.receive(
+    agency.intake.receive(
         ReceiveRequest("2.000884", Applicant(NAME, "001190012345", "0905123456", ADDRESS, "thuy@example.vn")),
         actor=clerk,
     )
@@ -398,7 +399,9 @@ def test_known_id_number_offers_to_fill_in_and_never_overwrites_silently(
 def test_fill_in_offer_can_be_dismissed(
     qtbot: QtBot, make_view: Callable[[], IntakeView], agency: Onestop, clerk: Actor
 ) -> None:
-    agency.receive(ReceiveRequest("2.000884", Applicant(NAME, "001190012345", "0905123456")), actor=clerk)
+    agency.intake.receive(
+        ReceiveRequest("2.000884", Applicant(NAME, "001190012345", "0905123456")), actor=clerk
+    )
     view = make_view()
     view.id_number.setFocus()
     type_here("001 190 012 345")  # spaces as printed on the card
@@ -424,10 +427,10 @@ def test_picker_lists_the_clerks_most_used_procedures_first(
     qtbot: QtBot, make_view: Callable[[], IntakeView], agency: Onestop, clerk: Actor
 ) -> None:
     for _ in range(2):
-        agency.receive(ReceiveRequest("2.000884", Applicant("Trần Văn An")), actor=clerk)
-    other = agency.actor("tiepnhan2")
+        agency.intake.receive(ReceiveRequest("2.000884", Applicant("Trần Văn An")), actor=clerk)
+    other = actor(agency, "tiepnhan2")
     for _ in range(5):
-        agency.receive(ReceiveRequest("2.000908", Applicant("Trần Văn An")), actor=other)
+        agency.intake.receive(ReceiveRequest("2.000908", Applicant("Trần Văn An")), actor=other)
     view = make_view()
     type_here("chung thuc")
     assert [p.code for p in view.picker_model.items] == ["2.000884", "2.000815"]
@@ -454,7 +457,7 @@ def test_picker_says_when_nothing_matches(qtbot: QtBot, view: IntakeView) -> Non
 
 
 def test_catalog_matching_is_accent_insensitive_by_word_prefix(agency: Onestop) -> None:
-    catalog = Catalog(agency.procedures(), {"2.000884": 1})
+    catalog = Catalog(agency.catalog.procedures(), {"2.000884": 1})
 
     def codes(text: str) -> list[str]:
         return [p.code for p in catalog.match(text)]
@@ -481,7 +484,7 @@ def test_ctrl_n_clears_the_form(qtbot: QtBot, view: IntakeView) -> None:
 
 
 def test_models_pass_the_model_tester(qtmodeltester, agency: Onestop) -> None:  # type: ignore[no-untyped-def]
-    procs = agency.procedures()
+    procs = agency.catalog.procedures()
     matches = ProcedureListModel()
     matches.set_items(procs)
     qtmodeltester.check(matches)
@@ -529,7 +532,7 @@ def test_locked_database_keeps_what_was_typed_and_retries(
     assert "Thử lại" in seen["buttons"]
     assert form_while_shown == {"name": NAME, "stored": []}
     assert stored(agency) == [received.args[0]]
-    assert agency.dossier(received.args[0]).applicant.name == NAME
+    assert agency.dossiers.dossier(received.args[0], actor=viewer(agency)).applicant.name == NAME
 
 
 def test_locked_database_closed_message_leaves_the_form_as_typed(

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 from cli_helpers import ONESTOP
-from helpers import press
+from helpers import actor, clerk_of, press, viewer
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -78,7 +78,7 @@ def db_url(svc: Onestop) -> str:
 @pytest.fixture
 def served(agency: Onestop, clerk: Actor) -> str:
     """A dossier received by tiepnhan1 (the clerk a rating of its receipt belongs to)."""
-    return agency.receive(ReceiveRequest("2.000815", Applicant(CITIZEN)), actor=clerk).code
+    return agency.intake.receive(ReceiveRequest("2.000815", Applicant(CITIZEN)), actor=clerk).code
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def kiosk(
 
 def invite(agency: Onestop, code: str, qtbot: QtBot, kiosk: KioskWindow) -> int:
     """The counter asks for a rating; the kiosk shows it within one second."""
-    request = agency.request_rating(code, actor=agency.actor("tiepnhan2"), station=STATION)
+    request = agency.ratings.request(code, actor=actor(agency, "tiepnhan2"), station=STATION)
     qtbot.waitUntil(lambda: kiosk.state == "asking", timeout=1000)
     return request
 
@@ -192,7 +192,7 @@ def test_idle_screen_shows_the_agency_a_welcome_the_date_and_time_and_nobody(
 ) -> None:
     assert kiosk.state == "idle" and kiosk.prompt is None
     texts = [label.text() for label in kiosk.idle_page.findChildren(QLabel) if label.isVisible()]
-    unit = agency.settings()["agency.unit_full_name"]
+    unit = agency.config.settings()["agency.unit_full_name"]
     assert texts[:4] == [unit, "Kính chào quý khách", "09:00", "Thứ Hai, ngày 23/11/2026"]
     assert QFontInfo(kiosk.time_label.font()).pointSizeF() >= 60  # readable from a metre away
     assert QFontInfo(kiosk.welcome_label.font()).pointSizeF() >= 24
@@ -204,8 +204,8 @@ def test_idle_screen_shows_the_agency_a_welcome_the_date_and_time_and_nobody(
 def test_idle_screen_shows_todays_count_when_the_setting_asks(
     qtbot: QtBot, agency: Onestop, tasks: Tasks, served: str
 ) -> None:
-    agency.set_settings({"rating.show_today_count": True}, actor=agency.actor("admin"))
-    agency.rate(served, "hai-long", channel="paper", actor=agency.actor("tiepnhan2"))
+    agency.config.set_settings({"rating.show_today_count": True}, actor=actor(agency, "admin"))
+    agency.ratings.rate(served, "hai-long", channel="paper", actor=actor(agency, "tiepnhan2"))
     window = KioskWindow(agency, tasks, kiosk="kiosk-1", station=STATION)
     qtbot.addWidget(window)
     window.show()
@@ -228,9 +228,9 @@ def test_a_request_reaches_the_kiosk_within_a_second_and_a_touch_stores_the_rati
     assert kiosk.prompt is not None and kiosk.prompt.request_id == request
     assert kiosk.ask_title.text() == "Mời quý khách đánh giá"
     assert kiosk.clerk_label.text() == f"Cán bộ phục vụ: {CLERK_NAME}"
-    procedure = agency.procedure("2.000815").name
+    procedure = agency.catalog.procedure("2.000815").name
     assert kiosk.service_label.text() == f"Tiếp nhận hồ sơ: {procedure}"
-    assert agency.rating_request_state(request) == "showing"
+    assert agency.ratings.request_state(request, actor=clerk_of(agency)) == "showing"
     assert [b.text() for b in kiosk.level_buttons.values()] == ["Rất hài lòng", "Hài lòng", "Không hài lòng"]
 
     rated: list[int] = []
@@ -239,14 +239,16 @@ def test_a_request_reaches_the_kiosk_within_a_second_and_a_touch_stores_the_rati
     qtbot.waitUntil(lambda: kiosk.state == "thanks", timeout=5000)
     assert kiosk.thanks_label.text() == "Cảm ơn quý khách!"
     assert rated == [request]
-    assert agency.rating_request_state(request) == "rated"  # all the clerk's window may learn
-    assert [(r["level"], r["event"], r["channel"]) for r in agency.dossier(served).ratings] == [
-        ("rat-hai-long", "receipt", "kiosk")
-    ]
+    assert (
+        agency.ratings.request_state(request, actor=clerk_of(agency)) == "rated"
+    )  # all the clerk's window may learn
+    assert [
+        (r.level, r.event, r.channel) for r in agency.dossiers.dossier(served, actor=viewer(agency)).ratings
+    ] == [("rat-hai-long", "receipt", "kiosk")]
     # With the dossier, the event and the clerk who served (not the one who sent the invitation);
     # entered by nobody: the citizen gave it.
     assert stored_ratings(db_path) == [(served, "receipt", "rat-hai-long", "kiosk", "tiepnhan1", "", 1)]
-    assert agency.verify().ok
+    assert agency.integrity.verify().ok
     qtbot.waitUntil(lambda: kiosk.state == "idle", timeout=2000)  # after the thank-you
 
 
@@ -270,7 +272,7 @@ def test_nothing_is_preselected_and_enter_or_space_choose_nothing(
     QApplication.processEvents()
     qtbot.wait(100)
     assert kiosk.state == "asking"
-    assert agency.dossier(served).ratings == ()
+    assert agency.dossiers.dossier(served, actor=viewer(agency)).ratings == ()
 
 
 @pytest.mark.parametrize("kiosk", [True], ids=["kiosk-pc"], indirect=True)
@@ -279,15 +281,15 @@ def test_keys_one_to_n_choose_a_level(qtbot: QtBot, agency: Onestop, kiosk: Kios
     assert kiosk.level_buttons["hai-long"].toolTip() == "Phím 2"
     press(kiosk, Qt.Key.Key_2)
     qtbot.waitUntil(lambda: kiosk.state == "thanks", timeout=5000)
-    assert [r["level"] for r in agency.dossier(served).ratings] == ["hai-long"]
+    assert [r.level for r in agency.dossiers.dossier(served, actor=viewer(agency)).ratings] == ["hai-long"]
 
 
 def test_the_scale_is_large_touch_targets_with_big_words(
     qtbot: QtBot, agency: Onestop, kiosk: KioskWindow, clerk: Actor
 ) -> None:
     for size in (3, 5):
-        agency.set_settings({"rating.scale": size}, actor=agency.actor("admin"))
-        code = agency.receive(ReceiveRequest("2.000815", Applicant(CITIZEN)), actor=clerk).code
+        agency.config.set_settings({"rating.scale": size}, actor=actor(agency, "admin"))
+        code = agency.intake.receive(ReceiveRequest("2.000815", Applicant(CITIZEN)), actor=clerk).code
         invite(agency, code, qtbot, kiosk)
         qtbot.wait(50)  # the new buttons laid out
         assert len(kiosk.level_buttons) == size
@@ -326,7 +328,7 @@ def test_every_level_and_text_colour_is_high_contrast() -> None:
 def test_a_timeout_stores_no_score(
     qtbot: QtBot, agency: Onestop, kiosk: KioskWindow, served: str, db_path: Path
 ) -> None:
-    agency.set_settings({"rating.timeout_seconds": 10}, actor=agency.actor("admin"))
+    agency.config.set_settings({"rating.timeout_seconds": 10}, actor=actor(agency, "admin"))
     kiosk.refresh()
     qtbot.waitUntil(lambda: kiosk.timeout_seconds == 10, timeout=5000)
     request = invite(agency, served, qtbot, kiosk)
@@ -336,10 +338,10 @@ def test_a_timeout_stores_no_score(
     kiosk.time_out()  # what the countdown calls after 10 s
     assert kiosk.state == "idle"
     qtbot.waitUntil(lambda: expired == [request], timeout=5000)
-    assert agency.rating_request_state(request) == "timeout"
-    assert agency.dossier(served).ratings == ()
+    assert agency.ratings.request_state(request, actor=clerk_of(agency)) == "timeout"
+    assert agency.dossiers.dossier(served, actor=viewer(agency)).ratings == ()
     assert stored_ratings(db_path) == []
-    assert agency.ratings_summary()["ratings"] == 0  # "not rated" counts nowhere
+    assert agency.ratings.summary(actor=viewer(agency))["ratings"] == 0  # "not rated" counts nowhere
 
 
 def test_the_countdown_expires_by_itself(qtbot: QtBot, agency: Onestop, tasks: Tasks, served: str) -> None:
@@ -349,9 +351,9 @@ def test_the_countdown_expires_by_itself(qtbot: QtBot, agency: Onestop, tasks: T
     window.start()
     try:
         with qtbot.waitSignal(window.expired, timeout=5000):
-            request = agency.request_rating(served, actor=agency.actor("tiepnhan1"), station=STATION)
+            request = agency.ratings.request(served, actor=actor(agency, "tiepnhan1"), station=STATION)
         assert window.state == "idle"
-        assert agency.rating_request_state(request) == "timeout"
+        assert agency.ratings.request_state(request, actor=clerk_of(agency)) == "timeout"
     finally:
         window.stop()
         tasks.wait()
@@ -363,7 +365,9 @@ def test_an_unsatisfied_level_asks_reasons_and_send_stores_those_chosen(
     invite(agency, served, qtbot, kiosk)
     touch(qtbot, kiosk.level_buttons["khong-hai-long"])
     assert kiosk.state == "reasons"
-    assert agency.dossier(served).ratings == ()  # nothing stored until Gửi or Bỏ qua
+    assert (
+        agency.dossiers.dossier(served, actor=viewer(agency)).ratings == ()
+    )  # nothing stored until Gửi or Bỏ qua
     assert [b.text() for b in kiosk.reason_buttons.values()] == [
         "Thái độ phục vụ",
         "Thời gian chờ lâu",
@@ -385,7 +389,7 @@ def test_an_unsatisfied_level_asks_reasons_and_send_stores_those_chosen(
     assert stored_ratings(db_path) == [
         (served, "receipt", "khong-hai-long", "kiosk", "tiepnhan1", "thoi-gian-cho,huong-dan-chua-ro", 1)
     ]
-    assert agency.ratings_summary()["satisfaction_rate"] == 0
+    assert agency.ratings.summary(actor=viewer(agency))["satisfaction_rate"] == 0
 
 
 def test_skip_stores_the_level_without_reasons(
@@ -413,9 +417,9 @@ def test_a_withdrawn_invitation_gives_way_to_the_next_one(
     qtbot: QtBot, agency: Onestop, kiosk: KioskWindow, served: str, clerk: Actor
 ) -> None:
     first = invite(agency, served, qtbot, kiosk)
-    other = agency.receive(ReceiveRequest("2.000815", Applicant("Trần Văn Bình")), actor=clerk).code
-    second = agency.request_rating(other, actor=clerk, station=STATION)  # the counter moved on
-    assert agency.rating_request_state(first) == "cancelled"
+    other = agency.intake.receive(ReceiveRequest("2.000815", Applicant("Trần Văn Bình")), actor=clerk).code
+    second = agency.ratings.request(other, actor=clerk, station=STATION)  # the counter moved on
+    assert agency.ratings.request_state(first, actor=clerk_of(agency)) == "cancelled"
     qtbot.waitUntil(lambda: kiosk.prompt is not None and kiosk.prompt.request_id == second, timeout=3000)
     assert kiosk.state == "asking" and kiosk.prompt is not None and kiosk.prompt.code == other
 
@@ -426,9 +430,11 @@ def test_stopping_withdraws_the_invitation_on_screen(
     request = invite(agency, served, qtbot, kiosk)
     kiosk.stop()  # the second monitor was unplugged, or the program closes
     assert kiosk.state == "idle"
-    qtbot.waitUntil(lambda: agency.rating_request_state(request) == "cancelled", timeout=5000)
-    assert agency.dossier(served).ratings == ()
-    agency.request_rating(served, actor=agency.actor("tiepnhan1"), station=STATION)  # may ask again
+    qtbot.waitUntil(
+        lambda: agency.ratings.request_state(request, actor=clerk_of(agency)) == "cancelled", timeout=5000
+    )
+    assert agency.dossiers.dossier(served, actor=viewer(agency)).ratings == ()
+    agency.ratings.request(served, actor=actor(agency, "tiepnhan1"), station=STATION)  # may ask again
     qtbot.wait(700)
     assert kiosk.state == "idle"  # stopped: it takes nothing more
     kiosk.start()
@@ -438,7 +444,7 @@ def test_stopping_withdraws_the_invitation_on_screen(
 def test_the_spoken_prompt_is_silently_absent_without_an_engine(
     qtbot: QtBot, agency: Onestop, kiosk: KioskWindow, served: str
 ) -> None:
-    assert agency.settings()["rating.speech"] is True
+    assert agency.config.settings()["rating.speech"] is True
     assert speech_engine() is None  # no QtTextToSpeech engine (or library) on the test platform
     invite(agency, served, qtbot, kiosk)  # tried to speak: no error, no Qt warning
     assert kiosk.speech is None
@@ -456,7 +462,7 @@ svc = open_services(sys.argv[1], clock=FixedClock(datetime.fromisoformat(sys.arg
 print("ready", flush=True)
 deadline = time.monotonic() + 20
 while time.monotonic() < deadline:
-    prompt = svc.next_rating_request(kiosk="kiosk-2", station="quay-1")
+    prompt = svc.ratings.next_request(kiosk="kiosk-2", station="quay-1")
     if prompt is not None:
         print(prompt.code, prompt.clerk_name, time.monotonic(), flush=True)
         break
@@ -469,7 +475,7 @@ def test_a_second_process_on_the_same_database_receives_requests_within_a_second
     agency: Onestop, served: str
 ) -> None:
     child = subprocess.Popen(
-        [sys.executable, "-c", POLLER, db_url(agency), agency.now().isoformat()],
+        [sys.executable, "-c", POLLER, db_url(agency), agency.ctx.now().isoformat()],
         env=child_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -479,7 +485,7 @@ def test_a_second_process_on_the_same_database_receives_requests_within_a_second
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
         sent = time.monotonic()
-        agency.request_rating(served, actor=agency.actor("tiepnhan1"), station=STATION)
+        agency.ratings.request(served, actor=actor(agency, "tiepnhan1"), station=STATION)
         line = child.stdout.readline().strip()
         _out, err = child.communicate(timeout=20)
     finally:
@@ -509,11 +515,11 @@ def test_onestop_kiosk_command_runs_and_takes_the_counters_request(
     try:
         time.sleep(2)
         assert child.poll() is None, child.communicate()
-        request = live.request_rating(served, actor=agency.actor("tiepnhan1"), station="quay-9")
+        request = live.ratings.request(served, actor=actor(agency, "tiepnhan1"), station="quay-9")
         deadline = time.monotonic() + 5
-        while live.rating_request_state(request) != "showing" and time.monotonic() < deadline:
+        while live.ratings.kiosk_request_state(request) != "showing" and time.monotonic() < deadline:
             time.sleep(0.1)
-        state = live.rating_request_state(request)
+        state = live.ratings.kiosk_request_state(request)
     finally:
         child.terminate()
         _out, err = child.communicate(timeout=20)

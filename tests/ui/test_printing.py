@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import viewer
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
@@ -23,13 +24,13 @@ A5_POINTS = (419.53, 595.28)
 
 @pytest.fixture
 def receipt(agency: Onestop, clerk: Actor) -> tuple[str, bytes]:
-    view = agency.receive(
+    view = agency.intake.receive(
         ReceiveRequest(
             "2.000815", Applicant("Nguyễn Thị Thủy", "001190012345", "0905123456", "12 Nguyễn Lương Bằng")
         ),
         actor=clerk,
     )
-    return view.code, receipt_bytes(agency.receipt_data(view.code))
+    return view.code, receipt_bytes(agency.intake.receipt_data(view.code, actor=viewer(agency)))
 
 
 def pdf_printer(path: Path, *, dpi: int = 300) -> QPrinter:

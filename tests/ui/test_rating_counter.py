@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from helpers import type_text, vn
+from helpers import actor, system, type_text, viewer, vn
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -67,7 +67,7 @@ def visible_text(root: QWidget) -> str:
 
 
 def receive(svc: Onestop, clerk: Actor, name: str = "Trần Văn An") -> str:
-    return svc.receive(ReceiveRequest("2.000815", Applicant(name)), actor=clerk).code
+    return svc.intake.receive(ReceiveRequest("2.000815", Applicant(name)), actor=clerk).code
 
 
 def ratings_rows(db_path: Path) -> list[tuple]:  # type: ignore[type-arg]
@@ -152,15 +152,15 @@ def test_saving_a_dossier_invites_the_citizen_on_this_counters_kiosk(
     assert intake.rating_status.text() == WAITING
     assert intake.rating_status.polling
     # The kiosk of another counter never sees it; this counter's kiosk does.
-    assert agency.next_rating_request(kiosk="other-kiosk", station="quay-9") is None
-    prompt = agency.next_rating_request(kiosk=f"{STATION}-kiosk", station=STATION)
+    assert agency.ratings.next_request(kiosk="other-kiosk", station="quay-9") is None
+    prompt = agency.ratings.next_request(kiosk=f"{STATION}-kiosk", station=STATION)
     assert prompt is not None and prompt.code == code and prompt.clerk_name == "Nguyễn Thị Thu Hà"
 
 
 def test_with_automatic_invitations_off_saving_invites_nobody(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, counter_state: QSettings, db_path: Path
 ) -> None:
-    agency.set_settings({"rating.auto_request": False})
+    agency.config.set_settings({"rating.auto_request": False}, actor=system(agency))
     view = IntakeView(agency, clerk, tasks, counter_state)
     qtbot.addWidget(view)
     view.resize(1366, 720)
@@ -172,7 +172,7 @@ def test_with_automatic_invitations_off_saving_invites_nobody(
         qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=5000)
         assert requests_rows(db_path) == []
         assert view.rating_status.text() == "" and not view.rating_status.polling
-        assert agency.next_rating_request(kiosk="k") is None
+        assert agency.ratings.next_request(kiosk="k") is None
         assert view.rate_button.isEnabled()  # the clerk may still invite (F8)
     finally:
         view.rating_status.stop()
@@ -184,11 +184,11 @@ def test_the_clerk_sees_waiting_then_rated_and_never_how(
 ) -> None:
     save_one(qtbot, intake)
     qtbot.waitUntil(lambda: intake.rating_status.text() == WAITING, timeout=5000)
-    prompt = agency.next_rating_request(kiosk="k", station=STATION)  # the kiosk shows it
+    prompt = agency.ratings.next_request(kiosk="k", station=STATION)  # the kiosk shows it
     assert prompt is not None
     qtbot.wait(1100)
     assert intake.rating_status.text() == WAITING  # still waiting while the citizen reads
-    agency.submit_rating(prompt.request_id, "khong-hai-long", ["thoi-gian-cho"])  # the citizen taps
+    agency.ratings.submit(prompt.request_id, "khong-hai-long", ["thoi-gian-cho"])  # the citizen taps
     qtbot.waitUntil(lambda: intake.rating_status.text() == RATED, timeout=5000)
     assert not intake.rating_status.polling  # no more questions once it is answered
     seen = visible_text(intake).lower()
@@ -201,26 +201,26 @@ def test_a_citizen_who_does_not_answer_shows_not_rated(
 ) -> None:
     save_one(qtbot, intake)
     qtbot.waitUntil(lambda: intake.rating_status.state == "pending", timeout=5000)
-    prompt = agency.next_rating_request(kiosk="k", station=STATION)
+    prompt = agency.ratings.next_request(kiosk="k", station=STATION)
     assert prompt is not None
-    agency.close_rating_request(prompt.request_id, "timeout")
+    agency.ratings.close_request(prompt.request_id, "timeout")
     qtbot.waitUntil(lambda: intake.rating_status.text() == NOT_RATED, timeout=5000)
     assert not intake.rating_status.polling
-    assert agency.dossier(prompt.code).ratings == ()
+    assert agency.dossiers.dossier(prompt.code, actor=viewer(agency)).ratings == ()
 
 
 def test_f8_invites_for_the_last_dossier_and_says_when_it_is_already_rated(
     qtbot: QtBot, intake: IntakeView, agency: Onestop, clerk: Actor, db_path: Path
 ) -> None:
     assert not intake.rate_button.isEnabled()  # nothing saved yet
-    agency.set_settings({"rating.auto_request": False})
+    agency.config.set_settings({"rating.auto_request": False}, actor=system(agency))
     code = save_one(qtbot, intake)
     assert intake.last_code == code
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: intake.rating_status.text() == WAITING, timeout=5000)
     assert requests_rows(db_path) == [(code, "receipt", "tiepnhan1", STATION, "pending")]
 
-    agency.rate(code, "hai-long", channel="paper", actor=clerk)  # a paper form came first
+    agency.ratings.rate(code, "hai-long", channel="paper", actor=clerk)  # a paper form came first
     intake.rate_button.click()
     qtbot.waitUntil(lambda: "đã được đánh giá" in intake.rating_status.text(), timeout=5000)
     assert intake.rating_status.text() == (
@@ -235,9 +235,9 @@ def test_a_rating_on_the_kiosk_reads_as_thanks_beside_the_save_button(
 ) -> None:
     save_one(qtbot, intake, name="Nguyễn Thị Thủy")
     qtbot.waitUntil(lambda: intake.rating_status.state == "pending", timeout=5000)
-    prompt = agency.next_rating_request(kiosk="k", station=STATION)
+    prompt = agency.ratings.next_request(kiosk="k", station=STATION)
     assert prompt is not None
-    agency.submit_rating(prompt.request_id, "rat-hai-long")
+    agency.ratings.submit(prompt.request_id, "rat-hai-long")
     qtbot.waitUntil(lambda: intake.rating_status.text() == RATED, timeout=5000)
     assert intake.rating_status.isVisible() and intake.rate_button.text() == "Mời đánh giá (F8)"
     intake.name.setFocus()  # (the picker's list closes: a clean picture)
@@ -262,9 +262,9 @@ def test_the_head_of_agency_sees_how_citizens_rated_the_clerk_only_whether(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, counter_state: QSettings
 ) -> None:
     code = receive(agency, clerk)
-    agency.rate(code, "khong-hai-long", channel="phone", reasons=["thai-do"], actor=clerk)
+    agency.ratings.rate(code, "khong-hai-long", channel="phone", reasons=["thai-do"], actor=clerk)
 
-    head = open_detail(qtbot, agency, agency.actor("lanhdao"), tasks, code, counter_state)
+    head = open_detail(qtbot, agency, actor(agency, "lanhdao"), tasks, code, counter_state)
     table = head.ratings_table
     assert table is not None and table.isVisibleTo(head)
     assert [[table.item(0, c).text() for c in range(4)]] == [
@@ -298,9 +298,9 @@ def test_a_returned_dossier_invites_for_the_return_and_shows_both_services(
     qtbot.keyClick(dialog, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: dialog.rating_status.text() == WAITING, timeout=5000)
     assert [(r[0], r[1], r[3]) for r in requests_rows(db_path)] == [(code, "return", STATION)]
-    prompt = agency.next_rating_request(kiosk="k", station=STATION)
+    prompt = agency.ratings.next_request(kiosk="k", station=STATION)
     assert prompt is not None
-    agency.submit_rating(prompt.request_id, "hai-long")
+    agency.ratings.submit(prompt.request_id, "hai-long")
     qtbot.waitUntil(lambda: "Trả kết quả: đã đánh giá" in dialog.rating_summary.text(), timeout=5000)
     assert dialog.rating_status.text() == RATED
     dialog.close()
@@ -311,7 +311,7 @@ def test_a_paper_rating_entered_by_a_clerk_is_stored_with_its_channel_and_who_en
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, counter_state: QSettings, db_path: Path
 ) -> None:
     code = receive(agency, clerk)
-    colleague = agency.actor("tiepnhan2")
+    colleague = actor(agency, "tiepnhan2")
     dialog = open_detail(qtbot, agency, colleague, tasks, code, counter_state)
     assert dialog.enter_rating_button.isEnabled()
     dialog.enter_rating_button.click()
@@ -341,7 +341,7 @@ def test_a_satisfied_level_takes_no_reasons_and_a_second_rating_is_refused_in_th
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, counter_state: QSettings, db_path: Path
 ) -> None:
     code = receive(agency, clerk)
-    dialog = open_detail(qtbot, agency, agency.actor("lanhdao"), tasks, code, counter_state)
+    dialog = open_detail(qtbot, agency, actor(agency, "lanhdao"), tasks, code, counter_state)
     entry = dialog.enter_rating()
     assert entry is not None
     entry.level_buttons["khong-hai-long"].click()
@@ -369,7 +369,7 @@ def test_an_officer_without_the_rate_permission_cannot_enter_ratings(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, counter_state: QSettings
 ) -> None:
     code = receive(agency, clerk)
-    dialog = open_detail(qtbot, agency, agency.actor("xuly1"), tasks, code, counter_state)
+    dialog = open_detail(qtbot, agency, actor(agency, "xuly1"), tasks, code, counter_state)
     assert not dialog.enter_rating_button.isEnabled()
     assert dialog.enter_rating() is None
     assert dialog.ratings_table is None
@@ -393,18 +393,18 @@ def test_numbers_are_written_the_vietnamese_way() -> None:
 @pytest.fixture
 def rated_month(agency: Onestop, clock: FixedClock) -> None:
     """Five ratings this month (4 satisfied), and one in October that the default period leaves out."""
-    first, second = agency.actor("tiepnhan1"), agency.actor("tiepnhan2")
+    first, second = actor(agency, "tiepnhan1"), actor(agency, "tiepnhan2")
     clock.at = vn(2026, 10, 15, 9, 0)
-    agency.rate(receive(agency, first), "khong-hai-long", channel="paper", actor=first)
+    agency.ratings.rate(receive(agency, first), "khong-hai-long", channel="paper", actor=first)
     clock.at = vn(2026, 11, 23, 9, 0)
-    for actor, level in (
+    for who, level in (
         (first, "rat-hai-long"),
         (first, "hai-long"),
         (first, "khong-hai-long"),
         (second, "rat-hai-long"),
         (second, "rat-hai-long"),
     ):
-        agency.rate(receive(agency, actor), level, channel="paper", actor=actor)
+        agency.ratings.rate(receive(agency, who), level, channel="paper", actor=who)
         clock.advance(timedelta(minutes=5))
     clock.at = vn(2026, 11, 23, 9, 0)
 
@@ -414,7 +414,7 @@ def summary(
     qtbot: QtBot, agency: Onestop, tasks: Tasks, rated_month: None
 ) -> Callable[[str], RatingsSummaryView]:
     def make(username: str = "lanhdao") -> RatingsSummaryView:
-        view = RatingsSummaryView(agency, agency.actor(username), tasks)
+        view = RatingsSummaryView(agency, actor(agency, username), tasks)
         qtbot.addWidget(view)
         view.resize(1280, 640)
         if username in ("lanhdao", "admin"):
@@ -481,7 +481,7 @@ def test_the_summary_is_for_the_head_of_agency_only(summary: Callable[[str], Rat
 def make_window(
     qtbot: QtBot, agency: Onestop, username: str, tasks: Tasks, ui_state: QSettings
 ) -> MainWindow:
-    window = MainWindow(agency, agency.actor(username), tasks, ui_state)
+    window = MainWindow(agency, actor(agency, username), tasks, ui_state)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -575,7 +575,7 @@ svc = open_services(sys.argv[1])
 tasks = Tasks(app)
 state = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 state.setValue("kiosk/station", "quay-3")
-window = MainWindow(svc, svc.actor("tiepnhan1"), tasks, state)
+window = MainWindow(svc, svc.staff.sign_in("tiepnhan1", "demo"), tasks, state)
 window.setGeometry(40, 40, 1100, 700)
 window.show()
 for _ in range(40):
@@ -634,7 +634,7 @@ def test_the_status_line_stops_asking_when_nobody_will_ever_answer(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks
 ) -> None:
     code = receive(agency, clerk)
-    line = RatingStatusLine(agency, tasks)
+    line = RatingStatusLine(agency, actor(agency, "tiepnhan1"), tasks)
     qtbot.addWidget(line)
     line.GIVE_UP_S = 0  # type: ignore[misc]  # (a kiosk takes only invitations younger than ten minutes)
     line.invite(code, event="receipt", actor=clerk, station="quay-x")

@@ -203,7 +203,7 @@ def test_a_scan_while_typing_a_name_in_the_counter_window_opens_that_dossier(
     from onestop.ui.dossiers import DossierDetailDialog
     from onestop.ui.main_window import MainWindow
 
-    code = agency.receive(
+    code = agency.intake.receive(
         ReceiveRequest("2.000815", Applicant("Nguyễn Thị Thủy", phone="0905123456")), actor=clerk
     ).code
     window = MainWindow(agency, clerk, tasks, ui_state)

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers import actor
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
@@ -142,13 +143,13 @@ def test_the_counter_window_is_english(
 ) -> None:
     from onestop.ui.main_window import MainWindow
 
-    window = MainWindow(agency, agency.actor("tiepnhan1"), tasks, ui_state)
+    window = MainWindow(agency, actor(agency, "tiepnhan1"), tasks, ui_state)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=5000)
     try:
-        unit = agency.settings()["agency.unit_full_name"]
+        unit = agency.config.settings()["agency.unit_full_name"]
         assert window.windowTitle() == f"onestop — {unit}"
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert tabs[:2] == ["Receive dossier (F2)", "Today's dossiers (F3)"]
@@ -181,7 +182,7 @@ def test_the_administration_tab_is_english(
 ) -> None:
     from onestop.ui.main_window import MainWindow
 
-    window = MainWindow(agency, agency.actor("admin"), tasks, ui_state)
+    window = MainWindow(agency, actor(agency, "admin"), tasks, ui_state)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=5000)
     try:

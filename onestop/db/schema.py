@@ -1,0 +1,311 @@
+"""The schema: SQLAlchemy Core tables (no ORM: a command such as ``onestop show`` must not pay for
+declaring classes it never uses). Alembic migrations (``onestop/db/migrations``) create it.
+
+Portable SQL only (SQLite and PostgreSQL). Times are stored as whole seconds since the epoch (UTC)
+and come back as aware UTC datetimes (``UTCDateTime``); the agency's zone is applied only when shown.
+
+Every table but the caches and queues is under the tamper-evident chain (``onestop.ledger``): its
+rows are what the chained events say they are, and ``onestop verify`` checks it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out; whole seconds since the Unix epoch in the column.
+
+    An integer is the same on SQLite and PostgreSQL, compares and indexes cheaply, is a third of the
+    size of SQLite's text timestamps, and cannot carry a wrong zone. (SQL: ``datetime(at, 'unixepoch')``
+    on SQLite, ``to_timestamp(at)`` on PostgreSQL.) The counter works to the minute; seconds are kept.
+    """
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return int(value.timestamp())
+
+    def process_result_value(self, value: int | str | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # written by hand behind the program's back: read what can be read
+            if not value.strip().lstrip("-").isdigit():
+                parsed = datetime.fromisoformat(value)
+                return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+            value = int(value)
+        return datetime.fromtimestamp(value, UTC)
+
+
+metadata = MetaData(naming_convention=NAMING)
+
+_ChainId = BigInteger().with_variant(Integer(), "sqlite")  # SQLite: an alias of the rowid
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),  # JSON
+)
+
+units = Table(
+    "units",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(50), nullable=False, unique=True),
+    Column("name", String(255), nullable=False),
+    Column("search_key", String(255), nullable=False),
+    Column("kind", String(20), nullable=False),  # receiving | competent
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date, nullable=True),
+)
+
+staff = Table(
+    "staff",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(50), nullable=False, unique=True),
+    Column("full_name", String(100), nullable=False),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(20), nullable=False),  # onestop.auth.Role
+    Column("unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("all_units", Boolean, nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    # Sign-in failures in a row; at the setting's limit the account is locked (an administrator unlocks).
+    Column("failed_logins", Integer, nullable=False, server_default="0"),
+    Column("locked", Boolean, nullable=False, server_default="0"),
+)
+
+procedures = Table(
+    "procedures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(50), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("is_current", Boolean, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("search_key", Text, nullable=False),
+    Column("field", String(255), nullable=False),
+    Column("competent_unit", String(255), nullable=False),  # as the catalogue words it
+    Column("default_unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("time_unit", String(20), nullable=False),  # working_days | working_hours | same_day
+    Column("time_value", Integer, nullable=False),
+    Column("cutoff", String(5), nullable=True),  # "15:00"
+    Column("fee_text", Text, nullable=False),
+    Column("fee_amount", BigInteger, nullable=True),
+    Column("legal_basis", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("code", "version", name="uq_procedures_code_version"),
+    Index("ix_procedures_code_current", "code", "is_current"),
+)
+
+procedure_documents = Table(
+    "procedure_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("procedure_id", Integer, ForeignKey("procedures.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("form", String(50), nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("required", Boolean, nullable=False),
+)
+
+calendar_years = Table(
+    "calendar_years",
+    metadata,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("seeded_at", UTCDateTime, nullable=False),
+)
+
+calendar_days = Table(
+    "calendar_days",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("year", Integer, nullable=False, index=True),
+    Column("kind", String(30), nullable=False),  # holiday | compensatory | swapped_day_off | working_saturday
+    Column("name", String(255), nullable=False),
+)
+
+sequences = Table(
+    "sequences",
+    metadata,
+    # Named counters: dossier code per unit and day, register number per volume, the configuration
+    # revision (every counter re-reads its cached settings, calendar and catalogue when it moves).
+    Column("name", String(100), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+snapshots = Table(
+    "snapshots",
+    metadata,
+    # Printed context shared by many receipts (agency names, procedure name and time limit as of the
+    # day), stored once and referenced, so a renamed agency never changes an old receipt.
+    # Content-addressed: ``digest`` is the SHA-256 of ``data``.
+    Column("id", Integer, primary_key=True),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("data", Text, nullable=False),  # JSON
+)
+
+dossiers = Table(
+    "dossiers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(50), nullable=False, unique=True),
+    Column("procedure_id", Integer, ForeignKey("procedures.id"), nullable=False),
+    Column("unit_identifier", String(50), nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("applicant_name", String(100), nullable=False),
+    # No b-tree index on id number and phone: random keys slow every insert; the FTS index finds them.
+    Column("id_number", String(12), nullable=False),
+    Column("phone", String(15), nullable=False),
+    Column("address", String(255), nullable=False),
+    Column("email", String(254), nullable=False),
+    Column("search_key", Text, nullable=False),
+    Column("sets", Integer, nullable=False),
+    Column("channel", String(20), nullable=False),  # counter | post | online (how it was submitted)
+    Column("result_channel", String(20), nullable=False),  # counter | post | online
+    Column("fee_text", Text, nullable=False),
+    Column("fee_amount", BigInteger, nullable=True),
+    Column("received_at", UTCDateTime, nullable=False, index=True),
+    Column("due_at", UTCDateTime, nullable=False),  # the original appointment, never moved
+    Column("extended_due_at", UTCDateTime, nullable=True),
+    Column("received_by", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("current_unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("holder_id", Integer, ForeignKey("staff.id"), nullable=True),
+    Column("paused_at", UTCDateTime, nullable=True),
+    Column("finished_at", UTCDateTime, nullable=True),
+    Column("register_volume", String(20), nullable=False),
+    Column("register_number", Integer, nullable=False),
+    Column("receipt_version", Integer, nullable=False),
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), nullable=False),  # what its receipt prints
+    Column("applicant_kind", String(20), nullable=True),  # NULL: a person; "organisation"
+    Column("tax_code", String(14), nullable=True),  # organisations
+    Index("ix_dossiers_status_due", "status", "due_at"),
+)
+
+dossier_documents = Table(
+    "dossier_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("form", String(50), nullable=False),
+    Column("count", Integer, nullable=False),
+)
+
+receipt_versions = Table(
+    "receipt_versions",
+    metadata,
+    # The applicant as each receipt version printed it. Written at the first correction (version 1,
+    # as received, then version 2, …); a dossier never corrected prints its own row as version 1.
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("created_by", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), nullable=False),
+    Column("data", Text, nullable=False),  # JSON: {"applicant": {...}}
+    UniqueConstraint("dossier_id", "version", name="uq_receipt_versions_dossier_version"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    # One step in the life of the agency's data: a dossier's step, or a change of settings, staff,
+    # units, catalogue or calendar. Append-only (triggers refuse UPDATE and DELETE) and chained:
+    # ``hash`` covers the content and the hash of the chained row before it (``id`` - 1). ``id`` is
+    # the position in the chain, shared with the ratings. ``entity`` names what the event changed
+    # ("dossier:12", "staff:3", "setting:agency.hotline", …) and ``state`` is the digest of that
+    # entity's stored rows right after it (onestop.ledger), which ``verify`` compares with the rows.
+    Column("id", _ChainId, primary_key=True, autoincrement=False),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=True, index=True),
+    Column("action", String(30), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("user_id", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("from_unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("to_unit_id", Integer, ForeignKey("units.id"), nullable=True),
+    Column("note", Text, nullable=False),
+    Column("data", Text, nullable=False),  # JSON of action-specific details
+    Column("hash", String(64), nullable=False),
+    Column("entity", String(120), nullable=True),
+    Column("state", String(64), nullable=True),
+)
+
+chain_head = Table(
+    "chain_head",
+    metadata,
+    # The last link of the tamper-evident chain (one row). Locked by every writer that appends.
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+ratings = Table(
+    "ratings",
+    metadata,
+    # A citizen's rating of one service (a dossier's receipt or return), chained with the history:
+    # ``id`` is its position in the same chain as the events. Append-only; one per dossier and event.
+    Column("id", _ChainId, primary_key=True, autoincrement=False),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
+    Column("event", String(20), nullable=False),  # receipt | return
+    Column("clerk_id", Integer, ForeignKey("staff.id"), nullable=False),  # who served
+    Column("level", String(30), nullable=False),
+    Column("scale", Integer, nullable=False),
+    Column("satisfied", Boolean, nullable=False),  # as the settings counted it that day
+    Column("reasons", String(255), nullable=False),  # comma-separated keys
+    Column("channel", String(20), nullable=False),  # kiosk | paper | phone
+    Column("entered_by", Integer, ForeignKey("staff.id"), nullable=True),
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("hash", String(64), nullable=False),
+    UniqueConstraint("dossier_id", "event", name="uq_ratings_dossier_event"),
+)
+
+rating_requests = Table(
+    "rating_requests",
+    metadata,
+    # The counter asks the kiosk to show the rating prompt (a kiosk in another process polls). A
+    # queue, not a record: what counts is the rating, which is chained.
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False),
+    Column("event", String(20), nullable=False),
+    Column("clerk_id", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("station", String(100), nullable=False),  # the counter that asked
+    Column("state", String(20), nullable=False),  # pending | showing | rated | timeout | cancelled
+    Column("kiosk", String(100), nullable=False),  # the kiosk that took it
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index("ix_rating_requests_state", "state", "id"),
+)

@@ -1,0 +1,193 @@
+"""The plain values the services take and return (no database, no Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from onestop.ratings import Scale
+from onestop.worktime import TimeLimit
+
+STATUSES = {
+    # Labels read as states (what the dossier is now).
+    "received": "Đã tiếp nhận",
+    "processing": "Đang xử lý",
+    "waiting_supplement": "Đang chờ bổ sung",
+    "result_ready": "Đã có kết quả",
+    "returned": "Đã trả kết quả",
+    "refused": "Đã từ chối",
+    "stopped": "Đã dừng giải quyết",
+    "withdrawn": "Đã rút hồ sơ",
+}
+OPEN_STATUSES = ("received", "processing", "waiting_supplement", "result_ready")
+
+CHANNELS = {
+    "counter": "Tại Bộ phận Một cửa",
+    "post": "Qua dịch vụ bưu chính công ích",
+    "online": "Trực tuyến",
+}
+RESULT_CHANNELS = {
+    "counter": "Tại Bộ phận Một cửa",
+    "post": "Qua dịch vụ bưu chính công ích",
+    "online": "Trực tuyến (nhận kết quả điện tử)",
+}
+APPLICANT_KINDS = {"person": "Cá nhân", "organisation": "Tổ chức"}
+DOCUMENT_FORMS = ("bản chính", "bản sao", "bản sao có chứng thực", "bản chụp", "xuất trình")
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    name: str
+    form: str
+    count: int
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class ProcedureInfo:
+    id: int
+    code: str
+    version: int
+    name: str
+    field: str
+    competent_unit: str
+    default_unit_id: int | None
+    limit: TimeLimit
+    fee_text: str
+    fee_amount: int | None
+    legal_basis: str
+    documents: tuple[DocumentSpec, ...]
+
+
+@dataclass(frozen=True)
+class Applicant:
+    name: str
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+    kind: str = "person"  # person | organisation
+    tax_code: str = ""  # organisations
+
+
+@dataclass(frozen=True)
+class SubmittedDocument:
+    name: str
+    form: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class ReceiveRequest:
+    procedure_code: str
+    applicant: Applicant
+    documents: Sequence[SubmittedDocument] | None = None  # None: the procedure's required documents
+    sets: int = 1
+    channel: str = "counter"
+    result_channel: str | None = None  # None: as submitted
+    fee_text: str | None = None  # None: the procedure's fee
+
+
+@dataclass(frozen=True)
+class EventView:
+    action: str
+    at: datetime
+    user: str
+    user_name: str
+    note: str
+    from_unit: str | None = None
+    to_unit: str | None = None
+
+
+@dataclass(frozen=True)
+class RatingView:
+    """A rating as a role may see it: ``level`` is None for a role that sees only whether."""
+
+    event: str
+    at: datetime
+    channel: str
+    level: str | None = None
+    satisfied: bool | None = None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    id: int
+    code: str
+    status: str
+    procedure_code: str
+    procedure_name: str
+    procedure_version: int
+    applicant: Applicant
+    received_at: datetime
+    due_at: datetime
+    extended_due_at: datetime | None
+    received_by: str
+    received_by_name: str
+    sets: int
+    channel: str
+    result_channel: str
+    fee_text: str
+    register_volume: str
+    register_number: int
+    receipt_version: int
+    current_unit: str | None
+    documents: tuple[SubmittedDocument, ...] = ()
+    events: tuple[EventView, ...] = ()
+    ratings: tuple[RatingView, ...] = ()
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One line of a list: what a table shows, nothing more."""
+
+    id: int
+    code: str
+    status: str
+    procedure_code: str
+    applicant_name: str
+    id_number: str
+    phone: str
+    received_at: datetime
+    due_at: datetime
+    received_by: str
+    received_by_name: str = ""
+
+
+@dataclass(frozen=True)
+class DossierFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    status: str | None = None
+    search: str = ""
+    limit: int = 100
+    before: tuple[datetime, int] | None = None  # keyset paging: rows after this (received_at, id)
+
+
+@dataclass(frozen=True)
+class RatingPrompt:
+    """What the kiosk shows: the service being rated, never any personal data of the citizen."""
+
+    request_id: int
+    code: str
+    event: str
+    event_label: str
+    clerk_name: str
+    procedure_name: str
+    scale: Scale
+
+
+@dataclass
+class VerifyReport:
+    problems: list[str] = field(default_factory=list)
+    checked_events: int = 0
+    checked_rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

@@ -1,0 +1,247 @@
+"""Who may do what, decided in the services: every role against every guarded service method.
+
+The list of methods is not written here: it is read from the services themselves, so a new method
+without a permission (or without a scenario below) fails this file. For each role × method the call
+either works (the permission table allows it) or is refused with a Vietnamese message naming the act,
+and then nothing at all was written to the database.
+"""
+
+from __future__ import annotations
+
+import inspect
+import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import actor, vn
+
+from onestop.auth import DEFAULT_PERMISSIONS, STAFF_ROLES, Act, Actor, Role, allowed_acts
+from onestop.clock import FixedClock
+from onestop.db.engine import Database
+from onestop.errors import PermissionDenied
+from onestop.services import Applicant, DocumentSpec, DossierFilter, Onestop, ReceiveRequest
+
+ROLE_ACCOUNTS = {
+    Role.RECEPTION: "tiepnhan1",
+    Role.PROCESSING: "xuly1",
+    Role.HEAD: "lanhdao",
+    Role.ADMIN: "admin",
+}
+
+# Methods that take no staff actor, each with the reason (the kiosk answers for the citizen).
+UNGUARDED = {
+    "staff.sign_in": "how an actor is obtained",
+    "staff.count": "a number of accounts, for init and the set-up assistant",
+    "staff.check_password_rule": "a rule, no data",
+    "staff.first_administrator": "only on a database without accounts",
+    "intake.clean_applicant": "validation, no data",
+    "calendar.is_stored": "whether a year is stored",
+    "ratings.next_request": "the kiosk, answering a clerk's invitation",
+    "ratings.submit": "the kiosk, answering a clerk's invitation",
+    "ratings.close_request": "the kiosk, answering a clerk's invitation",
+    "ratings.kiosk_request_state": "the kiosk, answering a clerk's invitation",
+    "integrity.verify": "anyone may check the data is intact",
+}
+
+
+def _public_methods(svc: Onestop) -> dict[str, Callable[..., Any]]:
+    found = {}
+    for name, service in svc.services().items():
+        for attr, member in inspect.getmembers(service, inspect.ismethod):
+            if not attr.startswith("_"):
+                found[f"{name}.{attr}"] = member
+    return found
+
+
+Scenario = Callable[[Onestop, Actor, dict[str, Any]], Any]
+
+SCENARIOS: dict[str, Scenario] = {
+    "staff.list_staff": lambda s, a, c: s.staff.list_staff(actor=a),
+    "staff.create_staff": lambda s, a, c: s.staff.create_staff(
+        username="moi1", full_name="Nguyễn Văn Mới", password="mat-khau-moi", role="tiep_nhan", actor=a
+    ),
+    "staff.set_disabled": lambda s, a, c: s.staff.set_disabled("tiepnhan2", True, actor=a),
+    "staff.unlock": lambda s, a, c: s.staff.unlock("tiepnhan2", actor=a),
+    "staff.set_role": lambda s, a, c: s.staff.set_role("tiepnhan2", "xu_ly", actor=a),
+    "staff.set_password": lambda s, a, c: s.staff.set_password("tiepnhan2", "mat-khau-moi", actor=a),
+    "config.settings": lambda s, a, c: s.config.settings(),
+    "config.set_settings": lambda s, a, c: s.config.set_settings(
+        {"agency.hotline": "0236 3000 000"}, actor=a
+    ),
+    "catalog.procedure": lambda s, a, c: s.catalog.procedure("1.004873"),
+    "catalog.procedures": lambda s, a, c: s.catalog.procedures(),
+    "catalog.units": lambda s, a, c: s.catalog.units(),
+    "catalog.import_catalog": lambda s, a, c: s.catalog.import_catalog(
+        {
+            "procedures": [
+                {
+                    "code": "9.999999",
+                    "name": "Thủ tục thử",
+                    "time_limit": {"unit": "working_days", "value": 2},
+                    "documents": [{"name": "Tờ khai", "form": "bản chính"}],
+                }
+            ]
+        },
+        actor=a,
+    ),
+    "catalog.update_procedure": lambda s, a, c: s.catalog.update_procedure(
+        "1.004873",
+        time_unit="working_days",
+        time_value=10,
+        cutoff=None,
+        documents=[DocumentSpec("Tờ khai", "bản chính", 1, True)],
+        actor=a,
+    ),
+    "catalog.add_unit": lambda s, a, c: s.catalog.add_unit(code="MOI", name="Đơn vị mới", actor=a),
+    "calendar.days": lambda s, a, c: s.calendar.days(2026),
+    "calendar.preview_due": lambda s, a, c: s.calendar.preview_due("1.004873"),
+    "calendar.seed_year": lambda s, a, c: s.calendar.seed_year(2030, actor=a),
+    "calendar.set_day": lambda s, a, c: s.calendar.set_day(date(2026, 12, 31), "holiday", "Nghỉ", actor=a),
+    "calendar.remove_day": lambda s, a, c: s.calendar.remove_day(date(2026, 11, 24), actor=a),
+    "intake.receive": lambda s, a, c: s.intake.receive(
+        ReceiveRequest("1.004873", Applicant("Trần Văn Bình")), actor=a
+    ),
+    "intake.correct_applicant": lambda s, a, c: s.intake.correct_applicant(
+        c["code"], Applicant("Lê Văn An", phone="0905111222"), actor=a
+    ),
+    "intake.receipt_data": lambda s, a, c: s.intake.receipt_data(c["code"], actor=a),
+    "intake.last_applicant": lambda s, a, c: s.intake.last_applicant("048090000123", actor=a),
+    "intake.procedure_usage": lambda s, a, c: s.intake.procedure_usage(actor=a),
+    "dossiers.dossier": lambda s, a, c: s.dossiers.dossier(c["code"], actor=a),
+    "dossiers.by_id": lambda s, a, c: s.dossiers.by_id(c["id"], actor=a),
+    "dossiers.find_code": lambda s, a, c: s.dossiers.find_code(c["code"], actor=a),
+    "dossiers.list_dossiers": lambda s, a, c: s.dossiers.list_dossiers(DossierFilter(), actor=a),
+    "ratings.scale": lambda s, a, c: s.ratings.scale(),
+    "ratings.count": lambda s, a, c: s.ratings.count(date(2026, 11, 1), date(2026, 11, 30)),
+    "ratings.rate": lambda s, a, c: s.ratings.rate(c["code"], "hai-long", actor=a),
+    "ratings.request": lambda s, a, c: s.ratings.request(c["code"], station="quay-2", actor=a),
+    "ratings.request_state": lambda s, a, c: s.ratings.request_state(c["request"], actor=a),
+    "ratings.cancel_request": lambda s, a, c: s.ratings.cancel_request(c["request"], actor=a),
+    "ratings.summary": lambda s, a, c: s.ratings.summary(actor=a),
+    "integrity.anchor": lambda s, a, c: s.integrity.anchor(actor=a),
+}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """The demo agency with one dossier and one waiting rating invitation."""
+    from onestop.db.migrate import ensure_schema
+    from onestop.demo import run_demo
+
+    path = tmp_path_factory.mktemp("permissions") / "template.db"
+    db = Database(f"sqlite:///{path}")
+    ensure_schema(db)
+    svc = Onestop(db=db, clock=FixedClock(vn(2026, 11, 23, 9, 0)))
+    list(run_demo(svc, dossiers=0))
+    clerk = actor(svc, "tiepnhan1")
+    d = svc.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn An", "048090000123")), actor=clerk)
+    request = svc.ratings.request(d.code, station="quay-1", actor=clerk)
+    db.dispose()
+    return path, {"code": d.code, "id": d.id, "request": request}
+
+
+def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with closing(sqlite3.connect(path)) as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'dossiers_fts%'"
+            )
+        ]
+        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+
+
+def test_every_public_service_method_is_guarded_or_says_why_not(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'x.db'}")
+    svc = Onestop(db=db)
+    missing = []
+    for name, method in _public_methods(svc).items():
+        if name in UNGUARDED:
+            continue
+        if not hasattr(method, "required_act"):
+            missing.append(f"{name}: neither @requires nor @public")
+        elif name not in SCENARIOS:
+            missing.append(f"{name}: no scenario in this file")
+    assert not missing, "\n".join(missing)
+    assert set(SCENARIOS) <= set(_public_methods(svc)), "a scenario names a method that is gone"
+
+
+def _cases() -> list[Any]:
+    return [pytest.param(role, name, id=f"{role.value}-{name}") for role in STAFF_ROLES for name in SCENARIOS]
+
+
+@pytest.mark.parametrize(("role", "method"), _cases())
+def test_role_against_method(
+    role: Role, method: str, template: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    path = tmp_path / "onestop.db"
+    shutil.copy(template[0], path)
+    context = template[1]
+    db = Database(f"sqlite:///{path}")
+    svc = Onestop(db=db, clock=FixedClock(vn(2026, 11, 23, 10, 0)))
+    who = actor(svc, ROLE_ACCOUNTS[role])
+    bound = _public_methods(svc)[method]
+    act: Act | None = bound.required_act  # type: ignore[attr-defined]
+    allowed = act is None or act in allowed_acts(role, DEFAULT_PERMISSIONS)
+    before = _rows(path)
+    try:
+        if allowed:
+            SCENARIOS[method](svc, who, context)
+            assert svc.integrity.verify().ok, "an allowed change must stay under the chain"
+        else:
+            with pytest.raises(PermissionDenied) as refused:
+                SCENARIOS[method](svc, who, context)
+            message = refused.value.message
+            assert act is not None and act.label in message and "không có quyền" in message, message
+            assert f"({act.value})" not in message and "permission" not in message.lower(), message
+            db.dispose()
+            assert _rows(path) == before, f"{role.value} was refused {method} but something was written"
+    finally:
+        db.dispose()
+
+
+def test_anyone_may_change_their_own_password_but_not_anothers(agency: Onestop) -> None:
+    clerk = actor(agency, "tiepnhan1")
+    agency.staff.set_password("tiepnhan1", "mat-khau-moi", actor=clerk)
+    assert agency.staff.sign_in("tiepnhan1", "mat-khau-moi").username == "tiepnhan1"
+    with pytest.raises(PermissionDenied, match="quản lý tài khoản"):
+        agency.staff.set_password("tiepnhan2", "mat-khau-moi", actor=clerk)
+
+
+def test_a_missing_actor_is_a_programming_error_not_the_system(agency: Onestop) -> None:
+    with pytest.raises(TypeError):
+        agency.config.set_settings({"agency.hotline": "1"})  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        agency.config.set_settings({"agency.hotline": "1"}, actor=None)  # type: ignore[arg-type]
+
+
+def test_the_system_actor_runs_the_agency_but_takes_no_step_of_a_dossier(agency: Onestop) -> None:
+    system = agency.ctx.system_actor()
+    with pytest.raises(PermissionDenied):
+        agency.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn An")), actor=system)
+    with pytest.raises(PermissionDenied):
+        agency.dossiers.list_dossiers(DossierFilter(), actor=system)
+    with pytest.raises(PermissionDenied):
+        agency.staff.sign_in("he-thong", "")
+
+
+def test_the_permission_table_is_a_setting_the_services_obey(agency: Onestop) -> None:
+    head = actor(agency, "lanhdao")
+    clerk = actor(agency, "tiepnhan1")
+    table = {k: list(v) for k, v in DEFAULT_PERMISSIONS.items()}
+    table["tiep_nhan"].remove("receive")
+    agency.config.set_settings({"permissions": table}, actor=actor(agency, "admin"))
+    with pytest.raises(PermissionDenied, match="tiếp nhận hồ sơ"):
+        agency.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn An")), actor=clerk)
+    agency.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn An")), actor=head)  # "*": every step
+    assert Act.RECEIVE not in agency.permissions(clerk)
+    # An administrator can never lose the right to mend the table.
+    table["quan_tri"] = []
+    agency.config.set_settings({"permissions": table}, actor=actor(agency, "admin"))
+    assert Act.MANAGE_SETTINGS in agency.permissions(actor(agency, "admin"))
