@@ -1,4 +1,4 @@
-"""The ``onestop`` command line (spec: shared/spec/cli.md, a contract checked from outside).
+"""The ``onestop`` command line (reference: docs/cli.md, a contract checked from outside).
 
 Commands other than ``gui`` and ``kiosk`` never import Qt. Errors: exit 2 with one Vietnamese line
 naming the field for invalid input (nothing written), exit 1 for any other failure; tracebacks only
