@@ -1,4 +1,4 @@
-"""Driving the real ``onestop`` command from tests (the contract is shared/spec/cli.md).
+"""Driving the real ``onestop`` command from tests (the contract is docs/cli.md).
 
 Every call runs the installed console script in a subprocess against a real SQLite file and checks
 the one rule that holds for every command: no traceback on stderr unless ``--debug`` was given.

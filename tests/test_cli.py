@@ -1,4 +1,4 @@
-"""End-to-end tests of the ``onestop`` command line, driven exactly as shared/spec/cli.md describes it.
+"""End-to-end tests of the ``onestop`` command line, driven exactly as docs/cli.md describes it.
 
 Every test runs the installed console script in subprocesses against its own SQLite file. A demo
 database (``demo --dossiers 50``) and an agency without dossiers (``demo --dossiers 0``) are built once
