@@ -78,7 +78,6 @@ _NOT_FOUND = re.compile(r"^\s*(\S+)\s+=>\s+not found\s*$")
 @dataclass(frozen=True)
 class Missing:
     soname: str
-    needed_by: str  # the Qt file, relative to the PySide6 folder
 
     @property
     def package(self) -> str | None:
@@ -140,13 +139,9 @@ def check(pyside: Path, environ: Mapping[str, str], ldd: Callable[[Path], str | 
     required = [*MODULES, *([PLUGINS[plugin]] if plugin else [])]
 
     def missing_in(names: Sequence[str]) -> tuple[Missing, ...]:
-        seen: dict[str, Missing] = {}
-        for name in names:
-            path = pyside / name
-            text = ldd(path) if path.is_file() else None
-            for soname in parse_ldd(text or ""):
-                seen.setdefault(soname, Missing(soname, name))
-        return tuple(seen.values())
+        paths = [pyside / name for name in names if (pyside / name).is_file()]
+        sonames = [soname for path in paths for soname in parse_ldd(ldd(path) or "")]
+        return tuple(Missing(soname) for soname in dict.fromkeys(sonames))
 
     missing = missing_in(required)
     printing = tuple(m for m in missing_in([PRINTING]) if m.soname not in {x.soname for x in missing})

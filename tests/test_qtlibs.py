@@ -68,7 +68,7 @@ def test_parse_ldd_lists_each_library_not_found_once_in_order() -> None:
     ],
 )
 def test_missing_library_is_named_with_its_debian_package(soname: str, package: str) -> None:
-    assert qtlibs.Missing(soname, "x").package == package
+    assert qtlibs.Missing(soname).package == package
 
 
 def test_missing_xcb_libraries_are_named_with_the_commands_that_install_them(tmp_path: Path) -> None:
@@ -76,7 +76,6 @@ def test_missing_xcb_libraries_are_named_with_the_commands_that_install_them(tmp
     findings = qtlibs.check(pyside, X_SESSION, ldd_answers({"libqxcb.so": LDD_QXCB}))
     assert not findings.ok
     assert [m.soname for m in findings.missing] == ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
-    assert {m.needed_by for m in findings.missing} == {"Qt/plugins/platforms/libqxcb.so"}
     message = qtlibs.describe(findings)
     assert "sudo make system-deps" in message
     assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in message
