@@ -27,8 +27,11 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete $$(ls onestop/ui/*.py) -ts $(TS)
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 
-# The demo database lives in the user-data folder; created on the first run only.
+# Qt's system libraries first: the missing ones by name, with the command that installs them
+# (Qt itself would blame xcb-cursor0 whatever is missing). Then the demo database, which lives in
+# the user-data folder and is created on the first run only.
 run: $(STAMP) $(QM)
+	@env -u QT_QPA_PLATFORM $(BIN)/python -m onestop.qtlibs
 	@db=$$($(BIN)/python -c "from onestop.app import resolve_url; print(resolve_url(None))"); \
 	path=$${db#sqlite:///}; \
 	if [ "$$path" != "$$db" ] && [ ! -f "$$path" ]; then \

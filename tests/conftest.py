@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-# Before anything can create a QApplication: no X server in tests (../shared/platform.md).
+# Before anything can create a QApplication: no X server in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator

@@ -16,7 +16,7 @@ def vn(*args: int) -> datetime:
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     """Type like a keyboard (Unikey commits whole characters): one key event per character.
 
-    qtbot.keyClicks aborts the process on non-ASCII characters (see shared/platform.md)."""
+    qtbot.keyClicks aborts the process on non-ASCII characters (a Qt assertion in qasciikey.cpp)."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication

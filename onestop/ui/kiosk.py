@@ -889,7 +889,7 @@ def place_kiosk(window: QWidget, avoid: QWidget | None = None) -> QScreen | None
         if window.isFullScreen() and window.screen() is not target:
             window.showNormal()  # leave full screen before moving, or some window managers keep it
         window.setScreen(target)
-        # setScreen() alone leaves the window on the first monitor (shared/platform.md).
+        # setScreen() alone leaves the window on the first monitor: move it there too.
         window.setGeometry(target.geometry())
         show_full_screen(window)
         return target
