@@ -153,11 +153,23 @@ class Code128Flowable(Flowable):  # type: ignore[misc]
         )
 
 
+class _ECI(qrencoder.QRECI):  # type: ignore[misc]
+    """reportlab's ECI segment, counting the bits of its designator.
+
+    reportlab 4-5 counts an ECI segment as 4 bits (its mode) when choosing the QR version, but writes
+    12 or more: a payload just under a version's capacity then fails with "code length overflow".
+    """
+
+    @property
+    def bitlength(self) -> int:
+        return 8 if self.data <= 0x7F else 16 if self.data <= 0x3FFF else 24
+
+
 def _qr_segments(text: str) -> str | list[qrencoder.QR]:
     # ASCII goes as is (the encoder picks the densest mode); anything else as UTF-8 bytes behind ECI 26.
     if text.isascii():
         return text
-    return [qrencoder.QRECI(_ECI_UTF8), qrencoder.QR8bitByte(text)]
+    return [_ECI(_ECI_UTF8), qrencoder.QR8bitByte(text)]
 
 
 def qr_drawing(data: str, size: float = 20 * mm, level: str = "M") -> Drawing:
