@@ -11,8 +11,10 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import IO, TypeVar
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
@@ -22,6 +24,7 @@ from onestop.forms.pdf import (
     HeaderFlowable,
     Margins,
     Styles,
+    balanced_wrap,
     build_pdf,
     continuation_line,
     dot_leader,
@@ -43,9 +46,13 @@ __all__ = [
     "data_qr",
     "data_top",
     "field",
+    "letter_opening",
+    "letter_style",
+    "multiline",
     "paper_bytes",
     "paper_qr",
     "paper_top",
+    "recipients_and_signature",
     "render_a5",
     "render_data",
     "signatures",
@@ -149,10 +156,12 @@ def paper_top(
 ) -> list[Flowable]:
     """Header (QR upper left, date of issue), title, optional subtitle, and the code block if any."""
     st = styles()
+    # A title too long for one line splits into lines of even length, not one word left alone.
+    lines = balanced_wrap(title, st.title.fontName, st.title.fontSize, A5_WIDTH - 2)
     story: list[Flowable] = [
         HeaderFlowable(header, on=issued_at.date(), qr=qr, demo=demo),
         Spacer(1, 3 * mm),
-        para(esc(title), st.title),
+        para("<br/>".join(esc(line) for line in lines), st.title),
     ]
     if subtitle:
         story.append(para(subtitle, st.subtitle))
@@ -196,6 +205,23 @@ def applicant_lines(
     return out
 
 
+def letter_opening(applicant: ApplicantInfo, st: Styles) -> list[Flowable]:
+    """``Kính gửi: <name>`` centred, the address and phone under it when known (Mẫu 04, 05)."""
+    out: list[Flowable] = [
+        Spacer(1, 1 * mm),
+        para(f"Kính gửi: <b>{keep_together(applicant.name)}</b>", st.center),
+    ]
+    contact = []
+    if applicant.address.strip():
+        contact.append(f"Địa chỉ: {esc(' '.join(applicant.address.split()))}")
+    if applicant.phone.strip():
+        contact.append(f"Số điện thoại: {keep_together(applicant.phone)}")  # a number never splits
+    if contact:
+        out.append(para("(" + "; ".join(contact) + ")", st.center_italic))
+    out.append(Spacer(1, 2 * mm))
+    return out
+
+
 @dataclass(frozen=True)
 class Signature:
     """One signature column: the role in bold capitals (lines split on ``\\n``), the hint, the name."""
@@ -205,21 +231,54 @@ class Signature:
     hint: str = "(Ký và ghi rõ họ tên)"
 
 
+def _signature_column(sig: Signature, st: Styles, space: float) -> list[Flowable]:
+    out: list[Flowable] = [para(esc(line), st.center_bold) for line in sig.role.split("\n") if line]
+    if sig.hint:
+        out.append(para(esc(sig.hint), st.center_italic))
+    out.append(Spacer(1, space))
+    out.append(para(f"<b>{esc(sig.name)}</b>", st.center))
+    return out
+
+
 def signatures(columns: Sequence[Signature], width: float, st: Styles, *, space: float = 14 * mm) -> Table:
     """Signature columns side by side; a single one stands in the right half, as on official papers."""
-
-    def column(sig: Signature) -> list[Flowable]:
-        out: list[Flowable] = [para(esc(line), st.center_bold) for line in sig.role.split("\n") if line]
-        if sig.hint:
-            out.append(para(esc(sig.hint), st.center_italic))
-        out.append(Spacer(1, space))
-        out.append(para(f"<b>{esc(sig.name)}</b>", st.center))
-        return out
-
-    cells: list[list[Flowable] | str] = [column(sig) for sig in columns]
+    cells: list[list[Flowable] | str] = [_signature_column(sig, st, space) for sig in columns]
     if len(cells) == 1:
         cells.insert(0, "")
     table = Table([cells], colWidths=[width / len(cells)] * len(cells))
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    return table
+
+
+@cache
+def letter_style() -> ParagraphStyle:
+    """Body text of a letter (Mẫu 04, 05): justified, first line indented, a little air between."""
+    st = styles()
+    return ParagraphStyle("onestop-letter", parent=st.body_justify, firstLineIndent=7 * mm, spaceAfter=2)
+
+
+def multiline(text: str) -> str:
+    """Markup for user text that may hold line breaks (a reason in several paragraphs)."""
+    lines = [" ".join(line.split()) for line in nfc(text).strip().splitlines()]
+    return "<br/>".join(esc(line) for line in lines if line)
+
+
+def recipients_and_signature(
+    signer: Signature,
+    width: float,
+    st: Styles,
+    recipients: Sequence[str] = ("Như trên", "Lưu: VT"),
+) -> Table:
+    """NĐ 30's closing of a letter: ``Nơi nhận:`` on the left, the signer's column on the right."""
+    small = st.small
+    left: list[Flowable] = [para("<b><i>Nơi nhận:</i></b>", small)]
+    for i, who in enumerate(recipients):
+        end = "." if i == len(recipients) - 1 else ";"
+        left.append(para(f"- {esc(who)}{end}", small))
+    table = Table(
+        [[left, _signature_column(signer, st, 16 * mm)]],
+        colWidths=[width / 2, width / 2],
+    )
     table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
     return table
 
