@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-import shutil
 import subprocess
 import time
 import unicodedata
@@ -19,20 +18,22 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pdf_tools import (
+    assert_nothing_overlaps,
+    flat,
+    needs_poppler,
+    needs_zbar,
+    page_text,
+    pdf_pages,
+    qr_in_upper_left,
+    run,
+    word_boxes,
+)
 
 from onestop.forms.model import FormHeader, ReceiptData, ReceiptDocument
 from onestop.forms.pdf import code128_modules, keep_together, place_date_line, vn_date, vn_datetime
 from onestop.forms.qr import parse_qr_payload
 from onestop.forms.receipt import TITLE, receipt_bytes, render_receipt
-
-POPPLER = ("pdfinfo", "pdffonts", "pdftotext", "pdftoppm")
-needs_poppler = pytest.mark.skipif(
-    any(shutil.which(tool) is None for tool in POPPLER),
-    reason="poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm) is not installed",
-)
-needs_zbar = pytest.mark.skipif(
-    shutil.which("zbarimg") is None, reason="zbar-tools (zbarimg) is not installed"
-)
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 CODE = "H15.50.05.13-261127-0042"
@@ -77,68 +78,6 @@ def make_data(**changes: object) -> ReceiptData:
         register_number=42,
     )
     return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
-
-
-def run(*cmd: str | Path) -> str:
-    """stdout of a command (stderr ignored: zbarimg chatters about D-Bus there)."""
-    done = subprocess.run(
-        [str(c) for c in cmd], capture_output=True, check=True, text=True, encoding="utf-8", timeout=60
-    )
-    return done.stdout
-
-
-def flat(text: str) -> str:
-    """Whitespace collapsed, so phrases wrapped by -layout still match."""
-    return " ".join(text.split())
-
-
-def pdf_pages(pdf: Path) -> int:
-    match = re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.M)
-    assert match, "pdfinfo reported no page count"
-    return int(match.group(1))
-
-
-def page_text(pdf: Path, page: int | None = None, mode: str = "-layout") -> str:
-    """The text of ``pdf`` (or one page): ``-layout`` keeps the look, ``-raw`` the drawing order.
-
-    ``-layout`` interleaves the lines of side-by-side table cells, so a wrapped document name is
-    checked in ``-raw`` text, where each cell's lines come out together.
-    """
-    pages: tuple[str, ...] = () if page is None else ("-f", str(page), "-l", str(page))
-    return run("pdftotext", mode, *pages, pdf, "-")
-
-
-def word_boxes(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
-    """(page, xMin, yMin, xMax, yMax, word) for every word, from ``pdftotext -bbox``."""
-    html = run("pdftotext", "-bbox", pdf, "-")
-    boxes = []
-    page = 0
-    for line in html.splitlines():
-        if "<page " in line:
-            page += 1
-        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
-        if m:
-            x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
-            boxes.append((page, x0, y0, x1, y1, m.group(5)))
-    return boxes
-
-
-def qr_in_upper_left(png: Path, tmp_path: Path) -> str:
-    """The QR text found in the upper left corner of the page (its left 30 %, top 20 %), or ""."""
-    from PIL import Image
-
-    with Image.open(png) as page:
-        width, height = page.size
-        corner = tmp_path / f"corner-{png.stem}.png"
-        page.crop((0, 0, int(width * 0.30), int(height * 0.20))).save(corner)
-    done = subprocess.run(
-        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(corner)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    return done.stdout if done.returncode == 0 else ""
 
 
 def write(tmp_path: Path, data: ReceiptData, name: str = "receipt.pdf") -> Path:
@@ -382,24 +321,6 @@ def test_long_names_wrap_inside_the_page(tmp_path: Path) -> None:
 @needs_poppler
 def test_sample_receipt_has_no_overlapping_words(tmp_path: Path) -> None:
     assert_nothing_overlaps(write(tmp_path, make_data(version=2)))
-
-
-def assert_nothing_overlaps(pdf: Path, min_words: int = 100) -> None:
-    """No two words' boxes intersect (beyond half a point of font-metric slack)."""
-    boxes = word_boxes(pdf)
-    assert len(boxes) >= min_words, "pdftotext -bbox found (almost) no words"
-    slack = 0.5
-    by_page: dict[int, list[tuple[int, float, float, float, float, str]]] = {}
-    for box in boxes:
-        by_page.setdefault(box[0], []).append(box)
-    for page_boxes in by_page.values():
-        page_boxes.sort(key=lambda b: b[2])
-        for i, a in enumerate(page_boxes):
-            for b in page_boxes[i + 1 :]:
-                if b[2] >= a[4] - slack:
-                    break  # sorted by top: nothing further down can reach ``a``
-                if min(a[3], b[3]) - max(a[1], b[1]) > slack and min(a[4], b[4]) - max(a[2], b[2]) > slack:
-                    raise AssertionError(f"words overlap: {a} / {b}")
 
 
 def test_render_time_is_reasonable() -> None:
