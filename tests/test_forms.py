@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from forms_samples import (
+    ANCHOR,
     APPLICANT,
     CODE,
     DUE,
@@ -30,6 +31,8 @@ from forms_samples import (
     control,
     guidance,
     refusal,
+    register,
+    register_rows,
     stop,
 )
 from pdf_tools import (
@@ -45,6 +48,7 @@ from pdf_tools import (
     qr_in_upper_left,
     render_png,
     run,
+    word_boxes,
 )
 
 from onestop.forms import FORM_TITLES, render_form
@@ -401,3 +405,140 @@ def test_demo_papers_are_marked(tmp_path: Path, kind: str) -> None:
     (png,) = render_png(pdf, tmp_path / "page")
     assert parse_qr_payload(qr_in_upper_left(png, tmp_path)).demo
     assert code128(png) == [CODE]
+
+
+# ------------------------------------------------------------------------------- Mẫu 07, register
+
+
+@needs_poppler
+@needs_zbar
+def test_register_reads_back(tmp_path: Path) -> None:
+    data = register(40)
+    pdf = write(tmp_path, "07", data)
+    w, h = page_size(pdf)
+    assert abs(w - A4_LANDSCAPE[0]) <= 1 and abs(h - A4_LANDSCAPE[1]) <= 1, (w, h)
+    assert_liberation_serif_only(pdf)
+    pages = pdf_pages(pdf)
+    assert 2 <= pages <= 6
+    first = text_of_page(pdf, 1)
+    for expected in (
+        "SỔ THEO DÕI HỒ SƠ",
+        "Quyển số: 2026 - Từ ngày 01/01/2026 đến ngày 31/12/2026",
+        "Mẫu số 07 - Thông tư 03/2025/TT-VPCP",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Liên Chiểu, ngày 31 tháng 12 năm 2026",
+    ):
+        assert expected in first, expected
+    raw = flat(page_text(pdf, mode="-raw"))
+    for heading in (
+        "TT",
+        "Mã hồ sơ",
+        "Tên TTHC",
+        "Số lượng hồ sơ (bộ)",
+        "Tên cá nhân, tổ chức",
+        "Địa chỉ, số điện thoại",
+        "Cơ quan chủ trì giải quyết",
+        "Ngày, tháng, năm",
+        "Nhận hồ sơ",
+        "Hẹn trả kết quả",
+        "Chuyển hồ sơ đến cơ quan giải quyết",
+        "Nhận kết quả từ cơ quan giải quyết",
+        "Trả kết quả",
+        "Ghi chú",
+    ):
+        assert raw.count(heading) >= pages, heading  # on every page
+    for row in register_rows(40):
+        assert raw.count(row.code) == 1, row.code
+    assert "Cấp bản sao có chứng thực từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền cấp" in raw
+    assert "Hợp tác xã Nông nghiệp số 2" in raw and "0905 123 456" in raw
+    for page in range(1, pages + 1):
+        text = text_of_page(pdf, page)
+        assert f"Mã neo chuỗi lịch sử: {ANCHOR}" in text
+        assert f"Trang {page}/{pages}" in text
+    # The QR code in the upper left corner of every page: no code, no id, but the anchor.
+    for png in render_png(pdf, tmp_path / "page", first=1, last=2):
+        info = parse_qr_payload(qr_in_upper_left(png, tmp_path))
+        assert info.form == "07" and info.paper_name == "Sổ theo dõi hồ sơ"
+        assert info.anchor == ANCHOR and info.code == "" and info.identification == ""
+        assert info.issued_at == data.issued_at
+
+
+def text_of_page(pdf: Path, page: int) -> str:
+    return flat(page_text(pdf, page))
+
+
+@needs_poppler
+def test_register_keeps_long_words_inside_their_columns(tmp_path: Path) -> None:
+    long_code = "000.A0.01.H26-210212-9090-EXTRA-LONG-CODE"
+    rows = (
+        dataclasses.replace(row, code=long_code, applicant_name="Công ty TNHH Thương mại Dịch vụ " * 3)
+        for row in register_rows(3)
+    )
+    pdf = write(tmp_path, "07", register(rows=rows))
+    right_edge = A4_LANDSCAPE[0] - 10 * 72 / 25.4
+    assert max(box[3] for box in word_boxes(pdf)) <= right_edge + 0.5
+    assert_nothing_overlaps(pdf, min_words=60)
+
+
+@needs_poppler
+def test_empty_register_is_one_page_with_its_heading(tmp_path: Path) -> None:
+    pdf = write(tmp_path, "07", register(rows=iter(())))
+    assert pdf_pages(pdf) == 1
+    text = text_of_page(pdf, 1)
+    assert "SỔ THEO DÕI HỒ SƠ" in text and "Trang 1/1" in text and "Tên TTHC" in text
+
+
+@needs_poppler
+def test_demo_register_is_marked(tmp_path: Path) -> None:
+    pdf = write(tmp_path, "07", register(30, demo=True))
+    assert "[DỮ LIỆU MẪU]" in run("pdfinfo", pdf)
+    for page in range(1, pdf_pages(pdf) + 1):
+        assert "DỮ LIỆU MẪU" in page_text(pdf, page, mode="-raw")
+
+
+_BIG_REGISTER = """
+import gc, resource, sys, weakref
+sys.path.insert(0, sys.argv[2])
+import forms_samples as s
+from onestop.forms.register import render_register
+
+alive = []
+def rows(n):
+    for row in s.register_rows(n):
+        alive.append(weakref.ref(row))
+        yield row
+
+render_register(s.register(rows=rows(100)), sys.argv[1] + ".small.pdf")
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+alive.clear()
+render_register(s.register(rows=rows(5000)), sys.argv[1])
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+gc.collect()
+print(len(alive), sum(r() is not None for r in alive), (after - before) // 1024)
+"""
+
+
+@needs_poppler
+def test_register_of_5000_rows_streams_in_flat_memory(tmp_path: Path) -> None:
+    """5,000 rows from a generator: sensible page count, heading on every page, rows never held."""
+    pdf = tmp_path / "big.pdf"
+    done = subprocess.run(
+        [sys.executable, "-c", _BIG_REGISTER, str(pdf), str(Path(__file__).parent)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    produced, still_alive, grown_mb = (int(v) for v in done.stdout.split())
+    assert produced == 5000
+    assert still_alive == 0  # every row was let go once drawn
+    # The finished pages, compressed, are all that accumulates (~2 MB here): memory stays flat.
+    assert grown_mb < 40, f"{grown_mb} MB more for 5,000 rows"
+    pages = pdf_pages(pdf)
+    assert 5000 / 40 <= pages <= 5000 / 8, pages  # 8 to 40 rows a page
+    for page in (1, pages // 2, pages):
+        text = text_of_page(pdf, page)
+        assert "Tên TTHC" in text and "Cơ quan chủ trì giải quyết" in flat(page_text(pdf, page, mode="-raw"))
+        assert f"Trang {page}/{pages}" in text and f"Mã neo chuỗi lịch sử: {ANCHOR}" in text
+    last = flat(page_text(pdf, pages, mode="-raw"))
+    assert "5000 H15.50.05.13-" in last
