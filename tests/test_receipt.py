@@ -444,7 +444,6 @@ def test_delivery_line_and_closing_note_fit_the_channel(
     if changes.get("result_channel_key", "counter") != "counter" or "result_channel" in changes:
         # Nothing is fetched at the counter: no "bring the receipt".
         assert "mang theo phiếu này" not in text
-        assert "Quét mã QR trên phiếu để tra cứu tình trạng hồ sơ." in text
 
 
 def test_an_unknown_channel_key_is_refused() -> None:
@@ -512,6 +511,19 @@ def test_every_variant_stays_on_one_page(tmp_path: Path) -> None:
         },
         {"result_channel_key": "online", "applicant_kind": "organisation", "tax_code": "0401234567"},
         {"demo": True, "version": 2},
+        {
+            # What the counter application hands over for a chứng thực by post (older fields only).
+            "result_channel": "Qua dịch vụ bưu chính công ích",
+            "fee_amount": None,
+            "fee_text": "2.000 đồng/trang; từ trang thứ ba trở lên 1.000 đồng/trang, tối đa 200.000 đồng/bản",
+            "documents": (
+                ReceiptDocument("Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao", "bản chính", 1),
+                ReceiptDocument(
+                    "Bản sao cần chứng thực (nếu người yêu cầu tự chuẩn bị bản sao)", "bản chụp", 2
+                ),
+            ),
+            "sets": 2,
+        },
     ]
     for i, changes in enumerate(variants):
         pdf = write(tmp_path, make_data(**changes), f"v{i}.pdf")

@@ -124,7 +124,7 @@ def paper_qr(
 
 def code_block(code: str, st: Styles) -> list[Flowable]:
     """``Mã hồ sơ: <code>`` centred over its Code 128 (the counter scanner reads the bars)."""
-    bar = Code128Flowable(code, module_width=0.27 * mm, bar_height=10 * mm, text_size=8)
+    bar = Code128Flowable(code, module_width=0.27 * mm, bar_height=9 * mm, text_size=8)
     bar.hAlign = "CENTER"
     return [para(f"Mã hồ sơ: <b>{esc(code)}</b>", st.center), Spacer(1, 0.8 * mm), bar]
 
@@ -160,7 +160,7 @@ def paper_top(
     lines = balanced_wrap(title, st.title.fontName, st.title.fontSize, A5_WIDTH - 2)
     story: list[Flowable] = [
         HeaderFlowable(header, on=issued_at.date(), qr=qr, demo=demo),
-        Spacer(1, 3 * mm),
+        Spacer(1, 2.5 * mm),
         para("<br/>".join(esc(line) for line in lines), st.title),
     ]
     if subtitle:

@@ -104,8 +104,6 @@ def _delivery(data: ReceiptData, width: float, st: Styles) -> tuple[str, str]:
     else:
         line = f"{label} {text_or_dots(data.result_channel, room, st)}"
         note = "Vui lòng giữ phiếu này đến khi nhận được kết quả."
-    if channel in ("post", "online"):
-        note += " Quét mã QR trên phiếu để tra cứu tình trạng hồ sơ."
     return line, note
 
 
@@ -180,7 +178,7 @@ def _story(data: ReceiptData, width: float) -> list[Flowable]:
                 # Left-aligned: a justified short line with a small note would stretch its spaces.
                 *(para(item, st.body) for item in items),
                 Spacer(1, 2 * mm),
-                signatures(sigs, width, st),
+                signatures(sigs, width, st, space=12 * mm),
                 Spacer(1, 2 * mm),
                 para(footer, st.small_italic_center),
             ]
