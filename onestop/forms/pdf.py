@@ -28,11 +28,13 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from onestop.forms.codes import (
     CODE128_QUIET_MODULES,
     Code128Flowable,
+    QrFlowable,
     code128_modules,
     code128_width,
     draw_code128,
     draw_qr,
     qr_drawing,
+    qr_modules,
 )
 from onestop.forms.header import (
     DEMO_MARK,
@@ -86,6 +88,7 @@ __all__ = [
     "HeaderFlowable",
     "Margins",
     "PageCallback",
+    "QrFlowable",
     "Styles",
     "balanced_wrap",
     "build_pdf",
@@ -104,6 +107,7 @@ __all__ = [
     "para",
     "place_date_line",
     "qr_drawing",
+    "qr_modules",
     "register_fonts",
     "short_datetime",
     "styles",

@@ -15,8 +15,8 @@ UTF-8 text, one ``key=value`` per line, keys in a fixed order, empty fields left
     tg=2026-02-25T10:00+07:00
     hen=2026-02-27T16:30+07:00
 
-It is short (about 200 bytes: a version-10 code, 57 modules, fits 16 mm), readable by any phone's
-scanner without an application, and trivial to parse. ``docs/qr.md`` describes it for other systems.
+It is short (about 200 bytes: a version-10 code, 57 modules, 0.28 mm each at 18 mm), readable by
+any phone's scanner without an application, and trivial to parse. ``docs/qr.md`` describes it for other systems.
 The identification number is readable by anyone who scans the code: screens that decode it (the
 kiosk) must never show ``dd``.
 """

@@ -40,8 +40,8 @@ from onestop.forms.pdf import (
     FONT_REGULAR,
     draw_demo_watermark,
     draw_header,
+    draw_qr,
     nfc,
-    qr_drawing,
     register_fonts,
     wrap_cell,
 )
@@ -132,7 +132,7 @@ class _Book:
         self.qr = qr
         # The later pages' QR: encoded once, an XObject referenced from every page.
         canvas.beginForm("qr-later", 0, 0, _QR_LATER, _QR_LATER)
-        qr_drawing(qr, _QR_LATER).drawOn(canvas, 0, 0)
+        draw_qr(canvas, qr, 0, 0, _QR_LATER)
         canvas.endForm()
 
     # ------------------------------------------------------------------------------------ heading
