@@ -722,7 +722,9 @@ def test_receipt_writes_an_a5_pdf_with_code_name_and_barcodes(demo_db: Path, tmp
     symbols = set(scan.stdout.split())
     assert any(s.endswith(":" + d["code"]) for s in symbols), scan.stdout
     assert f"CODE-128:{d['code']}" in symbols, scan.stdout
-    assert f"QR-Code:{d['code']}" in symbols, scan.stdout
+    # The QR code carries the paper's fields (TT 01/2023; docs/qr.md), the dossier code among them.
+    assert any(s.startswith("QR-Code:v=1") for s in symbols), scan.stdout
+    assert f"hs={d['code']}" in symbols, scan.stdout
 
 
 def test_receipt_of_unknown_code_is_usage_error_and_writes_no_file(demo_db: Path, tmp_path: Path) -> None:

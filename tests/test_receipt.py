@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-import shutil
 import subprocess
 import time
 import unicodedata
@@ -19,19 +18,22 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from pdf_tools import (
+    assert_nothing_overlaps,
+    flat,
+    needs_poppler,
+    needs_zbar,
+    page_text,
+    pdf_pages,
+    qr_in_upper_left,
+    run,
+    word_boxes,
+)
 
 from onestop.forms.model import FormHeader, ReceiptData, ReceiptDocument
 from onestop.forms.pdf import code128_modules, keep_together, place_date_line, vn_date, vn_datetime
+from onestop.forms.qr import parse_qr_payload
 from onestop.forms.receipt import TITLE, receipt_bytes, render_receipt
-
-POPPLER = ("pdfinfo", "pdffonts", "pdftotext", "pdftoppm")
-needs_poppler = pytest.mark.skipif(
-    any(shutil.which(tool) is None for tool in POPPLER),
-    reason="poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm) is not installed",
-)
-needs_zbar = pytest.mark.skipif(
-    shutil.which("zbarimg") is None, reason="zbar-tools (zbarimg) is not installed"
-)
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 CODE = "H15.50.05.13-261127-0042"
@@ -70,54 +72,12 @@ def make_data(**changes: object) -> ReceiptData:
             ReceiptDocument("Căn cước công dân của người yêu cầu chứng thực", "xuất trình", 1),
         ),
         fee_text="2.000 đồng/trang",
+        fee_amount=4000,
+        procedure_code="2.000815.000.00.00.H15",
         register_volume="2026",
         register_number=42,
     )
     return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
-
-
-def run(*cmd: str | Path) -> str:
-    """stdout of a command (stderr ignored: zbarimg chatters about D-Bus there)."""
-    done = subprocess.run(
-        [str(c) for c in cmd], capture_output=True, check=True, text=True, encoding="utf-8", timeout=60
-    )
-    return done.stdout
-
-
-def flat(text: str) -> str:
-    """Whitespace collapsed, so phrases wrapped by -layout still match."""
-    return " ".join(text.split())
-
-
-def pdf_pages(pdf: Path) -> int:
-    match = re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.M)
-    assert match, "pdfinfo reported no page count"
-    return int(match.group(1))
-
-
-def page_text(pdf: Path, page: int | None = None, mode: str = "-layout") -> str:
-    """The text of ``pdf`` (or one page): ``-layout`` keeps the look, ``-raw`` the drawing order.
-
-    ``-layout`` interleaves the lines of side-by-side table cells, so a wrapped document name is
-    checked in ``-raw`` text, where each cell's lines come out together.
-    """
-    pages: tuple[str, ...] = () if page is None else ("-f", str(page), "-l", str(page))
-    return run("pdftotext", mode, *pages, pdf, "-")
-
-
-def word_boxes(pdf: Path) -> list[tuple[int, float, float, float, float, str]]:
-    """(page, xMin, yMin, xMax, yMax, word) for every word, from ``pdftotext -bbox``."""
-    html = run("pdftotext", "-bbox", pdf, "-")
-    boxes = []
-    page = 0
-    for line in html.splitlines():
-        if "<page " in line:
-            page += 1
-        m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
-        if m:
-            x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
-            boxes.append((page, x0, y0, x1, y1, m.group(5)))
-    return boxes
 
 
 def write(tmp_path: Path, data: ReceiptData, name: str = "receipt.pdf") -> Path:
@@ -199,7 +159,6 @@ def test_text_survives_with_diacritics(tmp_path: Path) -> None:
         TITLE,
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "UBND PHƯỜNG LIÊN CHIỂU",
         "Liên Chiểu, ngày 25 tháng 02 năm 2026",
         "Mẫu số 01 - Thông tư 03/2025/TT-VPCP",
         f"Mã hồ sơ: {CODE}",
@@ -213,8 +172,8 @@ def test_text_survives_with_diacritics(tmp_path: Path) -> None:
         "3. Thời gian giải quyết hồ sơ theo quy định là: 02 ngày làm việc",
         "4. Thời gian nhận hồ sơ: 10 giờ 00 phút, ngày 25 tháng 02 năm 2026",
         "5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 27 tháng 02 năm 2026",
-        "6. Đăng ký nhận kết quả tại: Tại Bộ phận Một cửa",
-        "Phí, lệ phí (nếu có): 2.000 đồng/trang",
+        "6. Đăng ký nhận kết quả: trực tiếp tại Trung tâm Phục vụ hành chính công phường Liên Chiểu",
+        "Phí, lệ phí (nếu có): 4.000 đồng (mức thu: 2.000 đồng/trang)",
         "Quyển số: 2026",
         "Số thứ tự: 42",
         "NGƯỜI NỘP HỒ SƠ",
@@ -226,6 +185,10 @@ def test_text_survives_with_diacritics(tmp_path: Path) -> None:
         assert expected in flat_text, expected
     assert flat_text.count("(Ký và ghi rõ họ tên)") == 2
     assert "Bản điều chỉnh" not in flat_text  # version 1 carries no correction mark
+    assert "tại: Tại" not in flat_text and "DỮ LIỆU MẪU" not in flat_text
+    # The agency column beside the QR wraps; -layout interleaves it with the national name.
+    raw = flat(page_text(pdf, mode="-raw"))
+    assert "UBND PHƯỜNG LIÊN CHIỂU TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" in raw
 
 
 @needs_poppler
@@ -236,6 +199,7 @@ def test_empty_optional_fields_and_correction_mark(tmp_path: Path) -> None:
         email="",
         address="",
         fee_text="",
+        fee_amount=None,
         register_volume="",
         register_number=None,
         version=3,
@@ -243,7 +207,9 @@ def test_empty_optional_fields_and_correction_mark(tmp_path: Path) -> None:
     )
     pdf = write(tmp_path, data)
     text = flat(page_text(pdf))
-    assert "Phí, lệ phí (nếu có): Không" in text
+    # A fee not known is a blank to fill in, never "Không" (which would say nothing is charged).
+    assert re.search(r"Phí, lệ phí \(nếu có\): \.{10,}", text)
+    assert "Không thu phí" not in text and "mức thu" not in text
     assert "Email" not in text
     # Empty fields leave dots to write on, each on the same line as its label.
     lines = page_text(pdf).splitlines()
@@ -257,12 +223,24 @@ def test_empty_optional_fields_and_correction_mark(tmp_path: Path) -> None:
 
 @needs_poppler
 @needs_zbar
-def test_code128_and_qr_decode_to_the_code(tmp_path: Path) -> None:
+def test_code128_is_the_code_and_qr_carries_the_papers_fields(tmp_path: Path) -> None:
     pdf = write(tmp_path, make_data())
     run("pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", pdf, tmp_path / "page")
     png = next(tmp_path.glob("page*.png"))
-    symbols = set(run("zbarimg", "--quiet", png).split())
-    assert symbols == {f"CODE-128:{CODE}", f"QR-Code:{CODE}"}
+    bars = run("zbarimg", "--quiet", "--raw", "-Sdisable", "-Scode128.enable", png).split()
+    assert bars == [CODE]  # what the counter's scanner reads: the code alone
+    info = parse_qr_payload(run("zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png))
+    assert info.form == "01"
+    assert info.paper_name == "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
+    assert info.code == CODE
+    assert info.procedure_code == "2.000815.000.00.00.H15"
+    assert info.identification == "048190001234"
+    assert info.system_name == "onestop"
+    assert info.issued_at == datetime(2026, 2, 25, 10, 0, tzinfo=TZ)
+    assert info.appointment == datetime(2026, 2, 27, 16, 30, tzinfo=TZ)
+    assert not info.demo
+    # Thông tư 01/2023: the QR code sits in the upper left corner of the page.
+    assert parse_qr_payload(qr_in_upper_left(png, tmp_path)) == info
 
 
 @needs_poppler
@@ -287,8 +265,9 @@ def test_decomposed_input_prints_composed(tmp_path: Path) -> None:
     text = page_text(write(tmp_path, decomposed, "nfd.pdf"))
     assert not any(unicodedata.combining(ch) for ch in text), "a combining mark reached the PDF"
     flat_text = flat(text)
-    for name in ("Nguyễn Thị Thủy", "Đặng Văn Đức", "Trần Ngọc Ánh", PROCEDURE, "UBND PHƯỜNG LIÊN CHIỂU"):
+    for name in ("Nguyễn Thị Thủy", "Đặng Văn Đức", "Trần Ngọc Ánh", PROCEDURE):
         assert name in flat_text, name
+    assert "UBND PHƯỜNG LIÊN CHIỂU" in flat(page_text(write(tmp_path, decomposed, "nfd.pdf"), mode="-raw"))
     assert text == page_text(write(tmp_path, base, "nfc.pdf"))
 
 
@@ -342,24 +321,6 @@ def test_long_names_wrap_inside_the_page(tmp_path: Path) -> None:
 @needs_poppler
 def test_sample_receipt_has_no_overlapping_words(tmp_path: Path) -> None:
     assert_nothing_overlaps(write(tmp_path, make_data(version=2)))
-
-
-def assert_nothing_overlaps(pdf: Path, min_words: int = 100) -> None:
-    """No two words' boxes intersect (beyond half a point of font-metric slack)."""
-    boxes = word_boxes(pdf)
-    assert len(boxes) >= min_words, "pdftotext -bbox found (almost) no words"
-    slack = 0.5
-    by_page: dict[int, list[tuple[int, float, float, float, float, str]]] = {}
-    for box in boxes:
-        by_page.setdefault(box[0], []).append(box)
-    for page_boxes in by_page.values():
-        page_boxes.sort(key=lambda b: b[2])
-        for i, a in enumerate(page_boxes):
-            for b in page_boxes[i + 1 :]:
-                if b[2] >= a[4] - slack:
-                    break  # sorted by top: nothing further down can reach ``a``
-                if min(a[3], b[3]) - max(a[1], b[1]) > slack and min(a[4], b[4]) - max(a[2], b[2]) > slack:
-                    raise AssertionError(f"words overlap: {a} / {b}")
 
 
 def test_render_time_is_reasonable() -> None:
@@ -417,3 +378,155 @@ def test_building_blocks_on_an_a4_landscape_page(tmp_path: Path) -> None:
         timeout=60,
     ).stdout
     assert qr.decode("utf-8").strip() == "Đặng Văn Đức"
+
+
+# ------------------------------------------------------------------------------- new receipt fields
+
+
+def test_amounts_are_written_the_vietnamese_way() -> None:
+    from onestop.forms.pdf import vnd
+
+    assert vnd(0) == "0 đồng"
+    assert vnd(2000) == "2.000 đồng"
+    assert vnd(50_000) == "50.000 đồng"
+    assert vnd(1_250_000) == "1.250.000 đồng"
+    with pytest.raises(ValueError):
+        vnd(-1)
+
+
+def test_time_of_issue_defaults_to_the_receipt_time() -> None:
+    data = make_data()
+    assert data.issued_at is None and data.issue_time == data.received_at
+    later = datetime(2026, 3, 2, 8, 15, tzinfo=TZ)
+    assert make_data(issued_at=later).issue_time == later
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("changes", "line", "note"),
+    [
+        (
+            {"result_channel_key": "counter"},
+            "6. Đăng ký nhận kết quả: trực tiếp tại Trung tâm Phục vụ hành chính công phường Liên Chiểu",
+            "Ông/bà vui lòng mang theo phiếu này khi đến nhận kết quả.",
+        ),
+        (
+            {"result_channel_key": "post", "postal_address": "Số 45 Nguyễn Lương Bằng, phường Hòa Khánh"},
+            "6. Đăng ký nhận kết quả: qua dịch vụ bưu chính công ích, gửi đến địa chỉ: "
+            "Số 45 Nguyễn Lương Bằng, phường Hòa Khánh",
+            "Kết quả được gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký.",
+        ),
+        (
+            {"result_channel_key": "post"},  # no separate postal address: the applicant's address
+            "gửi đến địa chỉ: Tổ 12, phường Liên Chiểu, thành phố Đà Nẵng",
+            "Kết quả được gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký.",
+        ),
+        (
+            {"result_channel_key": "online"},
+            "6. Đăng ký nhận kết quả: trực tuyến, bản điện tử gửi đến thư điện tử: thuy.nguyen@example.vn",
+            "Kết quả điện tử được gửi đến địa chỉ thư điện tử đã đăng ký.",
+        ),
+        (
+            # Older callers give only the text; "Tại Bộ phận Một cửa" no longer prints "tại: Tại".
+            {"result_channel": "Qua dịch vụ bưu chính công ích"},
+            "6. Đăng ký nhận kết quả: qua dịch vụ bưu chính công ích, gửi đến địa chỉ: Tổ 12",
+            "Kết quả được gửi qua dịch vụ bưu chính công ích",
+        ),
+    ],
+)
+def test_delivery_line_and_closing_note_fit_the_channel(
+    tmp_path: Path, changes: dict[str, str], line: str, note: str
+) -> None:
+    text = flat(page_text(write(tmp_path, make_data(**changes))))
+    assert line in text
+    assert note in text
+    assert "tại: Tại" not in text
+    if changes.get("result_channel_key", "counter") != "counter" or "result_channel" in changes:
+        # Nothing is fetched at the counter: no "bring the receipt".
+        assert "mang theo phiếu này" not in text
+
+
+def test_an_unknown_channel_key_is_refused() -> None:
+    with pytest.raises(ValueError, match="result_channel_key"):
+        receipt_bytes(make_data(result_channel_key="pigeon"))
+
+
+@needs_poppler
+def test_fee_line_prints_the_amount_charged(tmp_path: Path) -> None:
+    text = flat(page_text(write(tmp_path, make_data(fee_amount=50_000, fee_text="", fee_scale=""))))
+    assert "Phí, lệ phí (nếu có): 50.000 đồng" in text and "mức thu" not in text
+    text = flat(page_text(write(tmp_path, make_data(fee_amount=0, fee_scale="Miễn lệ phí"))))
+    assert "Phí, lệ phí (nếu có): Không thu phí (mức thu: Miễn lệ phí)" in text
+    # fee_scale wins over the older fee_text.
+    text = flat(page_text(write(tmp_path, make_data(fee_scale="3.000 đồng/bản"))))
+    assert "4.000 đồng (mức thu: 3.000 đồng/bản)" in text and "2.000 đồng/trang" not in text
+
+
+@needs_poppler
+@needs_zbar
+def test_organisation_prints_its_tax_code(tmp_path: Path) -> None:
+    data = make_data(
+        applicant_kind="organisation",
+        applicant_name="Hợp tác xã Nông nghiệp số 2",
+        tax_code="0401234567-001",
+    )
+    pdf = write(tmp_path, data)
+    text = flat(page_text(pdf))
+    assert "tiếp nhận hồ sơ của: Hợp tác xã Nông nghiệp số 2" in text
+    assert "Mã số thuế: 0401234567-001" in text
+    assert "Số định danh cá nhân" not in text and "048190001234" not in text
+    assert "Đại diện tổ chức vui lòng mang theo phiếu này khi đến nhận kết quả." in text
+    run("pdftoppm", "-r", "300", "-png", pdf, tmp_path / "org")
+    png = next(tmp_path.glob("org*.png"))
+    assert parse_qr_payload(qr_in_upper_left(png, tmp_path)).identification == "0401234567-001"
+
+
+@needs_poppler
+@needs_zbar
+def test_demo_receipt_is_marked_everywhere(tmp_path: Path) -> None:
+    header = dataclasses.replace(make_data().header, system_name="Một cửa điện tử Liên Chiểu")
+    pdf = write(tmp_path, make_data(demo=True, header=header))
+    info = run("pdfinfo", pdf)
+    assert re.search(r"^Title:\s+\[DỮ LIỆU MẪU\] Giấy tiếp nhận", info, re.M)
+    raw = page_text(pdf, mode="-raw")
+    assert "DỮ LIỆU MẪU" in raw  # the boxed mark in the header
+    # ...and the diagonal watermark, which text extraction gives back letter by letter.
+    assert "".join(raw.split()).count("DỮLIỆUMẪU") == 2, raw
+    run("pdftoppm", "-r", "300", "-png", pdf, tmp_path / "demo")
+    png = next(tmp_path.glob("demo*.png"))
+    # Both codes still decode through the light watermark; the QR says it is sample data.
+    assert run("zbarimg", "--quiet", "--raw", "-Sdisable", "-Scode128.enable", png).split() == [CODE]
+    qr = parse_qr_payload(qr_in_upper_left(png, tmp_path))
+    assert qr.demo and qr.system_name == "Một cửa điện tử Liên Chiểu"
+
+
+@needs_poppler
+def test_every_variant_stays_on_one_page(tmp_path: Path) -> None:
+    variants = [
+        {
+            "result_channel_key": "post",
+            "postal_address": "Số 45 đường Nguyễn Lương Bằng, phường Hòa Khánh, thành phố Đà Nẵng",
+            "fee_amount": 0,
+            "fee_scale": "Miễn phí",
+        },
+        {"result_channel_key": "online", "applicant_kind": "organisation", "tax_code": "0401234567"},
+        {"demo": True, "version": 2},
+        {
+            # What the counter application hands over for a chứng thực by post (older fields only).
+            "result_channel": "Qua dịch vụ bưu chính công ích",
+            "fee_amount": None,
+            "fee_text": "2.000 đồng/trang; từ trang thứ ba trở lên 1.000 đồng/trang, tối đa 200.000 đồng/bản",
+            "documents": (
+                ReceiptDocument("Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao", "bản chính", 1),
+                ReceiptDocument(
+                    "Bản sao cần chứng thực (nếu người yêu cầu tự chuẩn bị bản sao)", "bản chụp", 2
+                ),
+            ),
+            "sets": 2,
+        },
+    ]
+    for i, changes in enumerate(variants):
+        pdf = write(tmp_path, make_data(**changes), f"v{i}.pdf")
+        assert pdf_pages(pdf) == 1, changes
+        if not changes.get("demo"):  # the watermark lies under the text on purpose
+            assert_nothing_overlaps(pdf)

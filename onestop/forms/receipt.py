@@ -1,55 +1,39 @@
 """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (TT 03/2025/TT-VPCP), on A5 portrait.
 
 The layout follows the TT 01/2018 form used by production one-stop systems (domain.md §2): the
-NĐ 30/2020 header, the title, the dossier code with its Code 128 and QR, the applicant, the documents
-table, the six numbered items, the register entry and the two signature columns. The body is a
-platypus story, so a long document list flows onto a second page instead of overlapping.
+NĐ 30/2020 header with the QR code in its upper left corner (TT 01/2023), the title, the dossier
+code over its Code 128, the applicant, the documents table, the six numbered items, the fee, the
+register entry and the two signature columns. The body is a platypus story, so a long document list
+flows onto a second page instead of overlapping.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from typing import IO
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, KeepTogether, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
-from onestop.forms.model import ReceiptData, ReceiptDocument
-from onestop.forms.pdf import (
-    FONT_ITALIC,
-    Code128Flowable,
-    HeaderFlowable,
-    Margins,
-    PageCallback,
-    Styles,
-    build_pdf,
-    dot_leader,
-    esc,
-    keep_together,
-    nfc,
-    para,
-    qr_drawing,
-    styles,
-    table_style,
-    vn_datetime,
+from onestop.forms.model import FORM_TITLES, ReceiptData, ReceiptDocument
+from onestop.forms.paper import (
+    A5_WIDTH,
+    Signature,
+    applicant_lines,
+    paper_bytes,
+    paper_qr,
+    paper_top,
+    render_a5,
+    signatures,
+    text_or_dots,
 )
+from onestop.forms.pdf import Styles, esc, nfc, para, styles, table_style, vn_datetime, vnd
+from onestop.textfold import fold
 
 __all__ = ["TITLE", "receipt_bytes", "render_receipt"]
 
-TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
-_MARGINS = Margins(left=14 * mm, right=10 * mm, top=8 * mm, bottom=8 * mm)
-_QR_SIZE = 17 * mm
-
-
-def _field(label: str, value: str, width: float, st: Styles) -> str:
-    """Markup ``label: value``, or ``label:`` and dots to the end of its ``width`` when empty."""
-    text = " ".join(nfc(value).split())
-    if text:
-        return f"{label}: {esc(text)}"
-    return f"{label}: {dot_leader(label + ':', width, st.body.fontName, st.body.fontSize)}"
+TITLE = FORM_TITLES["01"]
 
 
 def _documents_table(docs: tuple[ReceiptDocument, ...], width: float, st: Styles) -> Table:
@@ -83,78 +67,84 @@ def _documents_table(docs: tuple[ReceiptDocument, ...], width: float, st: Styles
     return table
 
 
-def _code_block(code: str, width: float, st: Styles) -> Table:
-    """``Mã hồ sơ: <code>`` over its Code 128, the QR of the code to their right; the group centred.
-
-    Side by side rather than stacked: the QR is as tall as label plus barcode, so this costs no
-    height, and the height is what decides whether an ordinary receipt fits on one A5 page.
-    """
-    gap = 4 * mm
-    bar = Code128Flowable(code, module_width=0.27 * mm, bar_height=10 * mm, text_size=8)
-    bar_w, _ = bar.wrap(width - gap - _QR_SIZE, 10_000)
-    left = [para(f"Mã hồ sơ: <b>{esc(code)}</b>", st.center), Spacer(1, 0.8 * mm), bar]
-    group = Table(
-        [[left, "", qr_drawing(code, _QR_SIZE)]],
-        colWidths=[bar_w, gap, _QR_SIZE],
-        hAlign="CENTER",
-    )
-    group.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "MIDDLE")))
-    return group
+def _channel(data: ReceiptData) -> str:
+    """The result channel's key: the one given, else read from the older free text."""
+    key = data.result_channel_key.strip()
+    if key:
+        if key not in ("counter", "post", "online"):
+            raise ValueError(f"result_channel_key: {key!r} is not counter, post or online")
+        return key
+    text = fold(data.result_channel)
+    if text.startswith("tai"):
+        return "counter"
+    if "buu chinh" in text or "buu dien" in text:
+        return "post"
+    if text.startswith("truc tuyen"):
+        return "online"
+    return ""  # unknown text: printed as given
 
 
-def _signatures(data: ReceiptData, width: float, st: Styles) -> Table:
-    def column(role: str, name: str) -> list[Flowable]:
-        return [
-            para(role, st.center_bold),
-            para("(Ký và ghi rõ họ tên)", st.center_italic),
-            Spacer(1, 14 * mm),
-            para(f"<b>{esc(name)}</b>", st.center),
-        ]
+def _delivery(data: ReceiptData, width: float, st: Styles) -> tuple[str, str]:
+    """Item 6 and the closing note, worded for the channel (no "bring the receipt" when nothing is fetched)."""
+    channel = _channel(data)
+    label = "6. Đăng ký nhận kết quả:"
+    room = width - 40 * mm  # what is left on the line after the channel's wording
+    applicant = data.applicant
+    if channel == "counter":
+        line = f"{label} trực tiếp tại {esc(data.receiving_unit)}"
+        who = "Đại diện tổ chức" if applicant.is_organisation else "Ông/bà"
+        note = f"{who} vui lòng mang theo phiếu này khi đến nhận kết quả."
+    elif channel == "post":
+        where = text_or_dots(data.postal_address.strip() or data.address, room, st)
+        line = f"{label} qua dịch vụ bưu chính công ích, gửi đến địa chỉ: {where}"
+        note = "Kết quả được gửi qua dịch vụ bưu chính công ích đến địa chỉ đã đăng ký."
+    elif channel == "online":
+        line = f"{label} trực tuyến, bản điện tử gửi đến thư điện tử: {text_or_dots(data.email, room, st)}"
+        note = "Kết quả điện tử được gửi đến địa chỉ thư điện tử đã đăng ký."
+    else:
+        line = f"{label} {text_or_dots(data.result_channel, room, st)}"
+        note = "Vui lòng giữ phiếu này đến khi nhận được kết quả."
+    return line, note
 
-    table = Table(
-        [[column("NGƯỜI NỘP HỒ SƠ", data.applicant_name), column("NGƯỜI TIẾP NHẬN HỒ SƠ", data.clerk_name)]],
-        colWidths=[width / 2, width / 2],
-    )
-    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
-    return table
 
-
-def _two_fields(left: tuple[str, str], right: tuple[str, str], width: float, st: Styles) -> Table:
-    # Short fields share a line, which keeps an ordinary receipt on one A5 page.
-    lw, rw = width * 0.55, width * 0.45
-    table = Table(
-        [[para(_field(*left, lw - 6, st), st.body), para(_field(*right, rw, st), st.body)]],
-        colWidths=[lw, rw],
-        hAlign="LEFT",
-    )
-    table.setStyle(table_style(("BOTTOMPADDING", (0, 0), (-1, -1), 1)))
-    return table
+def _fee(data: ReceiptData, width: float, st: Styles) -> str:
+    """The fee charged ("50.000 đồng", "Không thu phí", or dots), the catalogue's scale as a small note."""
+    label = "Phí, lệ phí (nếu có):"
+    scale = " ".join(nfc(data.fee_scale.strip() or data.fee_text).split())
+    small = st.body.fontSize * 0.8
+    note = f' <font size="{small:g}"><i>(mức thu: {esc(scale)})</i></font>' if scale else ""
+    if data.fee_amount is None:
+        return f"{label} {text_or_dots('', width * 0.3, st)}{note}"
+    amount = "Không thu phí" if data.fee_amount == 0 else vnd(data.fee_amount)
+    return f"{label} <b>{amount}</b>{note}"
 
 
 def _story(data: ReceiptData, width: float) -> list[Flowable]:
     st = styles()
-    story: list[Flowable] = [HeaderFlowable(data.header, on=data.received_at.date()), Spacer(1, 3 * mm)]
-    story.append(para(TITLE, st.title))
-    if data.version > 1:
-        # Version 2 is the first correction of the receipt (same code, reprinted).
-        story.append(para(f"(Bản điều chỉnh lần {data.version - 1})", st.subtitle))
-    story.append(Spacer(1, 1.5 * mm))
-    story.append(_code_block(data.code, width, st))
-    story.append(Spacer(1, 2 * mm))
-
-    story.append(
-        para(
-            f"{esc(data.receiving_unit)} tiếp nhận hồ sơ của: <b>{keep_together(data.applicant_name)}</b>",
-            st.body,  # not justified: the name often moves down whole, which would stretch the line
-        )
+    applicant = data.applicant
+    qr = paper_qr(
+        "01",
+        header=data.header,
+        issued_at=data.issue_time,
+        system_name=data.system_name,
+        code=data.code,
+        procedure_code=data.procedure_code,
+        identification=applicant.identification,
+        appointment=data.due_at,
+        demo=data.demo,
     )
-    story.append(
-        _two_fields(("Số định danh cá nhân", data.id_number), ("Số điện thoại", data.phone), width, st)
+    # Version 2 is the first correction of the receipt (same code, reprinted).
+    subtitle = f"(Bản điều chỉnh lần {data.version - 1})" if data.version > 1 else ""
+    story = paper_top(
+        data.header,
+        TITLE,
+        issued_at=data.issue_time,
+        qr=qr,
+        code=data.code,
+        demo=data.demo,
+        subtitle=subtitle,
     )
-    story.append(para(_field("Địa chỉ", data.address, width, st), st.body))
-    if data.email.strip():
-        # No dotted line for e-mail: most applicants have none, and it is never written by hand.
-        story.append(para(f"Email: {esc(data.email.strip())}", st.body))
+    story += applicant_lines(applicant, f"{esc(data.receiving_unit)} tiếp nhận hồ sơ của:", width, st)
     story.append(para(f"Nội dung yêu cầu giải quyết: <b>{esc(data.procedure_name)}</b>", st.body_justify))
     # Never leave the table heading alone at the foot of a page.
     story.append(CondPageBreak(22 * mm))
@@ -162,29 +152,33 @@ def _story(data: ReceiptData, width: float) -> list[Flowable]:
     story.append(_documents_table(data.documents, width, st))
     story.append(Spacer(1, 1.5 * mm))
 
-    fee = nfc(data.fee_text).strip() or "Không"
     volume = esc(data.register_volume.strip()) or "." * 14
     number = str(data.register_number) if data.register_number is not None else "." * 14
+    delivery, footer = _delivery(data, width, st)
     items = [
         f"2. Số lượng hồ sơ: {data.sets:02d} (bộ)",
         f"3. Thời gian giải quyết hồ sơ theo quy định là: {esc(data.time_limit_text)}",
         f"4. Thời gian nhận hồ sơ: {vn_datetime(data.received_at)}",
         f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{vn_datetime(data.due_at)}</b>",
-        _field("6. Đăng ký nhận kết quả tại", data.result_channel, width, st),
-        f"Phí, lệ phí (nếu có): {esc(fee)}",
+        delivery,
+        _fee(data, width, st),
         f"Vào Sổ theo dõi hồ sơ, Quyển số: {volume}&nbsp;&nbsp;&nbsp;&nbsp;Số thứ tự: {number}",
     ]
-    footer = "Ông/bà vui lòng mang theo phiếu này khi đến nhận kết quả."
     if data.header.hotline.strip():
         footer += f" Đường dây nóng: {esc(data.header.hotline.strip())}."
     # Items 2-6, the register entry, the signatures and the note move as one block: signatures alone
     # on a last page would be detached from what they sign for.
+    sigs = [
+        Signature("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
+        Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", data.clerk_name),
+    ]
     story.append(
         KeepTogether(
             [
-                *(para(item, st.body_justify) for item in items),
+                # Left-aligned: a justified short line with a small note would stretch its spaces.
+                *(para(item, st.body) for item in items),
                 Spacer(1, 2 * mm),
-                _signatures(data, width, st),
+                signatures(sigs, width, st, space=12 * mm),
                 Spacer(1, 2 * mm),
                 para(footer, st.small_italic_center),
             ]
@@ -193,38 +187,20 @@ def _story(data: ReceiptData, width: float) -> list[Flowable]:
     return story
 
 
-def _later_pages(code: str) -> PageCallback:
-    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        # Continuation pages carry the code, so a loose second sheet can be matched to its first.
-        canvas.saveState()
-        canvas.setFont(FONT_ITALIC, 7.5)
-        page_w, page_h = doc.pagesize
-        canvas.drawRightString(
-            page_w - _MARGINS.right,
-            page_h - _MARGINS.top + 2.5 * mm,
-            nfc(f"{TITLE.capitalize()} - Mã hồ sơ: {code} - Trang {doc.page}"),
-        )
-        canvas.restoreState()
-
-    return draw
-
-
 def render_receipt(data: ReceiptData, out: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write the receipt (Mẫu 01) of ``data`` as an A5 PDF to a path or a binary stream."""
-    width = 148 * mm - _MARGINS.left - _MARGINS.right
-    build_pdf(
+    render_a5(
         out,
-        _story(data, width),
-        title=f"Giấy tiếp nhận hồ sơ và hẹn trả kết quả {data.code}",
+        _story(data, A5_WIDTH),
+        title=TITLE,
+        code=data.code,
         author=data.receiving_unit,
         subject=data.procedure_name,
-        margins=_MARGINS,
-        on_later_pages=_later_pages(data.code),
+        pdf_title=f"Giấy tiếp nhận hồ sơ và hẹn trả kết quả {data.code}",
+        demo=data.demo,
     )
 
 
 def receipt_bytes(data: ReceiptData) -> bytes:
     """The receipt of ``data`` as PDF bytes (for preview and printing)."""
-    buf = io.BytesIO()
-    render_receipt(data, buf)
-    return buf.getvalue()
+    return paper_bytes(render_receipt, data)
