@@ -131,6 +131,13 @@ class FieldErrors:
         widget.setFocus()
         return True
 
+    def claim(self, exc: BaseException) -> bool:
+        """An op's failure handler (``ops.QueryOp.failure``): a validation error of a field of this
+        form goes beside it (True); anything else is left to the op to show (False)."""
+        return (
+            isinstance(exc, ValidationError) and exc.field is not None and self.show(exc.field, exc.message)
+        )
+
     def handle(self, parent: QWidget, exc: BaseException, *, retry: Callable[[], None] | None = None) -> None:
         """A validation error of a known field goes beside it; anything else to one message box."""
         if isinstance(exc, ValidationError) and exc.field and self.show(exc.field, exc.message):
