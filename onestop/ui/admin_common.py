@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from onestop.errors import ValidationError
-from onestop.ui.common import FieldError, mark_invalid, show_error, tr
+from onestop.ui.common import FieldError, mark_invalid, tr
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -137,12 +137,6 @@ class FieldErrors:
         return (
             isinstance(exc, ValidationError) and exc.field is not None and self.show(exc.field, exc.message)
         )
-
-    def handle(self, parent: QWidget, exc: BaseException, *, retry: Callable[[], None] | None = None) -> None:
-        """A validation error of a known field goes beside it; anything else to one message box."""
-        if isinstance(exc, ValidationError) and exc.field and self.show(exc.field, exc.message):
-            return
-        show_error(parent, exc, retry=retry)
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
