@@ -59,6 +59,14 @@ def _alive(obj: QObject | None) -> bool:
     return obj is not None and shiboken6.isValid(obj)
 
 
+def _widget_of(obj: QObject | None) -> QWidget | None:
+    """Where to show a message about ``obj``: itself if a widget, else its nearest widget ancestor
+    (a table model's view)."""
+    while obj is not None and not isinstance(obj, QWidget):
+        obj = obj.parent()
+    return obj
+
+
 def _expected(exc: BaseException) -> bool:
     """A message meant for the user (bad input, a locked database), not a bug."""
     return isinstance(exc, UserError | StorageError)
@@ -150,9 +158,8 @@ class _Op(Generic[T]):
             if not _expected(exc):
                 log.error("background work failed", exc_info=exc)
             return
-        parent = self._parent
         # show_error logs an unexpected error itself, and offers «Thử lại» only for a StorageError.
-        show_error(parent if isinstance(parent, QWidget) else None, exc, retry=self.run_in_background)
+        show_error(_widget_of(self._parent), exc, retry=self.run_in_background)
 
 
 class QueryOp(_Op[T]):

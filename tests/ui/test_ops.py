@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pytest
 import shiboken6
-from PySide6.QtCore import SIGNAL, Qt
+from PySide6.QtCore import SIGNAL, QStringListModel, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -162,6 +162,16 @@ def test_a_failure_is_shown_once_beside_the_parent(
     finished(qtbot, tasks)
     assert shown.shown == [(widget, error)]
     assert called == []
+
+
+def test_the_failure_of_a_model_is_shown_over_its_view(
+    qtbot: QtBot, tasks: Tasks, widget: QWidget, shown: ShownErrors
+) -> None:
+    model = QStringListModel(widget)  # a table model fetching its rows: not a widget itself
+    error = StorageError("Cơ sở dữ liệu đang bị khóa.")
+    QueryOp(model, fail_then(None, error), print, tasks=tasks).run_in_background()
+    finished(qtbot, tasks)
+    assert shown.shown == [(widget, error)]
 
 
 def test_a_failure_handler_that_shows_the_error_itself_stops_the_message_box(
