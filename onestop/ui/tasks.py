@@ -47,7 +47,6 @@ class Tasks(QObject):
     """Runs callables off the GUI thread and reports back on it; says what data changed."""
 
     changed = Signal(object, object)  # Changes, initiator (the widget whose write it was, or None)
-    data_changed = Signal()  # legacy: emitted with every ``changed`` until every view watches that
     busy_changed = Signal(bool)  # any work running at all
     progress_changed = Signal(str)  # the label of the newest op shown with progress; "" when none
 
@@ -64,7 +63,6 @@ class Tasks(QObject):
         if not changes:
             return
         self.changed.emit(changes, initiator)
-        self.data_changed.emit()
 
     def begin_progress(self, label: str) -> None:
         self._progress.append(label)
