@@ -163,8 +163,8 @@ class _Op(Generic[T]):
 
 
 class QueryOp(_Op[T]):
-    """Reads (or a write no view needs to hear about): ``op()`` on a worker thread, then ``success(result)``
-    on the GUI thread while ``parent`` exists. Errors: see ``failure``."""
+    """A read: ``op()`` on a worker thread, then ``success(result)`` on the GUI thread while ``parent``
+    exists. Errors: see ``failure``."""
 
     def __init__(
         self, parent: QObject, op: Callable[[], T], success: Callable[[T], object], *, tasks: Tasks
@@ -176,7 +176,7 @@ class WriteOp(_Op[T]):
     """A write: like ``QueryOp``, then ``tasks.changed(changes, initiator)`` so the views showing those
     kinds refresh. ``changes`` is declared when the op is built, or computed from the result (e.g. an
     import that added nothing changes nothing); a result that is, or carries (``.changes``), a
-    ``Changes`` adds to it."""
+    ``Changes`` adds to it. A write that no view shows (a rating invitation) says ``Changes.NONE``."""
 
     def __init__(
         self,
