@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from onestop.services import Actor, Onestop
 from onestop.ui.admin_common import Column, FieldErrors, RowsModel, ask, with_error
-from onestop.ui.common import message_for, show_error, tr
-from onestop.ui.tasks import Tasks
+from onestop.ui.common import message_for, tr
+from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp
 from onestop.worktime import DAY_KINDS, WEEKDAY_NAMES, Appointment, CalendarDay
 
 
@@ -216,7 +216,7 @@ class CalendarTab(QWidget):
         def work() -> tuple[datetime, list[tuple[str, str]]]:
             return self.svc.ctx.now(), [(p.code, p.name) for p in self.svc.catalog.procedures()]
 
-        self.tasks.run(work, done=self._started, failed=lambda exc: show_error(self, exc, retry=self.load))
+        QueryOp(self, work, self._started, tasks=self.tasks).run_in_background()
 
     def _started(self, result: tuple[datetime, list[tuple[str, str]]]) -> None:
         now, procedures = result
@@ -253,11 +253,7 @@ class CalendarTab(QWidget):
                     self.table.scrollTo(self.model.index(row, 0))
             self.update_preview()
 
-        self.tasks.run(
-            lambda: self.svc.calendar.days(year),
-            done=done,
-            failed=lambda exc: show_error(self, exc, retry=lambda: self.load_year(year)),
-        )
+        QueryOp(self, lambda: self.svc.calendar.days(year), done, tasks=self.tasks).run_in_background()
 
     # ---- selection
 
@@ -298,25 +294,23 @@ class CalendarTab(QWidget):
                 ),
             )
             return
-        self.add_button.setEnabled(False)
 
         def done(_: object) -> None:
-            self.add_button.setEnabled(True)
             self.name.clear()
             self._select_after_load = day
-            self.tasks.data_changed.emit()
             if self.year.value() != day.year:
                 self.year.setValue(day.year)
             else:
                 self.load_year()
 
-        def failed(exc: BaseException) -> None:
-            self.add_button.setEnabled(True)
-            self.errors.handle(self, exc, retry=self.add_day)
-
-        self.tasks.run(
-            lambda: self.svc.calendar.set_day(day, kind, name, actor=self.actor), done=done, failed=failed
+        op = WriteOp(
+            self,
+            lambda: self.svc.calendar.set_day(day, kind, name, actor=self.actor),
+            done,
+            changes=Changes.CALENDAR,
+            tasks=self.tasks,
         )
+        op.while_running(self.add_button.setDisabled).failure(self.errors.claim).run_in_background()
 
     def remove_selected(self) -> None:
         day = self.selected_day()
@@ -327,20 +321,20 @@ class CalendarTab(QWidget):
         )
         if not ask(self, self.tr("Xóa ngày khỏi lịch"), question):
             return
-        self.remove_button.setEnabled(False)
 
         def done(_: object) -> None:
-            self.tasks.data_changed.emit()
+            self.remove_button.setEnabled(False)  # the removed day stays selected until the reload
             self.load_year()
             self.table.setFocus()
 
-        def failed(exc: BaseException) -> None:
-            self.remove_button.setEnabled(True)
-            show_error(self, exc, retry=self.remove_selected)
-
-        self.tasks.run(
-            lambda: self.svc.calendar.remove_day(day.date, actor=self.actor), done=done, failed=failed
+        op = WriteOp(
+            self,
+            lambda: self.svc.calendar.remove_day(day.date, actor=self.actor),
+            done,
+            changes=Changes.CALENDAR,
+            tasks=self.tasks,
         )
+        op.while_running(self.remove_button.setDisabled).run_in_background()
 
     # ---- preview
 
@@ -367,4 +361,8 @@ class CalendarTab(QWidget):
                 text += "\n" + self.tr("Bỏ qua: {0}").format("; ".join(named))
             self.preview_result.setText(text)
 
-        self.tasks.run(work, done=done, failed=lambda exc: self.preview_result.setText(message_for(exc)))
+        def failed(exc: BaseException) -> bool:
+            self.preview_result.setText(message_for(exc))  # a preview: no message box
+            return True
+
+        QueryOp(self, work, done, tasks=self.tasks).failure(failed).run_in_background()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from onestop.errors import ValidationError
-from onestop.ui.common import FieldError, mark_invalid, show_error, tr
+from onestop.ui.common import FieldError, mark_invalid, tr
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -131,11 +131,12 @@ class FieldErrors:
         widget.setFocus()
         return True
 
-    def handle(self, parent: QWidget, exc: BaseException, *, retry: Callable[[], None] | None = None) -> None:
-        """A validation error of a known field goes beside it; anything else to one message box."""
-        if isinstance(exc, ValidationError) and exc.field and self.show(exc.field, exc.message):
-            return
-        show_error(parent, exc, retry=retry)
+    def claim(self, exc: BaseException) -> bool:
+        """An op's failure handler (``ops.QueryOp.failure``): a validation error of a field of this
+        form goes beside it (True); anything else is left to the op to show (False)."""
+        return (
+            isinstance(exc, ValidationError) and exc.field is not None and self.show(exc.field, exc.message)
+        )
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:

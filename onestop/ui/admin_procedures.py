@@ -46,8 +46,8 @@ from onestop.errors import UserError, ValidationError
 from onestop.services import DOCUMENT_FORMS, Actor, DocumentSpec, Onestop, ProcedureInfo
 from onestop.textfold import fold
 from onestop.ui.admin_common import Column, FieldErrors, RowsModel, ask, with_error
-from onestop.ui.common import FieldError, show_error, tr
-from onestop.ui.tasks import Tasks
+from onestop.ui.common import FieldError, tr
+from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp
 from onestop.worktime import TIME_UNITS
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -472,11 +472,7 @@ class ProceduresTab(QWidget):
     # ---- the catalogue
 
     def load(self) -> None:
-        self.tasks.run(
-            self.svc.catalog.procedures,
-            done=self._loaded,
-            failed=lambda exc: show_error(self, exc, retry=self.load),
-        )
+        QueryOp(self, self.svc.catalog.procedures, self._loaded, tasks=self.tasks).run_in_background()
 
     def _loaded(self, procedures: list[ProcedureInfo]) -> None:
         keep = self._select_after_load or (self.current.code if self.current else None)
@@ -591,7 +587,6 @@ class ProceduresTab(QWidget):
             return
         docs = list(self.docs.docs)
         code = proc.code
-        self.save_button.setEnabled(False)
 
         def work() -> ProcedureInfo:
             return self.svc.catalog.update_procedure(
@@ -604,7 +599,6 @@ class ProceduresTab(QWidget):
             )
 
         def done(new: ProcedureInfo) -> None:
-            self.save_button.setEnabled(True)
             if new.version == proc.version:
                 note = self.tr("Không có thay đổi: thủ tục {0} vẫn ở phiên bản {1}.").format(
                     code, new.version
@@ -614,20 +608,22 @@ class ProceduresTab(QWidget):
                     "Đã lưu phiên bản {1} của thủ tục {0}. Hồ sơ đã nhận vẫn giữ phiên bản {2}."
                 ).format(code, new.version, proc.version)
                 self.saved.emit(code, new.version)
-                self.tasks.data_changed.emit()
             self.dirty = False
             self.saved_note.setText(note)
             self.saved_note.setProperty("keep", True)  # survives the reload's re-selection
             self._select_after_load = code
             self.load()
 
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
+        def failed(exc: BaseException) -> bool:
             if isinstance(exc, ValidationError) and exc.field == "catalog":
                 exc = ValidationError(exc.message, field="time_limit")
-            self.errors.handle(self, exc, retry=self.save)
+            return self.errors.claim(exc)
 
-        self.tasks.run(work, done=done, failed=failed)
+        def changes(new: ProcedureInfo) -> Changes:
+            return Changes.CATALOG if new.version != proc.version else Changes.NONE
+
+        op = WriteOp(self, work, done, changes=changes, tasks=self.tasks)
+        op.while_running(self.save_button.setDisabled).failure(failed).run_in_background()
 
     # ---- importing a catalogue
 
@@ -648,8 +644,6 @@ class ProceduresTab(QWidget):
         dialog.open()
 
     def import_file(self, path: Path) -> None:
-        self.import_button.setEnabled(False)
-        self.status.setText(self.tr("Đang nhập {0}…").format(path.name))
 
         def work() -> tuple[int, int]:
             data = read_catalog(path)
@@ -667,7 +661,6 @@ class ProceduresTab(QWidget):
             return added, changed
 
         def done(counts: tuple[int, int]) -> None:
-            self.import_button.setEnabled(True)
             added, changed = counts
             self.load()
             self.status.setText(
@@ -675,12 +668,19 @@ class ProceduresTab(QWidget):
                     path.name, added, changed
                 )
             )
-            if added or changed:
-                self.tasks.data_changed.emit()
 
-        def failed(exc: BaseException) -> None:
-            self.import_button.setEnabled(True)
+        def failed(exc: BaseException) -> bool:
             self.status.setText(self.tr("Chưa nhập {0}.").format(path.name))
-            show_error(self, exc, retry=lambda: self.import_file(path))
+            return False  # shown by the op, «Thử lại» importing the file again
 
-        self.tasks.run(work, done=done, failed=failed)
+        def importing(busy: bool) -> None:
+            self.import_button.setDisabled(busy)
+            if busy:
+                self.status.setText(self.tr("Đang nhập {0}…").format(path.name))
+
+        def changes(counts: tuple[int, int]) -> Changes:
+            return Changes.CATALOG if any(counts) else Changes.NONE
+
+        op = WriteOp(self, work, done, changes=changes, tasks=self.tasks)
+        op.while_running(importing).with_progress(self.tr("Đang nhập {0}…").format(path.name))
+        op.failure(failed).run_in_background()

@@ -33,8 +33,8 @@ from onestop.auth import ROLE_LABELS, STAFF_ROLES, Act, allowed_acts
 from onestop.services import Actor, Onestop
 from onestop.settings import SETTINGS, SettingDef
 from onestop.ui.admin_common import FieldErrors, with_error
-from onestop.ui.common import FieldError, show_error, tr
-from onestop.ui.tasks import Tasks
+from onestop.ui.common import FieldError, tr
+from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp
 from onestop.worktime import OfficeHours
 
 #: Settings edited on the «Giờ làm việc» tab, or not edited at all (permissions: shown read-only).
@@ -182,10 +182,7 @@ class AgencySettingsTab(QWidget):
     # ---- loading
 
     def load(self) -> None:
-        self.tasks.run(self.svc.config.settings, done=self._loaded, failed=self._load_failed)
-
-    def _load_failed(self, exc: BaseException) -> None:
-        show_error(self, exc, retry=self.load)
+        QueryOp(self, self.svc.config.settings, self._loaded, tasks=self.tasks).run_in_background()
 
     def _loaded(self, settings: Any) -> None:
         values = settings.as_dict()
@@ -215,24 +212,29 @@ class AgencySettingsTab(QWidget):
         if not values:
             self.status.setText(self.tr("Không có thay đổi."))
             return
-        self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Đang lưu…"))
 
         def done(_: object) -> None:
-            self.save_button.setEnabled(True)
             self.loaded.update(values)
             self.status.setText(self.tr("Đã lưu {0} thiết lập.").format(len(values)))
             self.saved.emit(sorted(values))
-            self.tasks.data_changed.emit()
 
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
+        def failed(exc: BaseException) -> bool:
             self.status.setText(self.tr("Chưa lưu."))
-            self.errors.handle(self, exc, retry=self.save)
+            return self.errors.claim(exc)
 
-        self.tasks.run(
-            lambda: self.svc.config.set_settings(values, actor=self.actor), done=done, failed=failed
+        op = WriteOp(
+            self,
+            lambda: self.svc.config.set_settings(values, actor=self.actor),
+            done,
+            changes=Changes.SETTINGS,
+            tasks=self.tasks,
         )
+        op.while_running(self._saving).failure(failed).run_in_background()
+
+    def _saving(self, busy: bool) -> None:
+        self.save_button.setDisabled(busy)
+        if busy:
+            self.status.setText(self.tr("Đang lưu…"))
 
 
 class _SessionRow(QWidget):
@@ -415,11 +417,7 @@ class OfficeHoursTab(QWidget):
     # ---- load / save
 
     def load(self) -> None:
-        self.tasks.run(
-            self.svc.config.settings,
-            done=self._loaded,
-            failed=lambda exc: show_error(self, exc, retry=self.load),
-        )
+        QueryOp(self, self.svc.config.settings, self._loaded, tasks=self.tasks).run_in_background()
 
     def _loaded(self, settings: Any) -> None:
         hours, zone = settings["agency.office_hours"], settings["agency.time_zone"]
@@ -446,21 +444,26 @@ class OfficeHoursTab(QWidget):
         if not values:
             self.status.setText(self.tr("Không có thay đổi."))
             return
-        self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Đang lưu…"))
 
         def done(_: object) -> None:
-            self.save_button.setEnabled(True)
             self.loaded.update(values)
             self.status.setText(self.tr("Đã lưu. Hẹn trả của hồ sơ nhận từ nay tính theo giờ mới."))
             self.saved.emit(sorted(values))
-            self.tasks.data_changed.emit()
 
-        def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
+        def failed(exc: BaseException) -> bool:
             self.status.setText(self.tr("Chưa lưu."))
-            self.errors.handle(self, exc, retry=self.save)
+            return self.errors.claim(exc)
 
-        self.tasks.run(
-            lambda: self.svc.config.set_settings(values, actor=self.actor), done=done, failed=failed
+        op = WriteOp(
+            self,
+            lambda: self.svc.config.set_settings(values, actor=self.actor),
+            done,
+            changes=Changes.SETTINGS,
+            tasks=self.tasks,
         )
+        op.while_running(self._saving).failure(failed).run_in_background()
+
+    def _saving(self, busy: bool) -> None:
+        self.save_button.setDisabled(busy)
+        if busy:
+            self.status.setText(self.tr("Đang lưu…"))

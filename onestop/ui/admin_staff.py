@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from onestop.auth import ROLE_LABELS, STAFF_ROLES, Role
 from onestop.services import Actor, Onestop
 from onestop.ui.admin_common import Column, FieldErrors, RowsModel, with_error
-from onestop.ui.common import FieldError, show_error, tr
-from onestop.ui.tasks import Tasks
+from onestop.ui.common import FieldError, tr
+from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp
 
 MIN_PASSWORD = 4  # what Onestop.set_password accepts
 
@@ -218,7 +218,7 @@ class StaffTab(QWidget):
         def work() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             return self.svc.staff.list_staff(actor=self.actor), self.svc.catalog.units()
 
-        self.tasks.run(work, done=self._loaded, failed=lambda exc: show_error(self, exc, retry=self.load))
+        QueryOp(self, work, self._loaded, tasks=self.tasks).run_in_background()
 
     def _loaded(self, result: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
         staff, units = result
@@ -267,22 +267,16 @@ class StaffTab(QWidget):
 
     # ---- actions on the selected account
 
-    def _run(self, what: str, fn: Any, *, errors: FieldErrors, retry: Any) -> None:
+    def _run(self, what: str, fn: Any, *, errors: FieldErrors) -> None:
         username = (self.selected() or {}).get("username", "")
 
         def done(_: object) -> None:
-            self.selected_box.setEnabled(True)
             self.status.setText(what)
             self._select_after_load = username
-            self.tasks.data_changed.emit()
             self.load()
 
-        def failed(exc: BaseException) -> None:
-            self.selected_box.setEnabled(True)
-            errors.handle(self, exc, retry=retry)
-
-        self.selected_box.setEnabled(False)
-        self.tasks.run(fn, done=done, failed=failed)
+        op = WriteOp(self, fn, done, changes=Changes.STAFF, tasks=self.tasks)
+        op.while_running(self.selected_box.setDisabled).failure(errors.claim).run_in_background()
 
     def toggle_disabled(self) -> None:
         s = self.selected()
@@ -304,7 +298,6 @@ class StaffTab(QWidget):
             what,
             lambda: self.svc.staff.set_disabled(username, disable, actor=self.actor),
             errors=self.action_errors,
-            retry=self.toggle_disabled,
         )
 
     def change_role(self) -> None:
@@ -328,7 +321,6 @@ class StaffTab(QWidget):
             what,
             lambda: self.svc.staff.set_role(username, role, actor=self.actor),
             errors=self.action_errors,
-            retry=self.change_role,
         )
 
     def reset_password(self) -> None:
@@ -344,7 +336,6 @@ class StaffTab(QWidget):
             self.tr("Đã đặt lại mật khẩu của {0}.").format(username),
             lambda: self.svc.staff.set_password(username, password, actor=self.actor),
             errors=self.action_errors,
-            retry=self.reset_password,
         )
 
     # ---- a new account
@@ -363,7 +354,6 @@ class StaffTab(QWidget):
             # create_staff does not check the length itself (set_password does): same rule for both.
             self.new_errors.show("password", self.tr("Mật khẩu: ít nhất {0} ký tự.").format(MIN_PASSWORD))
             return
-        self.create_button.setEnabled(False)
 
         def work() -> Actor:
             return self.svc.staff.create_staff(
@@ -376,19 +366,14 @@ class StaffTab(QWidget):
             )
 
         def done(created: Actor) -> None:
-            self.create_button.setEnabled(True)
             for edit in (self.username, self.full_name, self.password):
                 edit.clear()
             self.status.setText(
                 self.tr("Đã thêm tài khoản {0} ({1}).").format(created.username, created.role_label)
             )
             self._select_after_load = created.username
-            self.tasks.data_changed.emit()
             self.load()
             self.username.setFocus()
 
-        def failed(exc: BaseException) -> None:
-            self.create_button.setEnabled(True)
-            self.new_errors.handle(self, exc, retry=self.create_account)
-
-        self.tasks.run(work, done=done, failed=failed)
+        op = WriteOp(self, work, done, changes=Changes.STAFF, tasks=self.tasks)
+        op.while_running(self.create_button.setDisabled).failure(self.new_errors.claim).run_in_background()

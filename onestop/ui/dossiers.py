@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop import validation as v
-from onestop.errors import StorageError, ValidationError
+from onestop.errors import ValidationError
 from onestop.ratings import Scale
 from onestop.services import (
     CHANNELS,
@@ -65,6 +65,7 @@ from onestop.services import (
 )
 from onestop.textfold import fold
 from onestop.ui.common import FieldError, mark_invalid, show_error, tr
+from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp, watch
 from onestop.ui.ratings_view import (
     RatingEntryDialog,
     RatingStatusLine,
@@ -75,7 +76,6 @@ from onestop.ui.ratings_view import (
     may_see_ratings,
     station_name,
 )
-from onestop.ui.tasks import Tasks
 from onestop.worktime import WorkingCalendar
 
 # ---------------------------------------------------------------------------------------- states
@@ -267,15 +267,21 @@ class DossierTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         svc, actor, known = self.svc, self.actor, set(self._procedures)
-        self._set_loading(True)
-        self.tasks.run(
+        op = QueryOp(
+            self,
             lambda: _fetch(svc, actor, flt, size, known),
-            done=lambda page: self._arrived(generation, page, append),
-            failed=lambda exc: self._fetch_failed(generation, exc),
+            lambda page: self._arrived(generation, page, append),
+            tasks=self.tasks,
         )
+        op.while_running(lambda busy: self._fetching(generation, busy))
+        op.failure(lambda exc: self._fetch_failed(generation, exc)).run_in_background()
+
+    def _fetching(self, generation: int, busy: bool) -> None:
+        if busy and generation == self._generation:  # (again on «Thử lại»; the end is _arrived's)
+            self._set_loading(True)
 
     def _arrived(self, generation: int, page: _Page, append: bool) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
+        if generation != self._generation:
             return  # the filter changed (or a refresh started) meanwhile: this page is stale
         self._procedures.update(page.procedures)
         self._staff.update(page.staff)
@@ -295,11 +301,12 @@ class DossierTableModel(QAbstractTableModel):
         self._set_loading(False)
         self.loaded.emit()
 
-    def _fetch_failed(self, generation: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
+    def _fetch_failed(self, generation: int, exc: BaseException) -> bool:
+        if generation != self._generation:
+            return True  # stale: nobody waits for it
         self._set_loading(False)
         self.failed.emit(exc)
+        return False  # the op shows it over the view; «Thử lại» fetches the page again
 
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:
@@ -563,9 +570,9 @@ class TodayView(QWidget):
         self.table.activated.connect(self._activated)
         self.model.loading_changed.connect(lambda _busy: self._update_count())
         self.model.loaded.connect(self._loaded)
-        self.model.failed.connect(lambda exc: show_error(self, exc, retry=self.refresh))
         self.model.rowsInserted.connect(lambda *_: self._update_count())
-        tasks.data_changed.connect(self.refresh)
+        # The rows, and their states (overdue, due soon: by the calendar and the office hours).
+        watch(self, Changes.DOSSIERS | Changes.CALENDAR | Changes.SETTINGS, self.refresh, tasks=tasks)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self._focus_search)
         reload_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
@@ -594,8 +601,6 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         """Fetch the loaded rows again, keeping the selected dossier selected."""
-        if not shiboken6.isValid(self):
-            return
         self._keep_code = self.selected_code()
         self.model.refresh()
 
@@ -603,11 +608,11 @@ class TodayView(QWidget):
         self.all_days.setChecked(False)
 
         def set_day(now: datetime) -> None:
-            if shiboken6.isValid(self):
-                self.date.setDate(QDate(now.year, now.month, now.day))
-                self.apply_filter()
+            self.date.setDate(QDate(now.year, now.month, now.day))
+            self.apply_filter()
 
-        self.tasks.run(self.svc.ctx.now, done=set_day)  # now() may re-read the settings: not here
+        # now() may re-read the settings: not on the GUI thread
+        QueryOp(self, self.svc.ctx.now, set_day, tasks=self.tasks).run_in_background()
 
     def _all_days_toggled(self, checked: bool) -> None:
         self.date.setEnabled(not checked)
@@ -886,22 +891,18 @@ class DossierDetailDialog(QDialog):
                 view, _allowed(svc, actor, Act.CORRECT), can_rate, svc.ratings.scale() if can_rate else None
             )
 
-        self.tasks.run(work, done=self._loaded, failed=self._failed)
+        QueryOp(self, work, self._loaded, tasks=self.tasks).failure(self._failed).run_in_background()
 
     def _loaded(self, result: _Detail) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.can_correct = result.can_correct
         self.can_rate = result.can_rate
         self.scale = result.scale
         self.show_view(result.view)
 
-    def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _failed(self, exc: BaseException) -> bool:
         if self.view is None:
             self.status_label.setText(getattr(exc, "message", "") or self.tr("Không tải được hồ sơ."))
-        show_error(self, exc, retry=self.reload)
+        return False  # and the op shows why («Thử lại» loads it again)
 
     def show_view(self, view: DossierView) -> None:
         self.view = view
@@ -1073,9 +1074,10 @@ class DossierDetailDialog(QDialog):
         )
 
     def _rating_state_changed(self, state: str) -> None:
-        if state == "rated" and shiboken6.isValid(self):
+        if state == "rated":
             self.reload()
-            self.tasks.data_changed.emit()
+            # Rated on the kiosk, perhaps another program's: no op of ours announced it.
+            self.tasks.announce(Changes.RATINGS, self)
 
     def enter_rating(self) -> RatingEntryDialog | None:
         if self.view is None or not self.can_rate or self.scale is None:
@@ -1095,11 +1097,8 @@ class DossierDetailDialog(QDialog):
         return dialog
 
     def _rating_entered(self, _row: object) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
-        self.reload()
-        self.tasks.data_changed.emit()
+        self.reload()  # (the entry's WriteOp told the other views)
 
     # ---- reprint
 
@@ -1108,19 +1107,19 @@ class DossierDetailDialog(QDialog):
         from onestop.forms.receipt import receipt_bytes
 
         svc, code, actor = self.svc, self.code, self.actor
-        for button in self.receipt_buttons.values():
-            button.setEnabled(False)
-        self.tasks.run(
+        op = QueryOp(
+            self,
             lambda: receipt_bytes(svc.intake.receipt_data(code, version, actor=actor)),
-            done=lambda pdf: self._receipt_rendered(version, pdf),
-            failed=self._reprint_failed,
+            lambda pdf: self._receipt_rendered(version, pdf),
+            tasks=self.tasks,
         )
+        op.while_running(self._reprinting).with_progress().run_in_background()
+
+    def _reprinting(self, busy: bool) -> None:
+        for button in self.receipt_buttons.values():
+            button.setDisabled(busy)
 
     def _receipt_rendered(self, version: int, pdf: bytes) -> None:
-        if not shiboken6.isValid(self):
-            return
-        for button in self.receipt_buttons.values():
-            button.setEnabled(True)
         self.receipt_ready.emit(version, pdf)
         try:
             from onestop.ui.printing import ReceiptPreviewDialog
@@ -1136,13 +1135,6 @@ class DossierDetailDialog(QDialog):
         )
         self.preview.open()
 
-    def _reprint_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        for button in self.receipt_buttons.values():
-            button.setEnabled(True)
-        show_error(self, exc)
-
     # ---- correction
 
     def edit_contact(self) -> ContactEditDialog | None:
@@ -1155,8 +1147,7 @@ class DossierDetailDialog(QDialog):
 
     def _corrected(self, view: DossierView) -> None:
         self.show_view(view)
-        self.tabs.setCurrentWidget(self.receipts)
-        self.tasks.data_changed.emit()
+        self.tabs.setCurrentWidget(self.receipts)  # (the editor's WriteOp told the other views)
 
     def done(self, result: int) -> None:  # closing, Esc or "Đóng": remember the size
         self.ui_state.setValue("detail/geometry", self.saveGeometry())
@@ -1314,32 +1305,28 @@ class ContactEditDialog(QDialog):
             self._fit_height()
             return
         self.form_error.show_message("")
-        self.save_button.setEnabled(False)
         svc, actor, code = self.svc, self.actor, self.view.code
-        self.tasks.run(
+        op = WriteOp(
+            self,
             lambda: svc.intake.correct_applicant(code, applicant, actor=actor, note=note),
-            done=self._saved,
-            failed=self._failed,
+            self._saved,
+            changes=Changes.DOSSIERS,
+            tasks=self.tasks,
         )
+        op.while_running(self.save_button.setDisabled).failure(self._failed).run_in_background()
 
     def _saved(self, view: DossierView) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.save_button.setEnabled(True)
         self.saved.emit(view)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.save_button.setEnabled(True)
+    def _failed(self, exc: BaseException) -> bool:
+        """A field the service refused goes beside it; anything else the op shows (what was typed
+        stays in the form; «Thử lại» saves it again after a storage error)."""
         if isinstance(exc, ValidationError) and exc.field in self.inputs:
             self.show_field_error(exc.field, exc.message)
             self.inputs[exc.field].setFocus()
-        elif isinstance(exc, StorageError):
-            show_error(self, exc, retry=self.submit)  # what was typed stays in the form
-        else:
-            show_error(self, exc)
+            return True
+        return False
 
 
 def open_dossier(

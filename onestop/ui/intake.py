@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop import validation as v
-from onestop.errors import StorageError, ValidationError
+from onestop.errors import ValidationError
 from onestop.forms.receipt import receipt_bytes
 from onestop.services import (
     DOCUMENT_FORMS,
@@ -65,9 +65,9 @@ from onestop.services import (
 )
 from onestop.textfold import fold, tokens
 from onestop.ui.common import FieldError, mark_invalid, message_for, show_error, tr
+from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp
 from onestop.ui.printing import ReceiptPreviewDialog
 from onestop.ui.ratings_view import RatingStatusLine, station_name
-from onestop.ui.tasks import Tasks
 from onestop.worktime import Appointment
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -724,15 +724,17 @@ class IntakeView(QWidget):
 
     def load_catalog(self) -> None:
         svc, actor = self.svc, self.actor
-        self.tasks.run(
+        op = QueryOp(
+            self,
             lambda: (
                 svc.catalog.procedures(),
                 # Who may receive sees their own most-used procedures first; others the plain list.
                 svc.intake.procedure_usage(actor=actor) if Act.RECEIVE in svc.permissions(actor) else {},
             ),
-            done=self._catalog_loaded,
-            failed=self._catalog_failed,
+            self._catalog_loaded,
+            tasks=self.tasks,
         )
+        op.failure(self._catalog_failed).run_in_background()
 
     def clear_form(self) -> None:
         """Empty the form for the next citizen (Ctrl+N) and put the cursor in the picker."""
@@ -766,9 +768,9 @@ class IntakeView(QWidget):
         if self.picker.hasFocus() and self.procedure is None:
             self._filter(self.picker.text())
 
-    def _catalog_failed(self, exc: BaseException) -> None:
+    def _catalog_failed(self, _exc: BaseException) -> bool:
         self.picker.setPlaceholderText(self.tr("Chưa tải được danh mục thủ tục"))
-        show_error(self, exc, retry=self.load_catalog)
+        return False  # and the op shows why («Thử lại» loads it again)
 
     def _filter(self, text: str) -> None:
         if self.catalog is None:
@@ -845,7 +847,8 @@ class IntakeView(QWidget):
             self.checklist.resizeRowsToContents()
             self._show_procedure_info()
 
-        self.tasks.run(lambda: svc.catalog.procedure(code), done=fresh, failed=lambda _exc: None)
+        op = QueryOp(self, lambda: svc.catalog.procedure(code), fresh, tasks=self.tasks)
+        op.failure(lambda _exc: True).run_in_background()  # only a refresh: a failure leaves the form as is
         self.load_catalog()
 
     def _restore_picker_text(self) -> None:
@@ -879,11 +882,13 @@ class IntakeView(QWidget):
             return
         self._preview_seq += 1
         seq, code, svc = self._preview_seq, self.procedure.code, self.svc
-        self.tasks.run(
+        op = QueryOp(
+            self,
             lambda: svc.calendar.preview_due(code),
-            done=lambda appointment: self._appointment_ready(seq, appointment),
-            failed=lambda exc: self._appointment_failed(seq, exc),
+            lambda appointment: self._appointment_ready(seq, appointment),
+            tasks=self.tasks,
         )
+        op.failure(lambda exc: self._appointment_failed(seq, exc)).run_in_background()
 
     def _appointment_ready(self, seq: int, appointment: Appointment) -> None:
         if seq != self._preview_seq:
@@ -906,13 +911,15 @@ class IntakeView(QWidget):
             note += " · " + self.tr("thời hạn {0}").format(limit_text(self.procedure))
         self.appointment_note.setText(note)
 
-    def _appointment_failed(self, seq: int, exc: BaseException) -> None:
+    def _appointment_failed(self, seq: int, exc: BaseException) -> bool:
+        """Said where the appointment goes, never in a box: it is tried again in 30 s, and on saving."""
         if seq != self._preview_seq:
-            return
+            return True
         self.appointment = None
         self.appointment_label.setText(self.tr("Chưa tính được ngày hẹn trả"))
         self._set_skipped(message_for(exc))
         self.appointment_note.setText(self.tr("Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính."))
+        return True
 
     def _set_skipped(self, text: str) -> None:
         self.skipped_label.setText(text)
@@ -961,11 +968,13 @@ class IntakeView(QWidget):
         if not clean:
             return
         seq, svc, actor = self._offer_seq, self.svc, self.actor
-        self.tasks.run(
+        op = QueryOp(
+            self,
             lambda: svc.intake.last_applicant(clean, actor=actor),
-            done=lambda found: self._offer_ready(seq, found),
-            failed=lambda _exc: None,  # only an offer: the clerk types the data as usual
+            lambda found: self._offer_ready(seq, found),
+            tasks=self.tasks,
         )
+        op.failure(lambda _exc: True).run_in_background()  # only an offer: the clerk types the data as usual
 
     def _offer_ready(self, seq: int, found: Applicant | None) -> None:
         if seq != self._offer_seq or found is None:
@@ -1119,9 +1128,6 @@ class IntakeView(QWidget):
         request = self.collect()
         if request is None:
             return
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Đang lưu…"))
         svc, actor = self.svc, self.actor
 
         def work() -> tuple[DossierView, bytes | BaseException]:
@@ -1132,12 +1138,18 @@ class IntakeView(QWidget):
                 pdf = exc
             return view, pdf
 
-        self.tasks.run(work, done=self._saved, failed=self._save_failed)
+        op = WriteOp(self, work, self._saved, changes=Changes.DOSSIERS, tasks=self.tasks)
+        op.while_running(self._set_saving).with_progress(self.tr("Đang lưu…"))
+        op.failure(self._save_failed).run_in_background()
+
+    def _set_saving(self, saving: bool) -> None:
+        """While the dossier is stored (again after «Thử lại»): one save at a time."""
+        self.saving = saving
+        self.save_button.setDisabled(saving)
+        self.status.setText(self.tr("Đang lưu…") if saving else "")
 
     def _saved(self, result: tuple[DossierView, bytes | BaseException]) -> None:
         view, pdf = result
-        self.saving = False
-        self.save_button.setEnabled(True)
         self.last_code = view.code
         if self.catalog is not None:
             self.catalog.used(view.procedure_code)
@@ -1159,13 +1171,10 @@ class IntakeView(QWidget):
             )
             show_error(self, pdf)
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        self.status.setText("")
-        if isinstance(exc, ValidationError) and self._show_service_error(exc):
-            return
-        show_error(self, exc, retry=self.save if isinstance(exc, StorageError) else None)
+    def _save_failed(self, exc: BaseException) -> bool:
+        """The service's check of a field goes beside it; anything else the op shows (the form keeps
+        what was typed; «Thử lại» stores it again after a storage error)."""
+        return isinstance(exc, ValidationError) and self._show_service_error(exc)
 
     def _show_service_error(self, exc: ValidationError) -> bool:
         """The service's own check failed a field: its message beside that field."""

@@ -2,7 +2,7 @@
 
 It runs on the counter PC's second monitor (``place_kiosk`` puts it there, ``KioskPlacer`` moves it
 when monitors come and go) or alone as ``onestop kiosk`` on a PC sharing the database. It polls the
-database for the counter's invitation (``Onestop.next_rating_request``) through ``Tasks``, so the GUI
+database for the counter's invitation (``ratings.next_request``) through ``Tasks``, so the GUI
 thread never waits on the database, and a request reaches it within a second.
 
 Rules it keeps (domain.md §6, issue "citizen rating"): nothing is ever chosen by default — no button
@@ -18,6 +18,7 @@ import time as _time
 from datetime import datetime, tzinfo
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QLocale, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
@@ -48,7 +49,7 @@ from onestop.errors import UserError
 from onestop.ratings import REASONS
 from onestop.services import Onestop, RatingPrompt
 from onestop.ui.common import tr
-from onestop.ui.tasks import Tasks
+from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp
 from onestop.worktime import WEEKDAY_NAMES
 
 log = logging.getLogger(__name__)
@@ -515,14 +516,25 @@ class KioskWindow(QWidget):
         self.thanks_timer.stop()
         prompt = self.prompt
         if prompt is not None and not self._submitting and self.state in ("asking", "reasons"):
-            svc = self.svc
-            self.tasks.run(
-                lambda: svc.ratings.close_request(prompt.request_id, "cancelled"),
-                failed=lambda exc: log.warning(
-                    "kiosk: cannot withdraw request %s: %s", prompt.request_id, exc
-                ),
-            )
+            self._withdraw(prompt)
             self.go_idle()
+
+    def _withdraw(self, prompt: RatingPrompt) -> None:
+        """Hand an invitation back as "cancelled". Its op belongs to ``tasks``, not to this window,
+        which may be gone before it ends: a failure is still logged."""
+        svc = self.svc
+
+        def failed(exc: BaseException) -> bool:
+            log.warning("kiosk: cannot withdraw request %s: %s", prompt.request_id, exc)
+            return True
+
+        op = WriteOp(
+            self.tasks,
+            lambda: svc.ratings.close_request(prompt.request_id, "cancelled"),
+            changes=Changes.NONE,  # an invitation nobody answered counts nowhere
+            tasks=self.tasks,
+        )
+        op.failure(failed).run_in_background()
 
     def closeEvent(self, event: Any) -> None:
         self.stop()
@@ -554,7 +566,8 @@ class KioskWindow(QWidget):
                 "today_count": svc.ratings.count(today, today) if show else None,
             }
 
-        self.tasks.run(load, done=self._refreshed, failed=self._refresh_failed)
+        op = QueryOp(self, load, self._refreshed, tasks=self.tasks)
+        op.failure(self._refresh_failed).run_in_background()
 
     def _refreshed(self, values: dict[str, Any]) -> None:
         self._refreshing = False
@@ -566,10 +579,11 @@ class KioskWindow(QWidget):
             self.count_label.setText(self.tr("Hôm nay: {0} lượt đánh giá").format(count))
         self._show_time()
 
-    def _refresh_failed(self, exc: BaseException) -> None:
+    def _refresh_failed(self, exc: BaseException) -> bool:
         # The kiosk has nobody to show an error to: keep the last figures, log, try again later.
         self._refreshing = False
         log.warning("kiosk: cannot load the settings: %s", exc)
+        return True
 
     def _now(self) -> datetime:
         tz: tzinfo | None = self._settings["tz"]
@@ -595,35 +609,41 @@ class KioskWindow(QWidget):
                 return  # never two polls at once
             self._polling = True
             svc, kiosk, station = self.svc, self.kiosk, self.station
-            self.tasks.run(
+            # Taking an invitation marks it "showing": its answer must come back even if this window
+            # is gone by then, so that _polled hands it back. The op belongs to tasks, not to self.
+            op = QueryOp(
+                self.tasks,
                 lambda: svc.ratings.next_request(kiosk=kiosk, station=station),
-                done=self._polled,
-                failed=self._poll_failed,
+                self._polled,
+                tasks=self.tasks,
             )
+            op.failure(self._poll_failed).run_in_background()
         elif self.prompt is not None and not self._checking and not self._submitting:
             # While asking: has the counter withdrawn this invitation (a newer one for the counter)?
             self._checking = True
             request_id = self.prompt.request_id
-            self.tasks.run(
+            check = QueryOp(
+                self,
                 lambda: self.svc.ratings.kiosk_request_state(request_id),
-                done=lambda state: self._checked(request_id, state),
-                failed=self._check_failed,
+                lambda state: self._checked(request_id, state),
+                tasks=self.tasks,
             )
+            check.failure(self._check_failed).run_in_background()
 
     def _polled(self, prompt: RatingPrompt | None) -> None:
         self._polling = False
         if prompt is None:
             return
-        if not self._running or self.state not in ("idle", "thanks"):
+        if not shiboken6.isValid(self) or not self._running or self.state not in ("idle", "thanks"):
             # Taken but cannot be shown: hand it back as withdrawn rather than leave it "showing".
-            svc = self.svc
-            self.tasks.run(lambda: svc.ratings.close_request(prompt.request_id, "cancelled"))
+            self._withdraw(prompt)
             return
         self.show_prompt(prompt)
 
-    def _poll_failed(self, exc: BaseException) -> None:
+    def _poll_failed(self, exc: BaseException) -> bool:
         self._polling = False
         log.warning("kiosk: cannot read the invitations: %s", exc)
+        return True
 
     def _checked(self, request_id: int, state: str) -> None:
         self._checking = False
@@ -633,9 +653,10 @@ class KioskWindow(QWidget):
         if state != "showing" and self.state in ("asking", "reasons"):
             self.go_idle()
 
-    def _check_failed(self, exc: BaseException) -> None:
+    def _check_failed(self, exc: BaseException) -> bool:
         self._checking = False
         log.warning("kiosk: cannot read the invitation: %s", exc)
+        return True
 
     # ------------------------------------------------------------------ the flow
 
@@ -723,11 +744,14 @@ class KioskWindow(QWidget):
         self.countdown_timer.stop()
         self._enable_choices(False)
         svc = self.svc
-        self.tasks.run(
+        op = WriteOp(
+            self,
             lambda: svc.ratings.submit(prompt.request_id, level, reasons),
-            done=lambda _row: self._submitted(prompt.request_id),
-            failed=lambda exc: self._submit_failed(prompt.request_id, exc),
+            lambda _row: self._submitted(prompt.request_id),
+            changes=Changes.RATINGS,
+            tasks=self.tasks,
         )
+        op.failure(lambda exc: self._submit_failed(prompt.request_id, exc)).run_in_background()
 
     def _submitted(self, request_id: int) -> None:
         self._submitting = False
@@ -739,7 +763,7 @@ class KioskWindow(QWidget):
         if self._settings["show_count"]:
             self.refresh()
 
-    def _submit_failed(self, request_id: int, exc: BaseException) -> None:
+    def _submit_failed(self, request_id: int, exc: BaseException) -> bool:
         # Nobody at a kiosk can act on an error dialog: say it plainly, then go back to idle.
         self._submitting = False
         self._enable_choices(True)
@@ -750,6 +774,7 @@ class KioskWindow(QWidget):
         else:
             self.thanks_detail.setText(self.tr("Chưa ghi được đánh giá. Xin quý khách báo cán bộ tại quầy."))
         self._show_thanks()
+        return True
 
     def _show_thanks(self) -> None:
         self.prompt = None
@@ -770,11 +795,19 @@ class KioskWindow(QWidget):
         if self.state != "asking":
             return
         svc = self.svc
-        self.tasks.run(
+
+        def failed(exc: BaseException) -> bool:
+            log.warning("kiosk: cannot close request %s: %s", prompt.request_id, exc)
+            return True
+
+        op = WriteOp(
+            self,
             lambda: svc.ratings.close_request(prompt.request_id, "timeout"),
-            done=lambda _none: self.expired.emit(prompt.request_id),
-            failed=lambda exc: log.warning("kiosk: cannot close request %s: %s", prompt.request_id, exc),
+            lambda _none: self.expired.emit(prompt.request_id),
+            changes=Changes.NONE,  # "not rated" counts nowhere
+            tasks=self.tasks,
         )
+        op.failure(failed).run_in_background()
         self.go_idle()
 
     @Slot()
@@ -889,7 +922,7 @@ def place_kiosk(window: QWidget, avoid: QWidget | None = None) -> QScreen | None
         if window.isFullScreen() and window.screen() is not target:
             window.showNormal()  # leave full screen before moving, or some window managers keep it
         window.setScreen(target)
-        # setScreen() alone leaves the window on the first monitor: move it there too.
+        # setScreen() alone leaves the window on the first monitor (shared/platform.md).
         window.setGeometry(target.geometry())
         show_full_screen(window)
         return target

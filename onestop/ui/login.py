@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from onestop.errors import PermissionDenied
-from onestop.ui.common import FieldError, show_error
-from onestop.ui.tasks import Tasks
+from onestop.ui.common import FieldError
+from onestop.ui.ops import QueryOp, Tasks
 
 if TYPE_CHECKING:  # the dialog shows before the database layer is imported (start-up time)
     from onestop.services import Actor, Onestop
@@ -95,18 +95,18 @@ class LoginDialog(QDialog):
             self.error.show_message(self.tr("Đang mở cơ sở dữ liệu…"))
             return
         self.error.show_message("")
-        self.tasks.run(lambda: svc.staff.sign_in(username, password), done=self._done, failed=self._failed)
+        op = QueryOp(self, lambda: svc.staff.sign_in(username, password), self._done, tasks=self.tasks)
+        op.while_running(self.ok_button.setDisabled).failure(self._failed).run_in_background()
 
     def _done(self, actor: Actor) -> None:
         self.actor = actor
-        self.ok_button.setEnabled(True)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(exc, PermissionDenied):
-            self.error.show_message(exc.message)
-            self.password.selectAll()
-            self.password.setFocus()
-        else:
-            show_error(self, exc, retry=self.submit)
+    def _failed(self, exc: BaseException) -> bool:
+        """A wrong pair is said under the fields; anything else the op shows (with «Thử lại»)."""
+        if not isinstance(exc, PermissionDenied):
+            return False
+        self.error.show_message(exc.message)
+        self.password.selectAll()
+        self.password.setFocus()
+        return True

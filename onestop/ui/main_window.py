@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from onestop.services import Actor, Onestop
-from onestop.ui.tasks import Tasks
+from onestop.ui.ops import QueryOp, Tasks
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.ratings, self.tr("Đánh giá (F7)"))
         self.setCentralWidget(self.tabs)
 
-        self.intake.received.connect(lambda _code: tasks.data_changed.emit())
         self.today.open_requested.connect(self.open_dossier)
 
         for key, widget in (
@@ -97,12 +96,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(who)
         self.busy = QLabel("")
         self.statusBar().addWidget(self.busy)
+        self._progress = ""  # what the op shown with progress is doing («Đang lưu…»), if any
         # Shown only for work that takes a while: the rating status asks every second, briefly.
         self._busy_delay = QTimer(self)
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(300)
-        self._busy_delay.timeout.connect(lambda: self.busy.setText(self.tr("Đang xử lý…")))
+        self._busy_delay.timeout.connect(self._show_busy)
         tasks.busy_changed.connect(self._busy_changed)
+        tasks.progress_changed.connect(self._progress_changed)
 
         self.scanner = ScanFilter(code_pattern(settings["agency.unit_identifier"]), self)
         self.scanner.scanned.connect(self.open_scanned)
@@ -126,6 +127,14 @@ class MainWindow(QMainWindow):
             self._busy_delay.stop()
             self.busy.setText("")
 
+    def _show_busy(self) -> None:
+        self.busy.setText(self._progress or self.tr("Đang xử lý…"))
+
+    def _progress_changed(self, label: str) -> None:
+        self._progress = label
+        if self.busy.text():
+            self._show_busy()
+
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
         if index == 0:
@@ -141,7 +150,9 @@ class MainWindow(QMainWindow):
             else:
                 QMessageBox.warning(self, self.tr("Quét mã"), self.tr("Không có hồ sơ mã {0}.").format(code))
 
-        self.tasks.run(lambda: self.svc.dossiers.find_code(code, actor=self.actor), done=found)
+        QueryOp(
+            self, lambda: self.svc.dossiers.find_code(code, actor=self.actor), found, tasks=self.tasks
+        ).run_in_background()
 
     def logout(self) -> None:
         self.logout_requested.emit()

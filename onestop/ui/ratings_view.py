@@ -1,7 +1,7 @@
 """Citizen ratings at the counter (domain.md §6): the invitation and its status line, staff entry of a
 paper or phone rating, and the head of agency's summary.
 
-The clerk's window only ever learns *whether* the citizen rated (``rating_request_state``), never how:
+The clerk's window only ever learns *whether* the citizen rated (``ratings.request_state``), never how:
 ``RatingStatusLine`` has no way to show a level. Levels are shown only in ``RatingsSummaryView`` and in
 the dossier detail for the head of agency (``may_see_ratings``).
 """
@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
@@ -52,8 +51,8 @@ from onestop.ratings import CHANNELS as RATING_CHANNELS
 from onestop.ratings import EVENTS as RATING_EVENTS
 from onestop.ratings import REASONS, SCALES, Level, Scale
 from onestop.services import Act, Actor, Onestop
-from onestop.ui.common import FieldError, message_for, show_error, tr
-from onestop.ui.tasks import Tasks
+from onestop.ui.common import FieldError, message_for, tr
+from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp, watch
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +122,7 @@ class RatingStatusLine(QLabel):
     request_failed = Signal(str)  # the message shown
 
     POLL_MS = 1000
-    # A kiosk takes only invitations younger than this (next_rating_request's max_age_s): after it,
+    # A kiosk takes only invitations younger than this (ratings.next_request's max_age_s): after it,
     # nobody will ever answer, so the line stops asking.
     GIVE_UP_S = 620
 
@@ -174,9 +173,9 @@ class RatingStatusLine(QLabel):
 
         self.setText(self.tr("Đang gửi lời mời đánh giá…"))
         self._style("")
-        self.tasks.run(
-            work, done=lambda rid: self._sent(seq, rid), failed=lambda exc: self._send_failed(seq, exc)
-        )
+        # An invitation is for the kiosk, which asks for it itself: no view to tell.
+        op = WriteOp(self, work, lambda rid: self._sent(seq, rid), changes=Changes.NONE, tasks=self.tasks)
+        op.failure(lambda exc: self._send_failed(seq, exc)).run_in_background()
 
     def track(self, request_id: int) -> None:
         """Follow an invitation already sent."""
@@ -206,24 +205,24 @@ class RatingStatusLine(QLabel):
     # ---- background
 
     def _sent(self, seq: int, request_id: int | None) -> None:
-        if not shiboken6.isValid(self) or seq != self._seq:
+        if seq != self._seq:
             return
         if request_id is None:
             self.reset()
             return
         self.track(request_id)
 
-    def _send_failed(self, seq: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or seq != self._seq:
-            return
-        if not isinstance(exc, UserError | StorageError):
-            log.error("rating request failed", exc_info=exc)
+    def _send_failed(self, seq: int, exc: BaseException) -> bool:
+        """Said on the line itself, never in a box: the clerk goes on with the next citizen."""
+        if seq != self._seq:
+            return True
         message = message_for(exc)
         self.request_id = None
         self.state = None
         self.setText(message)
         self._style("error")
         self.request_failed.emit(message)
+        return True
 
     def poll(self) -> None:
         if self.request_id is None or self._polling:
@@ -235,15 +234,15 @@ class RatingStatusLine(QLabel):
             return
         self._polling = True
         seq, rid, svc, actor = self._seq, self.request_id, self.svc, self.actor
-        self.tasks.run(
+        op = QueryOp(
+            self,
             lambda: svc.ratings.request_state(rid, actor=actor),
-            done=lambda state: self._polled(seq, state),
-            failed=lambda exc: self._poll_failed(seq, exc),
+            lambda state: self._polled(seq, state),
+            tasks=self.tasks,
         )
+        op.failure(lambda exc: self._poll_failed(seq, exc)).run_in_background()
 
     def _polled(self, seq: int, state: str) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._polling = False
         if seq != self._seq:
             return
@@ -251,13 +250,12 @@ class RatingStatusLine(QLabel):
         if state not in self.WAITING:
             self.timer.stop()
 
-    def _poll_failed(self, seq: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _poll_failed(self, seq: int, exc: BaseException) -> bool:
         self._polling = False  # a busy database now and then: ask again at the next tick
         if seq == self._seq and not isinstance(exc, StorageError):
             log.warning("rating state unavailable: %s", exc)
             self.timer.stop()
+        return True  # never a box: the line asks every second
 
     def _show_state(self, state: str) -> None:
         changed = state != self.state
@@ -403,34 +401,31 @@ class RatingEntryDialog(QDialog):
             self.error.show_message(self.tr("Mức đánh giá: chưa chọn mức nào."))
             return
         self.error.show_message("")
-        self.save_button.setEnabled(False)
         svc, actor, code = self.svc, self.actor, self.code
         event, channel, reasons = (
             str(self.event_combo.currentData()),
             str(self.channel_combo.currentData()),
             self.chosen_reasons(),
         )
-        self.tasks.run(
+        op = WriteOp(
+            self,
             lambda: svc.ratings.rate(code, level, event=event, channel=channel, reasons=reasons, actor=actor),
-            done=self._saved,
-            failed=self._failed,
+            self._saved,
+            changes=Changes.RATINGS,
+            tasks=self.tasks,
         )
+        op.while_running(self.save_button.setDisabled).failure(self._failed).run_in_background()
 
     def _saved(self, row: Any) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.save_button.setEnabled(True)
         self.saved.emit(row)
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.save_button.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.error.show_message(exc.message)
-        else:
-            show_error(self, exc, retry=self.submit if isinstance(exc, StorageError) else None)
+    def _failed(self, exc: BaseException) -> bool:
+        """A refused rating is said in the dialog; anything else the op shows («Thử lại» if storage)."""
+        if not isinstance(exc, UserError):
+            return False
+        self.error.show_message(exc.message)
+        return True
 
 
 # --------------------------------------------------------------------------- the summary's models
@@ -661,7 +656,8 @@ class RatingsSummaryView(QWidget):
         self.date_from.dateChanged.connect(lambda _d: self.refresh())
         self.date_to.dateChanged.connect(lambda _d: self.refresh())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(self.refresh)
-        tasks.data_changed.connect(self._data_changed)
+        # Ratings, the clerks' names and the scale (a setting) are what the figures show.
+        watch(self, Changes.RATINGS | Changes.STAFF | Changes.SETTINGS, self._data_changed, tasks=tasks)
 
         if not may_see_ratings(svc, actor):
             self.headline.setText(self.tr("Chỉ lãnh đạo đơn vị xem được số liệu đánh giá."))
@@ -697,12 +693,10 @@ class RatingsSummaryView(QWidget):
             return svc.ctx.now().date(), svc.ratings.scale()
 
         def ready(result: tuple[date, Scale]) -> None:
-            if not shiboken6.isValid(self):
-                return
             today, self.scale = result
             self.set_period(today.replace(day=1), today)
 
-        self.tasks.run(work, done=ready, failed=self._failed)
+        QueryOp(self, work, ready, tasks=self.tasks).failure(self._failed).run_in_background()
 
     # ---- loading
 
@@ -720,18 +714,19 @@ class RatingsSummaryView(QWidget):
         def work() -> tuple[dict[str, Any], Scale]:
             return svc.ratings.summary(first, last, actor=actor), svc.ratings.scale()
 
-        self.tasks.run(work, done=lambda result: self._arrived(seq, result), failed=self._failed)
+        op = QueryOp(self, work, lambda result: self._arrived(seq, result), tasks=self.tasks)
+        op.failure(self._failed).run_in_background()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()  # the figures may have moved while another tab was shown
 
     def _data_changed(self) -> None:
-        if shiboken6.isValid(self) and self.isVisible():
+        if self.isVisible():  # otherwise showing the tab refreshes it
             self.refresh()
 
     def _arrived(self, seq: int, result: tuple[dict[str, Any], Scale]) -> None:
-        if not shiboken6.isValid(self) or seq != self._seq:
+        if seq != self._seq:
             return
         summary, self.scale = result
         self.summary = summary
@@ -756,11 +751,9 @@ class RatingsSummaryView(QWidget):
         keys += [k for k in levels if k not in keys]
         return [(k, int(levels.get(k, 0))) for k in keys]
 
-    def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _failed(self, _exc: BaseException) -> bool:
         self.headline.setText(self.tr("Chưa tải được số liệu đánh giá."))
-        show_error(self, exc, retry=self.refresh if isinstance(exc, StorageError) else None)
+        return False  # and the op shows why («Thử lại» asks again)
 
 
 def _py_date(qd: QDate) -> date:

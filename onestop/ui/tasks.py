@@ -1,8 +1,11 @@
-"""Background work for the GUI: one helper, so the GUI thread never waits on the database.
+"""Background work for the GUI: the thread pool under ``onestop.ui.ops``, and the app-wide signals.
 
 ``tasks.run(fn, done=..., failed=...)`` runs ``fn()`` on a worker thread (each call takes its own
 database connection from the engine's pool) and hands the result, or the exception, back on the
-GUI thread. Views refresh themselves on ``tasks.data_changed`` after any write.
+GUI thread. Screens do not call it themselves: they build a ``QueryOp`` or a ``WriteOp``
+(``onestop.ui.ops``), which adds the guards every screen needs. ``Tasks`` is built once in ``main()``
+and handed to every screen; after a write it announces what changed (``changed``), and the views
+that ``ops.watch()`` those kinds refresh themselves.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from onestop.changes import Changes
 
 log = logging.getLogger(__name__)
 
@@ -39,16 +44,34 @@ class _Job(QRunnable):
 
 
 class Tasks(QObject):
-    """Runs callables off the GUI thread and reports back on it."""
+    """Runs callables off the GUI thread and reports back on it; says what data changed."""
 
-    data_changed = Signal()  # emitted by views after a write succeeded, so lists refresh
-    busy_changed = Signal(bool)
+    changed = Signal(object, object)  # Changes, initiator (the widget whose write it was, or None)
+    busy_changed = Signal(bool)  # any work running at all
+    progress_changed = Signal(str)  # the label of the newest op shown with progress; "" when none
 
     def __init__(self, parent: QObject | None = None, *, threads: int = 2) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self._relays: set[_Relay] = set()
+        self._progress: list[str] = []
+
+    def announce(self, changes: Changes, initiator: object | None = None) -> None:
+        """Tell the views that data of these kinds changed: after a write of ours (``WriteOp`` calls
+        this), or when a change made by another program was noticed (a rating on the kiosk PC)."""
+        if not changes:
+            return
+        self.changed.emit(changes, initiator)
+
+    def begin_progress(self, label: str) -> None:
+        self._progress.append(label)
+        self.progress_changed.emit(label)
+
+    def end_progress(self, label: str) -> None:
+        if label in self._progress:
+            self._progress.remove(label)
+        self.progress_changed.emit(self._progress[-1] if self._progress else "")
 
     def run(
         self,

@@ -13,6 +13,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from onestop.changes import Changes
 from onestop.clock import FixedClock
 from onestop.demo import generate_dossiers
 from onestop.services import Actor, Applicant, DossierFilter, DossierRow, Onestop, ReceiveRequest
@@ -196,7 +197,7 @@ def test_today_lists_todays_dossiers_with_names_times_and_clerk(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, today_view: TodayView
 ) -> None:
     code = receive(agency, clerk, "Lê Thị Hồng")
-    tasks.data_changed.emit()  # what the intake view does after a save
+    tasks.announce(Changes.DOSSIERS)  # what the intake view's WriteOp does after a save
     qtbot.waitUntil(lambda: today_view.model.rowCount() == 1, timeout=5000)
     m = today_view.model
     assert [m.index(0, c).data() for c in range(8)] == [
@@ -217,7 +218,7 @@ def test_search_without_accents_finds_the_vietnamese_name(
 ) -> None:
     for name in ("Nguyễn Thị Thủy", "Nguyễn Văn Thuận", "Trần Thị Thu"):
         receive(agency, clerk, name)
-    tasks.data_changed.emit()
+    tasks.announce(Changes.DOSSIERS)
     qtbot.waitUntil(lambda: today_view.model.rowCount() == 3, timeout=5000)
 
     today_view.search.setFocus()
@@ -233,7 +234,7 @@ def test_the_status_filter_and_the_date_choose_what_is_listed(
 ) -> None:
     generate_dossiers(agency, count=60)  # all before today
     receive(agency, clerk, "Phạm Văn Dũng")
-    tasks.data_changed.emit()
+    tasks.announce(Changes.DOSSIERS)
     qtbot.waitUntil(lambda: today_view.model.rowCount() == 1, timeout=5000)
 
     today_view.all_days.setChecked(True)
@@ -256,7 +257,7 @@ def test_enter_or_double_click_on_a_row_asks_to_open_that_dossier(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, today_view: TodayView
 ) -> None:
     codes = [receive(agency, clerk, name) for name in ("Võ Văn Kiệt", "Hồ Thị Lan")]
-    tasks.data_changed.emit()
+    tasks.announce(Changes.DOSSIERS)
     qtbot.waitUntil(lambda: today_view.model.rowCount() == 2, timeout=5000)
     table = today_view.table
     table.setFocus()
@@ -278,7 +279,7 @@ def test_sorting_by_a_header_sorts_the_loaded_rows_and_can_return_to_newest_firs
 ) -> None:
     for name in ("Bùi Thị Cúc", "Âu Văn Bảo", "Đặng Văn Đức"):
         receive(agency, clerk, name)
-    tasks.data_changed.emit()
+    tasks.announce(Changes.DOSSIERS)
     qtbot.waitUntil(lambda: today_view.model.rowCount() == 3, timeout=5000)
     proxy = today_view.proxy
     today_view.table.sortByColumn(DossierTableModel.APPLICANT, Qt.SortOrder.AscendingOrder)
@@ -328,8 +329,8 @@ def test_correcting_the_phone_makes_receipt_version_2_with_the_same_code_and_kee
 ) -> None:
     code = detail.code
     clock.advance(timedelta(minutes=20))
-    changed: list[bool] = []
-    tasks.data_changed.connect(lambda: changed.append(True))
+    changed: list[Changes] = []
+    tasks.changed.connect(lambda changes, _initiator: changed.append(changes))
     qtbot.mouseClick(detail.correct_button, Qt.MouseButton.LeftButton)
     editor = detail.editor
     assert isinstance(editor, ContactEditDialog)
@@ -341,7 +342,7 @@ def test_correcting_the_phone_makes_receipt_version_2_with_the_same_code_and_kee
     with qtbot.waitSignal(detail.loaded, timeout=5000):
         editor.save_button.click()
     assert not editor.isVisible()
-    assert changed == [True]  # the lists refresh
+    assert changed == [Changes.DOSSIERS]  # the lists refresh
 
     view = detail.view
     assert view is not None and view.code == code and view.receipt_version == 2

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from cli_helpers import ONESTOP
 from helpers import actor, clerk_of, press, viewer
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
@@ -422,6 +423,18 @@ def test_a_withdrawn_invitation_gives_way_to_the_next_one(
     assert agency.ratings.request_state(first, actor=clerk_of(agency)) == "cancelled"
     qtbot.waitUntil(lambda: kiosk.prompt is not None and kiosk.prompt.request_id == second, timeout=3000)
     assert kiosk.state == "asking" and kiosk.prompt is not None and kiosk.prompt.code == other
+
+
+def test_an_invitation_taken_as_the_window_is_deleted_is_handed_back(
+    qtbot: QtBot, agency: Onestop, served: str, tasks: Tasks
+) -> None:
+    request = agency.request_rating(served, actor=agency.actor("tiepnhan1"), station=STATION)
+    window = KioskWindow(agency, tasks, kiosk="kiosk-1", station=STATION)
+    window.start()  # its first poll takes the invitation on a worker thread...
+    shiboken6.delete(window)  # ...while the window goes (the clerk logged out)
+    qtbot.waitUntil(lambda: agency.rating_request_state(request) == "cancelled", timeout=5000)
+    tasks.wait()
+    QApplication.processEvents()
 
 
 def test_stopping_withdraws_the_invitation_on_screen(
