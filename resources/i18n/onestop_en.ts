@@ -64,13 +64,13 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_common.py" line="147"/>
+        <location filename="../../onestop/ui/admin_common.py" line="148"/>
         <location filename="../../onestop/ui/admin_procedures.py" line="153"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_common.py" line="148"/>
+        <location filename="../../onestop/ui/admin_common.py" line="149"/>
         <location filename="../../onestop/ui/admin_procedures.py" line="153"/>
         <source>Không</source>
         <translation>No</translation>
@@ -151,129 +151,129 @@
         <translation>File “{0}”: the “procedures” list is missing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="655"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="657"/>
         <source>Tệp «{0}»: {1}</source>
         <translation>File “{0}”: {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="51"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="52"/>
         <source>Tạm dừng, tiếp tục thời gian còn lại (pause)</source>
         <extracomment>Settings edited on the «Giờ làm việc» tab, or not edited at all (permissions: shown read-only).</extracomment>
         <translation>Pause, then continue with the time remaining (pause)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="52"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="53"/>
         <source>Tính lại từ đầu (restart)</source>
         <translation>Start counting again from the beginning (restart)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="55"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="56"/>
         <source>{0} mức</source>
         <translation>{0} levels</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="61"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="62"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="46"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="47"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="47"/>
-        <location filename="../../onestop/ui/intake.py" line="1233"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="48"/>
+        <location filename="../../onestop/ui/intake.py" line="1247"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="48"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="49"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="49"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="50"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="51"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="52"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="51"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="52"/>
         <source>Đã khóa</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="51"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="52"/>
         <source>Đang dùng</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="727"/>
+        <location filename="../../onestop/ui/dossiers.py" line="730"/>
         <source>Phiếu khi tiếp nhận</source>
         <translation>Receipt as issued at intake</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="730"/>
+        <location filename="../../onestop/ui/dossiers.py" line="733"/>
         <source>Sửa thông tin liên hệ</source>
         <translation>Contact details corrected</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="84"/>
+        <location filename="../../onestop/ui/intake.py" line="85"/>
         <source>thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="85"/>
+        <location filename="../../onestop/ui/intake.py" line="86"/>
         <source>thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="86"/>
+        <location filename="../../onestop/ui/intake.py" line="87"/>
         <source>thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="87"/>
+        <location filename="../../onestop/ui/intake.py" line="88"/>
         <source>thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="88"/>
+        <location filename="../../onestop/ui/intake.py" line="89"/>
         <source>thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="89"/>
+        <location filename="../../onestop/ui/intake.py" line="90"/>
         <source>thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="90"/>
+        <location filename="../../onestop/ui/intake.py" line="91"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="97"/>
+        <location filename="../../onestop/ui/intake.py" line="98"/>
         <source>{0:02d} giờ {1:02d} phút, {2}, ngày {3}</source>
         <translation>{0:02d}:{1:02d}, {2}, {3}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="105"/>
+        <location filename="../../onestop/ui/intake.py" line="106"/>
         <source> (nhận sau {0} thì hẹn ngày làm việc tiếp theo)</source>
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1237"/>
+        <location filename="../../onestop/ui/intake.py" line="1251"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1241"/>
+        <location filename="../../onestop/ui/intake.py" line="1255"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
@@ -293,12 +293,12 @@
         <translation>Could not write the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="111"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="110"/>
         <source>Chưa có lượt đánh giá nào</source>
         <translation>No ratings yet</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="112"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="111"/>
         <source>{0} lượt đánh giá, {1} hài lòng</source>
         <translation>{0} ratings, {1} satisfied</translation>
     </message>
@@ -349,37 +349,32 @@
 <context>
     <name>AgencySettingsTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="147"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="149"/>
         <source>Có hiệu lực từ lần khởi động sau.</source>
         <translation>Takes effect the next time the application starts.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="161"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="163"/>
         <source>Quyền theo vai trò (chỉ xem)</source>
         <translation>Permissions by role (read only)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="197"/>
-        <source>mọi thao tác</source>
-        <translation>all actions</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="214"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="213"/>
         <source>Không có thay đổi.</source>
         <translation>No changes.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="217"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="237"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="222"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="218"/>
         <source>Đã lưu {0} thiết lập.</source>
         <translation>Saved {0} setting(s).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="228"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="222"/>
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
     </message>
@@ -387,102 +382,102 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="88"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="89"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="112"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="113"/>
         <source>&amp;Xóa ngày đã chọn (Delete)</source>
         <translation>&amp;Delete selected day (Delete)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="140"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="141"/>
         <source>ví dụ: Nghỉ Tết Dương lịch</source>
         <translation>e.g. New Year&apos;s Day holiday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="142"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="143"/>
         <source>&amp;Thêm ngày (Enter)</source>
         <translation>&amp;Add day (Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="144"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="145"/>
         <source>Một ngày đã có trong lịch sẽ được thay bằng ngày này.</source>
         <translation>A day already in the calendar will be replaced by this one.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="149"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="150"/>
         <source>N&amp;gày:</source>
         <translation>Da&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="150"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="151"/>
         <source>&amp;Loại ngày:</source>
         <translation>Ty&amp;pe of day:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="151"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="152"/>
         <source>T&amp;ên ngày (bắt buộc):</source>
         <translation>&amp;Name (required):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="162"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="163"/>
         <source>Thêm hoặc sửa một ngày</source>
         <translation>Add or edit a day</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="183"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="184"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="185"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="186"/>
         <source>nhận lúc</source>
         <translation>received at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="187"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="188"/>
         <source>Hẹn trả thử (không lưu)</source>
         <translation>Try an appointment (not saved)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="239"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="240"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="245"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="246"/>
         <source>{0} ngày đặc biệt trong năm {1}.</source>
         <translation>{0} special day(s) in {1}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="290"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="287"/>
         <source>Tên ngày: không được để trống.</source>
         <translation>Name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="295"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="292"/>
         <source>Làm bù thứ Bảy: ngày {0} là {1}, không phải thứ Bảy.</source>
         <translation>Make-up working Saturday: {0} is a {1}, not a Saturday.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="322"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="319"/>
         <source>Xóa ngày {0} ({1}: {2}) khỏi lịch năm {3}?</source>
         <translation>Remove {0} ({1}: {2}) from the {3} calendar?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="325"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="322"/>
         <source>Xóa ngày khỏi lịch</source>
         <translation>Remove day from calendar</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="355"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="356"/>
         <source>Hẹn trả thử: thủ tục {0} nhận lúc {1} → {2}</source>
         <translation>Trial appointment: procedure {0} received at {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="360"/>
+        <location filename="../../onestop/ui/admin_calendar.py" line="361"/>
         <source>Bỏ qua: {0}</source>
         <translation>Skipped: {0}</translation>
     </message>
@@ -490,27 +485,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="217"/>
+        <location filename="../../onestop/ui/intake.py" line="218"/>
         <source>Giấy tờ (* bắt buộc)</source>
         <translation>Document (* required)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="217"/>
+        <location filename="../../onestop/ui/intake.py" line="218"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="217"/>
+        <location filename="../../onestop/ui/intake.py" line="218"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="237"/>
+        <location filename="../../onestop/ui/intake.py" line="238"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="237"/>
+        <location filename="../../onestop/ui/intake.py" line="238"/>
         <source>Nếu có</source>
         <translation>If any</translation>
     </message>
@@ -518,22 +513,22 @@
 <context>
     <name>ClerkRatingsModel</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="506"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="502"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="507"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="503"/>
         <source>Lượt đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="508"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="504"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="509"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="505"/>
         <source>Tỷ lệ hài lòng</source>
         <translation>Satisfaction rate</translation>
     </message>
@@ -541,72 +536,72 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1183"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1172"/>
         <source>Sửa thông tin liên hệ — {0}</source>
         <translation>Edit contact details — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1194"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1183"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1196"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1185"/>
         <source>ví dụ: 0905123456</source>
         <translation>e.g. 0905123456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1200"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1189"/>
         <source>ví dụ: ghi sai số điện thoại</source>
         <translation>e.g. phone number entered incorrectly</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1211"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1200"/>
         <source>&amp;Họ và tên người nộp:</source>
         <translation>Applicant&apos;s full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1212"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1201"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1213"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1202"/>
         <source>Số đ&amp;iện thoại:</source>
         <translation>&amp;Phone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1214"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1203"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1215"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1204"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1216"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1205"/>
         <source>&amp;Lý do sửa:</source>
         <translation>&amp;Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1231"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1220"/>
         <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
         <translation>The dossier code does not change. Saving creates a new version of the receipt; the old version is kept and can still be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1241"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1230"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1243"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1232"/>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1315"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1304"/>
         <source>Chưa có thay đổi nào để lưu.</source>
         <translation>There are no changes to save.</translation>
     </message>
@@ -614,295 +609,295 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="766"/>
         <location filename="../../onestop/ui/dossiers.py" line="769"/>
+        <location filename="../../onestop/ui/dossiers.py" line="772"/>
         <source>Hồ sơ {0}</source>
         <translation>Dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="773"/>
+        <location filename="../../onestop/ui/dossiers.py" line="776"/>
         <source>Đang tải hồ sơ…</source>
         <translation>Loading dossier…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="782"/>
+        <location filename="../../onestop/ui/dossiers.py" line="785"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="783"/>
+        <location filename="../../onestop/ui/dossiers.py" line="786"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="784"/>
+        <location filename="../../onestop/ui/dossiers.py" line="787"/>
         <source>Số định danh:</source>
         <translation>Citizen ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="785"/>
+        <location filename="../../onestop/ui/dossiers.py" line="788"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="786"/>
+        <location filename="../../onestop/ui/dossiers.py" line="789"/>
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="787"/>
+        <location filename="../../onestop/ui/dossiers.py" line="790"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="790"/>
+        <location filename="../../onestop/ui/dossiers.py" line="793"/>
         <source>Tiếp nhận lúc:</source>
         <translation>Received at:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="791"/>
+        <location filename="../../onestop/ui/dossiers.py" line="794"/>
         <source>Hẹn trả:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="792"/>
+        <location filename="../../onestop/ui/dossiers.py" line="795"/>
         <source>Đơn vị đang giữ:</source>
         <translation>Currently held by:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="793"/>
+        <location filename="../../onestop/ui/dossiers.py" line="796"/>
         <source>Số bộ hồ sơ:</source>
         <translation>Number of sets:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="794"/>
+        <location filename="../../onestop/ui/dossiers.py" line="797"/>
         <source>Nộp / nhận kết quả:</source>
         <translation>Submitted / result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="795"/>
+        <location filename="../../onestop/ui/dossiers.py" line="798"/>
         <source>Phí, lệ phí:</source>
         <translation>Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="796"/>
+        <location filename="../../onestop/ui/dossiers.py" line="799"/>
         <source>Sổ theo dõi:</source>
         <translation>Register:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <location filename="../../onestop/ui/dossiers.py" line="817"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <location filename="../../onestop/ui/dossiers.py" line="817"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <location filename="../../onestop/ui/dossiers.py" line="817"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="818"/>
-        <location filename="../../onestop/ui/dossiers.py" line="988"/>
+        <location filename="../../onestop/ui/dossiers.py" line="821"/>
+        <location filename="../../onestop/ui/dossiers.py" line="987"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="819"/>
+        <location filename="../../onestop/ui/dossiers.py" line="822"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="820"/>
-        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <location filename="../../onestop/ui/dossiers.py" line="823"/>
+        <location filename="../../onestop/ui/dossiers.py" line="832"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="821"/>
+        <location filename="../../onestop/ui/dossiers.py" line="824"/>
         <source>Từ đơn vị</source>
         <translation>From unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="822"/>
+        <location filename="../../onestop/ui/dossiers.py" line="825"/>
         <source>Đến đơn vị</source>
         <translation>To unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="823"/>
+        <location filename="../../onestop/ui/dossiers.py" line="826"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <location filename="../../onestop/ui/dossiers.py" line="832"/>
         <source>Bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <location filename="../../onestop/ui/dossiers.py" line="832"/>
         <source>Lập lúc</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <location filename="../../onestop/ui/dossiers.py" line="832"/>
         <source>Nội dung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="836"/>
+        <location filename="../../onestop/ui/dossiers.py" line="839"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="837"/>
+        <location filename="../../onestop/ui/dossiers.py" line="840"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="838"/>
+        <location filename="../../onestop/ui/dossiers.py" line="841"/>
         <source>Phiếu tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="839"/>
+        <location filename="../../onestop/ui/dossiers.py" line="842"/>
         <source>Đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="841"/>
+        <location filename="../../onestop/ui/dossiers.py" line="844"/>
         <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
         <translation>&amp;Edit contact details… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="846"/>
+        <location filename="../../onestop/ui/dossiers.py" line="849"/>
         <source>&amp;In lại phiếu (Ctrl+P)</source>
         <translation>&amp;Reprint receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="853"/>
+        <location filename="../../onestop/ui/dossiers.py" line="856"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="905"/>
+        <location filename="../../onestop/ui/dossiers.py" line="904"/>
         <source>Không tải được hồ sơ.</source>
         <translation>Could not load the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="919"/>
+        <location filename="../../onestop/ui/dossiers.py" line="918"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="922"/>
+        <location filename="../../onestop/ui/dossiers.py" line="921"/>
         <source>{0} (gia hạn đến {1})</source>
         <translation>{0} (extended to {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="924"/>
+        <location filename="../../onestop/ui/dossiers.py" line="923"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="931"/>
+        <location filename="../../onestop/ui/dossiers.py" line="930"/>
         <source>Quyển {0}, số {1}</source>
         <translation>Volume {0}, no. {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="948"/>
+        <location filename="../../onestop/ui/dossiers.py" line="947"/>
         <source>Lịch sử ({0})</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="949"/>
+        <location filename="../../onestop/ui/dossiers.py" line="948"/>
         <source>Giấy tờ ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="950"/>
+        <location filename="../../onestop/ui/dossiers.py" line="949"/>
         <source>Phiếu tiếp nhận ({0})</source>
         <translation>Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="954"/>
+        <location filename="../../onestop/ui/dossiers.py" line="953"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="969"/>
+        <location filename="../../onestop/ui/dossiers.py" line="968"/>
         <source>In lại phiếu</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="971"/>
+        <location filename="../../onestop/ui/dossiers.py" line="970"/>
         <source>Xem và in lại bản số {0} của phiếu tiếp nhận</source>
         <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="988"/>
+        <location filename="../../onestop/ui/dossiers.py" line="987"/>
         <source>Lượt phục vụ</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="988"/>
+        <location filename="../../onestop/ui/dossiers.py" line="987"/>
         <source>Mức đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="988"/>
+        <location filename="../../onestop/ui/dossiers.py" line="987"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="995"/>
+        <location filename="../../onestop/ui/dossiers.py" line="994"/>
         <source>Mời đánh &amp;giá (F8)</source>
         <translation>Request r&amp;ating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="999"/>
+        <location filename="../../onestop/ui/dossiers.py" line="998"/>
         <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1006"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1005"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1021"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1020"/>
         <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
         <translation>Only the head of the agency can see the level given.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1035"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1034"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1037"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1036"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1055"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1054"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1059"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1058"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1062"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1061"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1136"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1133"/>
         <source>Phiếu tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
@@ -910,82 +905,82 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="199"/>
+        <location filename="../../onestop/ui/dossiers.py" line="201"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="200"/>
+        <location filename="../../onestop/ui/dossiers.py" line="202"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="201"/>
+        <location filename="../../onestop/ui/dossiers.py" line="203"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="202"/>
+        <location filename="../../onestop/ui/dossiers.py" line="204"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="203"/>
+        <location filename="../../onestop/ui/dossiers.py" line="205"/>
         <source>Tiếp nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="204"/>
+        <location filename="../../onestop/ui/dossiers.py" line="206"/>
         <source>Hẹn trả</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="205"/>
+        <location filename="../../onestop/ui/dossiers.py" line="207"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="206"/>
+        <location filename="../../onestop/ui/dossiers.py" line="208"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="209"/>
+        <location filename="../../onestop/ui/dossiers.py" line="211"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="210"/>
+        <location filename="../../onestop/ui/dossiers.py" line="212"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="211"/>
+        <location filename="../../onestop/ui/dossiers.py" line="213"/>
         <source>Tạm dừng tính giờ</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="324"/>
+        <location filename="../../onestop/ui/dossiers.py" line="333"/>
         <source>Nhấn để sắp xếp các hồ sơ đã tải theo cột này (nhấn lần nữa: đảo chiều; lần thứ ba: trở về thứ tự mới nhất trước). Hồ sơ tải thêm khi cuộn được xếp vào cùng thứ tự.</source>
         <translation>Click to sort the loaded dossiers by this column (click again: reverse; a third time: back to newest first). Dossiers loaded while scrolling are placed in the same order.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="412"/>
+        <location filename="../../onestop/ui/dossiers.py" line="421"/>
         <source>Quá hạn: hẹn trả lúc {0}</source>
         <translation>Overdue: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="414"/>
+        <location filename="../../onestop/ui/dossiers.py" line="423"/>
         <source>Đến hạn trong vòng một ngày làm việc: hẹn trả lúc {0}</source>
         <translation>Due within one working day: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="415"/>
+        <location filename="../../onestop/ui/dossiers.py" line="424"/>
         <source>Hẹn trả lúc {0}</source>
         <translation>Appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="417"/>
+        <location filename="../../onestop/ui/dossiers.py" line="426"/>
         <source>Số định danh: {0}</source>
         <translation>Citizen ID number: {0}</translation>
     </message>
@@ -993,282 +988,283 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="422"/>
+        <location filename="../../onestop/ui/intake.py" line="423"/>
         <source>Đang tải danh mục thủ tục…</source>
         <translation>Loading the procedure catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="424"/>
+        <location filename="../../onestop/ui/intake.py" line="425"/>
         <source>Gõ mã hoặc vài chữ của tên thủ tục (không cần dấu), ↑↓ để chọn, Enter để lấy — F4</source>
         <translation>Type the code or a few words of the procedure name (diacritics optional), ↑↓ to choose, Enter to take — F4</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="445"/>
+        <location filename="../../onestop/ui/intake.py" line="446"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="448"/>
+        <location filename="../../onestop/ui/intake.py" line="449"/>
         <source>&amp;Thủ tục (F4):</source>
         <translation>&amp;Procedure (F4):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="456"/>
+        <location filename="../../onestop/ui/intake.py" line="457"/>
         <source>Họ và tên người nộp, có dấu</source>
         <translation>Applicant&apos;s full name, with diacritics</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="457"/>
+        <location filename="../../onestop/ui/intake.py" line="458"/>
         <source>12 chữ số (CCCD)</source>
         <translation>12 digits (citizen ID card)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="460"/>
+        <location filename="../../onestop/ui/intake.py" line="461"/>
         <source>ví dụ: 0905 123 456</source>
         <translation>e.g. 0905 123 456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="463"/>
+        <location filename="../../onestop/ui/intake.py" line="464"/>
         <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
         <translation>house number, street, ward/commune, province/city</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="465"/>
+        <location filename="../../onestop/ui/intake.py" line="466"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="491"/>
+        <location filename="../../onestop/ui/intake.py" line="492"/>
         <source>Điền theo hồ sơ trước (Ctrl+D)</source>
         <translation>Fill in from previous dossier (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="493"/>
+        <location filename="../../onestop/ui/intake.py" line="494"/>
         <source>Bỏ qua</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="507"/>
+        <location filename="../../onestop/ui/intake.py" line="508"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="511"/>
+        <location filename="../../onestop/ui/intake.py" line="512"/>
         <source>&amp;Họ và tên (*):</source>
         <translation>Full &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="512"/>
+        <location filename="../../onestop/ui/intake.py" line="513"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="519"/>
+        <location filename="../../onestop/ui/intake.py" line="520"/>
         <source>Số điện th&amp;oại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="520"/>
+        <location filename="../../onestop/ui/intake.py" line="521"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="521"/>
+        <location filename="../../onestop/ui/intake.py" line="522"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="529"/>
+        <location filename="../../onestop/ui/intake.py" line="530"/>
         <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá</source>
         <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="549"/>
+        <location filename="../../onestop/ui/intake.py" line="550"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="576"/>
+        <location filename="../../onestop/ui/intake.py" line="577"/>
         <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
         <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="585"/>
+        <location filename="../../onestop/ui/intake.py" line="586"/>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="587"/>
+        <location filename="../../onestop/ui/intake.py" line="588"/>
         <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
         <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="597"/>
+        <location filename="../../onestop/ui/intake.py" line="598"/>
         <source> bộ</source>
         <translation> set(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="607"/>
+        <location filename="../../onestop/ui/intake.py" line="608"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of se&amp;ts:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="608"/>
+        <location filename="../../onestop/ui/intake.py" line="609"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>&amp;Result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="609"/>
+        <location filename="../../onestop/ui/intake.py" line="610"/>
         <source>&amp;Phí, lệ phí:</source>
         <translation>&amp;Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="615"/>
+        <location filename="../../onestop/ui/intake.py" line="616"/>
         <source>Lưu và in phiếu (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="617"/>
+        <location filename="../../onestop/ui/intake.py" line="618"/>
         <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="619"/>
+        <location filename="../../onestop/ui/intake.py" line="620"/>
         <source>Làm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="621"/>
+        <location filename="../../onestop/ui/intake.py" line="622"/>
         <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
         <translation>Clear the form for the next applicant — Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="633"/>
+        <location filename="../../onestop/ui/intake.py" line="634"/>
         <source>Mời đánh giá (F8)</source>
         <translation>Request rating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="636"/>
+        <location filename="../../onestop/ui/intake.py" line="637"/>
         <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
         <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="646"/>
+        <location filename="../../onestop/ui/intake.py" line="647"/>
         <source>Đánh giá của người dân:</source>
         <translation>Applicant&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="760"/>
+        <location filename="../../onestop/ui/intake.py" line="767"/>
         <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
         <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="765"/>
+        <location filename="../../onestop/ui/intake.py" line="772"/>
         <source>Chưa tải được danh mục thủ tục</source>
         <translation>The procedure catalogue could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="785"/>
+        <location filename="../../onestop/ui/intake.py" line="792"/>
         <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
         <translation>Procedure: no procedure matches “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="824"/>
+        <location filename="../../onestop/ui/intake.py" line="831"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="857"/>
+        <location filename="../../onestop/ui/intake.py" line="865"/>
         <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
         <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="862"/>
+        <location filename="../../onestop/ui/intake.py" line="870"/>
         <source>Lĩnh vực: {0}</source>
         <translation>Field: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="864"/>
+        <location filename="../../onestop/ui/intake.py" line="872"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="866"/>
+        <location filename="../../onestop/ui/intake.py" line="874"/>
         <source>Phí, lệ phí: {0}</source>
         <translation>Fees and charges: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="866"/>
+        <location filename="../../onestop/ui/intake.py" line="874"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="887"/>
+        <location filename="../../onestop/ui/intake.py" line="897"/>
         <source>Hẹn trả: {0}</source>
         <translation>Appointment: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="890"/>
+        <location filename="../../onestop/ui/intake.py" line="900"/>
         <source>Không tính các ngày nghỉ:</source>
         <translation>Days off not counted:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="897"/>
+        <location filename="../../onestop/ui/intake.py" line="907"/>
         <source>Tính từ {0}, {1} {2}</source>
         <translation>Counted from {0}, {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="901"/>
+        <location filename="../../onestop/ui/intake.py" line="911"/>
         <source>thời hạn {0}</source>
         <translation>time limit {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="908"/>
+        <location filename="../../onestop/ui/intake.py" line="919"/>
         <source>Chưa tính được ngày hẹn trả</source>
         <translation>The appointment date could not be calculated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="910"/>
+        <location filename="../../onestop/ui/intake.py" line="921"/>
         <source>Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính.</source>
         <translation>Retrying in 30 seconds; the appointment will still be calculated on saving.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="917"/>
+        <location filename="../../onestop/ui/intake.py" line="929"/>
         <source>Chọn thủ tục để xem ngày hẹn trả</source>
         <translation>Choose a procedure to see the appointment date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="979"/>
+        <location filename="../../onestop/ui/intake.py" line="993"/>
         <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
         <translation>This ID number is on a previous dossier: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1069"/>
+        <location filename="../../onestop/ui/intake.py" line="1083"/>
         <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
         <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1078"/>
+        <location filename="../../onestop/ui/intake.py" line="1092"/>
         <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
         <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1119"/>
+        <location filename="../../onestop/ui/intake.py" line="1142"/>
+        <location filename="../../onestop/ui/intake.py" line="1149"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1147"/>
+        <location filename="../../onestop/ui/intake.py" line="1164"/>
         <source>Đã lưu hồ sơ {0}.</source>
         <translation>Dossier {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1152"/>
+        <location filename="../../onestop/ui/intake.py" line="1169"/>
         <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1209"/>
+        <location filename="../../onestop/ui/intake.py" line="1223"/>
         <source>Phiếu tiếp nhận — {0}</source>
         <translation>Receipt — {0}</translation>
     </message>
@@ -1276,100 +1272,100 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="338"/>
+        <location filename="../../onestop/ui/kiosk.py" line="339"/>
         <source>Đánh giá mức độ hài lòng</source>
         <translation>Satisfaction rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="399"/>
+        <location filename="../../onestop/ui/kiosk.py" line="400"/>
         <source>Kính chào quý khách</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="421"/>
+        <location filename="../../onestop/ui/kiosk.py" line="422"/>
         <source>Mời quý khách đánh giá</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="444"/>
+        <location filename="../../onestop/ui/kiosk.py" line="445"/>
         <source>Quý khách chưa hài lòng về điều gì?</source>
         <translation>What were you not satisfied with?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="445"/>
+        <location filename="../../onestop/ui/kiosk.py" line="446"/>
         <source>Có thể chọn nhiều ý, hoặc bỏ qua.</source>
         <translation>You may choose several, or skip.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="455"/>
-        <location filename="../../onestop/ui/kiosk.py" line="678"/>
+        <location filename="../../onestop/ui/kiosk.py" line="456"/>
+        <location filename="../../onestop/ui/kiosk.py" line="699"/>
         <source>Phím {0}</source>
         <translation>Key {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="460"/>
+        <location filename="../../onestop/ui/kiosk.py" line="461"/>
         <source>Bỏ qua</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="462"/>
+        <location filename="../../onestop/ui/kiosk.py" line="463"/>
         <source>Gửi đánh giá, không kèm lý do (phím Esc)</source>
         <translation>Send the rating without reasons (Esc key)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="464"/>
+        <location filename="../../onestop/ui/kiosk.py" line="465"/>
         <source>Gửi</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="466"/>
+        <location filename="../../onestop/ui/kiosk.py" line="467"/>
         <source>Gửi đánh giá kèm các lý do đã chọn (phím G)</source>
         <translation>Send the rating with the chosen reasons (G key)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="485"/>
-        <location filename="../../onestop/ui/kiosk.py" line="735"/>
-        <location filename="../../onestop/ui/kiosk.py" line="747"/>
+        <location filename="../../onestop/ui/kiosk.py" line="486"/>
+        <location filename="../../onestop/ui/kiosk.py" line="759"/>
+        <location filename="../../onestop/ui/kiosk.py" line="771"/>
         <source>Cảm ơn quý khách!</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="566"/>
+        <location filename="../../onestop/ui/kiosk.py" line="579"/>
         <source>Hôm nay: {0} lượt đánh giá</source>
         <translation>Today: {0} rating(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="584"/>
+        <location filename="../../onestop/ui/kiosk.py" line="598"/>
         <source>{0}, ngày {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="647"/>
+        <location filename="../../onestop/ui/kiosk.py" line="668"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="648"/>
+        <location filename="../../onestop/ui/kiosk.py" line="669"/>
         <source>Cán bộ phục vụ: {0}</source>
         <translation>Served by: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="691"/>
+        <location filename="../../onestop/ui/kiosk.py" line="712"/>
         <source>Chạm vào một ô để chọn (hoặc bấm phím 1–{0}).</source>
         <translation>Touch a box to choose (or press a key from 1 to {0}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="736"/>
+        <location filename="../../onestop/ui/kiosk.py" line="760"/>
         <source>Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.</source>
         <translation>Your feedback helps us serve you better.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="749"/>
+        <location filename="../../onestop/ui/kiosk.py" line="773"/>
         <source>Lời mời đánh giá này đã hết hiệu lực.</source>
         <translation>This rating invitation has expired.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="751"/>
+        <location filename="../../onestop/ui/kiosk.py" line="775"/>
         <source>Chưa ghi được đánh giá. Xin quý khách báo cán bộ tại quầy.</source>
         <translation>Your rating could not be recorded. Please tell the officer at the counter.</translation>
     </message>
@@ -1377,32 +1373,32 @@
 <context>
     <name>LevelCountsModel</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="448"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="444"/>
         <source>Mức đánh giá</source>
         <translation>Rating level</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="448"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="444"/>
         <source>Số lượt</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="448"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="444"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="448"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="444"/>
         <source>Tính là</source>
         <translation>Counts as</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="488"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="484"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="488"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="484"/>
         <source>Không hài lòng</source>
         <translation>Not satisfied</translation>
     </message>
@@ -1483,37 +1479,37 @@
         <translation>Ratings (F7)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="87"/>
+        <location filename="../../onestop/ui/main_window.py" line="86"/>
         <source>&amp;Phiên làm việc</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="88"/>
+        <location filename="../../onestop/ui/main_window.py" line="87"/>
         <source>Đăng xuất / đổi cán bộ</source>
         <translation>Sign out / change officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="91"/>
+        <location filename="../../onestop/ui/main_window.py" line="90"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="95"/>
+        <location filename="../../onestop/ui/main_window.py" line="94"/>
         <source>Cán bộ: {0} — {1}</source>
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="104"/>
+        <location filename="../../onestop/ui/main_window.py" line="131"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="142"/>
+        <location filename="../../onestop/ui/main_window.py" line="151"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="142"/>
+        <location filename="../../onestop/ui/main_window.py" line="151"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
     </message>
@@ -1521,57 +1517,57 @@
 <context>
     <name>OfficeHoursTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="280"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="287"/>
         <source>Các buổi làm việc trong ngày (Thứ Hai – Thứ Sáu)</source>
         <translation>Working sessions of the day (Monday – Friday)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="282"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="289"/>
         <source>&amp;Thêm buổi</source>
         <translation>&amp;Add session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="311"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="318"/>
         <source>&amp;Múi giờ:</source>
         <translation>&amp;Time zone:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="319"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="326"/>
         <source>Hẹn trả tính theo giờ của cơ quan, dù đồng hồ của máy đặt múi giờ nào (mặc định {0}).</source>
         <translation>Appointments follow the agency&apos;s time, whatever time zone this computer&apos;s clock is set to (default {0}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="323"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="330"/>
         <source>Múi giờ của cơ quan</source>
         <translation>Agency time zone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="367"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="374"/>
         <source>Buổi {0}:</source>
         <translation>Session {0}:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="388"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="395"/>
         <source>Giờ làm việc: {0}</source>
         <translation>Working hours: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="391"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="398"/>
         <source>Lưu là: {0} — {1} giờ làm việc mỗi ngày.</source>
         <translation>Will be saved as: {0} — {1} working hours a day.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="440"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="445"/>
         <source>Không có thay đổi.</source>
         <translation>No changes.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="443"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="469"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="448"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="450"/>
         <source>Đã lưu. Hẹn trả của hồ sơ nhận từ nay tính theo giờ mới.</source>
         <translation>Saved. Appointments for dossiers received from now on use the new hours.</translation>
     </message>
@@ -1584,132 +1580,133 @@
 <context>
     <name>ProceduresTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="302"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="303"/>
         <source>Tìm theo mã, tên hoặc lĩnh vực (Ctrl+F), không cần dấu</source>
         <translation>Search by code, name or field (Ctrl+F), diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="307"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="308"/>
         <source>&amp;Nhập danh mục JSON…</source>
         <translation>&amp;Import JSON catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="347"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="348"/>
         <source>Chọn một thủ tục trong danh mục để sửa.</source>
         <translation>Choose a procedure in the catalogue to edit it.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="360"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="361"/>
         <source>GG:PP, để trống nếu không có</source>
         <translation>HH:MM, leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="398"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="399"/>
         <source>F2 hoặc gõ để sửa ô; Space để đánh dấu «Bắt buộc».</source>
         <translation>F2 or type to edit a cell; Space to toggle “Required”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="401"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="402"/>
         <source>Thêm giấy tờ (Ctrl+Ins)</source>
         <translation>Add document (Ctrl+Ins)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="404"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="405"/>
         <source>Xóa giấy tờ (Ctrl+Del)</source>
         <translation>Remove document (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="407"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="408"/>
         <source>Lên (Ctrl+↑)</source>
         <translation>Up (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="409"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="410"/>
         <source>Xuống (Ctrl+↓)</source>
         <translation>Down (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="425"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="426"/>
         <source>Lưu thành phiên bản mới (Ctrl+S)</source>
         <translation>Save as new version (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="434"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="435"/>
         <source>Thời &amp;hạn giải quyết:</source>
         <translation>Processing &amp;time limit:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="435"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="436"/>
         <source>Giờ &amp;chốt nhận trong ngày:</source>
         <translation>Daily &amp;cut-off time:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="440"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="441"/>
         <source>Thành &amp;phần hồ sơ:</source>
         <translation>Dossier &amp;documents:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="444"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="445"/>
         <source>Sửa thủ tục (lưu thành phiên bản mới; hồ sơ đã nhận giữ phiên bản cũ)</source>
         <translation>Edit procedure (saved as a new version; dossiers already received keep the old version)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="482"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="481"/>
         <source>{0} thủ tục</source>
         <translation>{0} procedure(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="507"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="506"/>
         <source>Thủ tục {0} có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
         <translation>Procedure {0} has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="508"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="507"/>
         <source>Thay đổi chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="524"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="523"/>
         <source>{0} — {1} (phiên bản {2})</source>
         <translation>{0} — {1} (version {2})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="582"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="581"/>
         <source>Giờ chốt: phải có dạng GG:PP, ví dụ 15:00.</source>
         <translation>Cut-off time: must be in the form HH:MM, e.g. 15:00.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="601"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="603"/>
         <source>Không có thay đổi: thủ tục {0} vẫn ở phiên bản {1}.</source>
         <translation>No changes: procedure {0} stays at version {1}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="606"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="608"/>
         <source>Đã lưu phiên bản {1} của thủ tục {0}. Hồ sơ đã nhận vẫn giữ phiên bản {2}.</source>
         <translation>Saved version {1} of procedure {0}. Dossiers already received keep version {2}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="629"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="633"/>
         <source>Nhập danh mục thủ tục</source>
         <translation>Import procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="631"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="635"/>
         <source>Danh mục JSON (*.json);;Mọi tệp (*)</source>
         <translation>JSON catalogue (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="644"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="679"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="685"/>
         <source>Đang nhập {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="666"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="667"/>
         <source>Đã nhập {0}: {1} thủ tục mới, {2} thủ tục có phiên bản mới.</source>
         <translation>Imported {0}: {1} new procedure(s), {2} procedure(s) with a new version.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="675"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="673"/>
         <source>Chưa nhập {0}.</source>
         <translation>{0} was not imported.</translation>
     </message>
@@ -1717,47 +1714,47 @@
 <context>
     <name>RatingEntryDialog</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="303"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="302"/>
         <source>Nhập đánh giá — {0}</source>
         <translation>Record rating — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="319"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="318"/>
         <source>Mức đánh giá của người dân (*)</source>
         <translation>Applicant&apos;s rating (*)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="329"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="328"/>
         <source>Lý do không hài lòng (không bắt buộc)</source>
         <translation>Reasons for dissatisfaction (optional)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="342"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="341"/>
         <source>Ghi đúng như người dân đã chọn trên phiếu hoặc trả lời qua điện thoại.</source>
         <translation>Record exactly what the applicant chose on the form or answered on the phone.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="350"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="349"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="351"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="350"/>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="358"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="357"/>
         <source>&amp;Lượt phục vụ:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="360"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="359"/>
         <source>&amp;Kênh:</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="402"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="401"/>
         <source>Mức đánh giá: chưa chọn mức nào.</source>
         <translation>Rating: no level chosen.</translation>
     </message>
@@ -1799,72 +1796,72 @@
 <context>
     <name>RatingsSummaryView</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="588"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="584"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="590"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="586"/>
         <source>Đế&amp;n ngày:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="592"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="588"/>
         <source>Tháng &amp;này</source>
         <translation>This &amp;month</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="594"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="590"/>
         <source>Từ ngày 1 của tháng này đến hôm nay</source>
         <translation>From the 1st of this month to today</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="595"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="591"/>
         <source>&amp;Xem (F5)</source>
         <translation>&amp;View (F5)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="597"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="593"/>
         <source>Tính lại số liệu của khoảng thời gian đã chọn — F5</source>
         <translation>Recalculate the figures for the chosen period — F5</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="601"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="597"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="615"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="611"/>
         <source>Theo mức đánh giá</source>
         <translation>By rating level</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="617"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="613"/>
         <source>Theo cán bộ phục vụ</source>
         <translation>By serving officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="622"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="618"/>
         <source>Tỷ lệ hài lòng = số lượt hài lòng / tổng số lượt đánh giá. Lời mời người dân không trả lời không được tính. Gồm đánh giá trên màn hình, phiếu giấy và điện thoại.</source>
         <translation>Satisfaction rate = satisfied ratings / all ratings. Invitations the applicant did not answer are not counted. Includes ratings on the screen, on paper forms and by phone.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="666"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="663"/>
         <source>Chỉ lãnh đạo đơn vị xem được số liệu đánh giá.</source>
         <translation>Only the unit&apos;s leaders can see the rating figures.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="713"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="708"/>
         <source>Từ ngày: phải trước hoặc bằng «Đến ngày».</source>
         <translation>From: must be on or before “To”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="740"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="736"/>
         <source>Từ {0} đến {1}</source>
         <translation>From {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="761"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="755"/>
         <source>Chưa tải được số liệu đánh giá.</source>
         <translation>The rating figures could not be loaded.</translation>
     </message>
@@ -1930,156 +1927,156 @@
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="100"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="101"/>
         <source>Chọn một tài khoản trong danh sách.</source>
         <translation>Choose an account in the list.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="104"/>
-        <location filename="../../onestop/ui/admin_staff.py" line="261"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="105"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="262"/>
         <source>&amp;Khóa tài khoản</source>
         <translation>&amp;Lock account</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="113"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="114"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="128"/>
-        <location filename="../../onestop/ui/admin_staff.py" line="170"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="129"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="171"/>
         <source>ít nhất {0} ký tự</source>
         <translation>min. {0} characters</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="130"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="131"/>
         <source>Đặt lại &amp;mật khẩu</source>
         <translation>&amp;Reset password</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="148"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="149"/>
         <source>Đăng nhập:</source>
         <translation>Sign-in:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="150"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="151"/>
         <source>&amp;Vai trò:</source>
         <translation>R&amp;ole:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="151"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="152"/>
         <source>Mật khẩu mớ&amp;i:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="156"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="157"/>
         <source>Tài khoản đã chọn</source>
         <translation>Selected account</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="164"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="165"/>
         <source>chữ không dấu, số, dấu _ hoặc . (ví dụ: tiepnhan3)</source>
         <translation>letters without diacritics, digits, _ or . (e.g. tiepnhan3)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="177"/>
-        <location filename="../../onestop/ui/admin_staff.py" line="229"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="178"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="230"/>
         <source>— không thuộc đơn vị nào —</source>
         <translation>— no unit —</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="178"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="179"/>
         <source>&amp;Thêm tài khoản</source>
         <translation>&amp;Add account</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="183"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="184"/>
         <source>Tên đăng &amp;nhập:</source>
         <translation>&amp;Username:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="184"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="185"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="185"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="186"/>
         <source>Mật khẩ&amp;u:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="186"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="187"/>
         <source>Vai t&amp;rò:</source>
         <translation>Rol&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="187"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="188"/>
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="200"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="201"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="259"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="260"/>
         <source> (bạn)</source>
         <translation> (you)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="261"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="262"/>
         <source>Mở &amp;khóa tài khoản</source>
         <translation>Un&amp;lock account</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="294"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="289"/>
         <source>Không thể tự khóa tài khoản đang đăng nhập ({0}).</source>
         <translation>You cannot lock the account you are signed in with ({0}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="298"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="293"/>
         <source>Đã khóa tài khoản {0}: không đăng nhập được nữa.</source>
         <translation>Account {0} locked: it can no longer sign in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="300"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="295"/>
         <source>Đã mở khóa tài khoản {0}.</source>
         <translation>Account {0} unlocked.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="316"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="310"/>
         <source>Vai trò của {0} không đổi.</source>
         <translation>The role of {0} is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="320"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="314"/>
         <source>Không thể tự bỏ vai trò Quản trị của tài khoản đang đăng nhập.</source>
         <translation>You cannot remove the Administrator role from the account you are signed in with.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="323"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="317"/>
         <source>Đã đổi vai trò của {0} thành {1} (có hiệu lực từ lần đăng nhập sau).</source>
         <translation>Changed the role of {0} to {1} (takes effect at the next sign-in).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="340"/>
-        <location filename="../../onestop/ui/admin_staff.py" line="363"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="333"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="355"/>
         <source>Mật khẩu: ít nhất {0} ký tự.</source>
         <translation>Password: at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="343"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="336"/>
         <source>Đã đặt lại mật khẩu của {0}.</source>
         <translation>Password of {0} reset.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="359"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="351"/>
         <source>Tên đăng nhập: không được để trống.</source>
         <translation>Username: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_staff.py" line="382"/>
+        <location filename="../../onestop/ui/admin_staff.py" line="372"/>
         <source>Đã thêm tài khoản {0} ({1}).</source>
         <translation>Account {0} ({1}) added.</translation>
     </message>
@@ -2087,92 +2084,92 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="448"/>
+        <location filename="../../onestop/ui/dossiers.py" line="457"/>
         <source>Tên, số định danh, điện thoại hoặc mã hồ sơ — không cần dấu</source>
         <translation>Name, ID number, phone or dossier code — diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="450"/>
+        <location filename="../../onestop/ui/dossiers.py" line="459"/>
         <source>Tìm hồ sơ (Ctrl+F). «nguyen thi thuy» tìm được «Nguyễn Thị Thủy».</source>
         <translation>Find dossiers (Ctrl+F). “nguyen thi thuy” finds “Nguyễn Thị Thủy”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="451"/>
+        <location filename="../../onestop/ui/dossiers.py" line="460"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="460"/>
+        <location filename="../../onestop/ui/dossiers.py" line="469"/>
         <source>&amp;Ngày tiếp nhận:</source>
         <translation>&amp;Date received:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="462"/>
+        <location filename="../../onestop/ui/dossiers.py" line="471"/>
         <source>&amp;Hôm nay</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="464"/>
+        <location filename="../../onestop/ui/dossiers.py" line="473"/>
         <source>Về ngày hôm nay (Alt+H)</source>
         <translation>Back to today (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="465"/>
+        <location filename="../../onestop/ui/dossiers.py" line="474"/>
         <source>&amp;Mọi ngày</source>
         <translation>&amp;All days</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="467"/>
+        <location filename="../../onestop/ui/dossiers.py" line="476"/>
         <source>Tìm trong hồ sơ của mọi ngày (Alt+M)</source>
         <translation>Search the dossiers of all days (Alt+A)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="471"/>
+        <location filename="../../onestop/ui/dossiers.py" line="480"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="474"/>
+        <location filename="../../onestop/ui/dossiers.py" line="483"/>
         <source>Trạng t&amp;hái:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="508"/>
+        <location filename="../../onestop/ui/dossiers.py" line="517"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Cuộn xuống để tải thêm.</source>
         <translation>Enter or double-click: open the dossier. Scroll down to load more.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="516"/>
+        <location filename="../../onestop/ui/dossiers.py" line="525"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="517"/>
+        <location filename="../../onestop/ui/dossiers.py" line="526"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="518"/>
+        <location filename="../../onestop/ui/dossiers.py" line="527"/>
         <source>Đã kết thúc</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="655"/>
+        <location filename="../../onestop/ui/dossiers.py" line="662"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="657"/>
+        <location filename="../../onestop/ui/dossiers.py" line="664"/>
         <source>Không có hồ sơ nào phù hợp.</source>
         <translation>No matching dossiers.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="659"/>
+        <location filename="../../onestop/ui/dossiers.py" line="666"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="661"/>
+        <location filename="../../onestop/ui/dossiers.py" line="668"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossier(s)</translation>
     </message>
@@ -2180,17 +2177,17 @@
 <context>
     <name>_SessionRow</name>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="249"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="255"/>
         <source>Giờ bắt đầu</source>
         <translation>Start time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="250"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="256"/>
         <source>Giờ kết thúc</source>
         <translation>End time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_settings.py" line="251"/>
+        <location filename="../../onestop/ui/admin_settings.py" line="257"/>
         <source>Xóa buổi</source>
         <translation>Remove session</translation>
     </message>

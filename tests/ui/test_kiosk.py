@@ -428,11 +428,11 @@ def test_a_withdrawn_invitation_gives_way_to_the_next_one(
 def test_an_invitation_taken_as_the_window_is_deleted_is_handed_back(
     qtbot: QtBot, agency: Onestop, served: str, tasks: Tasks
 ) -> None:
-    request = agency.request_rating(served, actor=agency.actor("tiepnhan1"), station=STATION)
+    request = agency.ratings.request(served, actor=actor(agency, "tiepnhan1"), station=STATION)
     window = KioskWindow(agency, tasks, kiosk="kiosk-1", station=STATION)
     window.start()  # its first poll takes the invitation on a worker thread...
     shiboken6.delete(window)  # ...while the window goes (the clerk logged out)
-    qtbot.waitUntil(lambda: agency.rating_request_state(request) == "cancelled", timeout=5000)
+    qtbot.waitUntil(lambda: agency.ratings.request_state(request, actor=clerk_of(agency)) == "cancelled", timeout=5000)
     tasks.wait()
     QApplication.processEvents()
 
