@@ -11,8 +11,6 @@ from __future__ import annotations
 class OnestopError(Exception):
     """Base of every error the core raises on purpose."""
 
-    exit_code = 1
-
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -24,8 +22,6 @@ class OnestopError(Exception):
 
 class UserError(OnestopError):
     """Invalid input or a request not allowed now: nothing was written (exit code 2)."""
-
-    exit_code = 2
 
 
 class ValidationError(UserError):

@@ -131,3 +131,71 @@ def test_counters_receiving_at_once_get_gapless_codes_on_postgres(pg_agency: One
     for numbers in by_day.values():
         assert sorted(numbers) == list(range(1, len(numbers) + 1))
     assert pg_agency.integrity.verify().ok
+
+
+def test_two_counters_on_one_server_see_each_others_edits(pg_agency: Onestop) -> None:
+    from test_counters import check_counters_agree, second_counter
+
+    other = second_counter(pg_agency)
+    try:
+        check_counters_agree(pg_agency, other)
+    finally:
+        other.db.dispose()
+
+
+def test_each_kind_of_write_failing_once_with_a_serialization_failure_is_retried(pg_agency: Onestop) -> None:
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+    from test_counters import FailOnce, every_kind_of_write
+
+    def serialization_failure() -> BaseException:
+        return OperationalError(
+            "COMMIT",
+            {},
+            psycopg.errors.SerializationFailure("could not serialize access due to concurrent update"),
+        )
+
+    injector = FailOnce(pg_agency.db, serialization_failure)
+    clerk = actor(pg_agency, "tiepnhan1")
+    try:
+        for name, write in every_kind_of_write(pg_agency).items():
+            injector.armed = True
+            write()
+            assert injector.fired, f"{name}: no commit failed"
+            injector.fired = 0
+            injector.armed = False
+            pg_agency.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn Bình")), actor=clerk)
+    finally:
+        injector.remove()
+    assert pg_agency.integrity.verify().ok
+
+
+def test_two_people_rating_the_same_service_at_once_get_one_clear_refusal(pg_agency: Onestop) -> None:
+    """The unique key decides between two counters entering the same paper form at the same moment."""
+    import threading
+
+    from onestop.errors import ValidationError
+
+    clerk = actor(pg_agency, "tiepnhan1")
+    code = pg_agency.intake.receive(ReceiveRequest("2.000815", Applicant("Lê Văn An")), actor=clerk).code
+    counters = [Onestop(db=Database(str(pg_agency.db.url)), clock=pg_agency.ctx.clock) for _ in range(4)]
+    barrier = threading.Barrier(4)
+    outcomes: list[str] = []
+
+    def rate(svc: Onestop) -> None:
+        barrier.wait()
+        try:
+            svc.ratings.rate(code, "hai-long", actor=clerk)
+            outcomes.append("ok")
+        except ValidationError as exc:
+            outcomes.append(exc.message)
+
+    threads = [threading.Thread(target=rate, args=(svc,)) for svc in counters]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    for svc in counters:
+        svc.db.dispose()
+    assert outcomes.count("ok") == 1
+    assert all("đã được đánh giá" in o for o in outcomes if o != "ok"), outcomes

@@ -28,7 +28,6 @@ __all__ = [
     "Code128Flowable",
     "QrFlowable",
     "code128_modules",
-    "code128_width",
     "draw_code128",
     "draw_qr",
     "qr_drawing",
@@ -65,11 +64,6 @@ def _bar_runs(modules: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs
-
-
-def code128_width(code: str, module_width: float = 0.27 * mm, quiet: int = CODE128_QUIET_MODULES) -> float:
-    """Total width in points of the barcode of ``code`` including both quiet zones."""
-    return (len(code128_modules(code)) + 2 * quiet) * module_width
 
 
 def draw_code128(

@@ -338,9 +338,6 @@ class DossierTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> DossierRow:
         return self._rows[row]
 
-    def state_at(self, row: int) -> str:
-        return self._states[row]
-
     def codes(self) -> list[str]:
         return [r.code for r in self._rows]
 

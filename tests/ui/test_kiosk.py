@@ -432,7 +432,9 @@ def test_an_invitation_taken_as_the_window_is_deleted_is_handed_back(
     window = KioskWindow(agency, tasks, kiosk="kiosk-1", station=STATION)
     window.start()  # its first poll takes the invitation on a worker thread...
     shiboken6.delete(window)  # ...while the window goes (the clerk logged out)
-    qtbot.waitUntil(lambda: agency.ratings.request_state(request, actor=clerk_of(agency)) == "cancelled", timeout=5000)
+    qtbot.waitUntil(
+        lambda: agency.ratings.request_state(request, actor=clerk_of(agency)) == "cancelled", timeout=5000
+    )
     tasks.wait()
     QApplication.processEvents()
 
