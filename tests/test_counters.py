@@ -138,6 +138,10 @@ def every_kind_of_write(svc: Onestop) -> dict[str, Callable[[], Any]]:
             ReceiveRequest("1.004873", Applicant("Lê Thị Hoa")), actor=clerk
         ).code
 
+    def failed_sign_in() -> None:
+        with pytest.raises(PermissionDenied):
+            svc.staff.sign_in("tiepnhan2", "sai")
+
     def request() -> None:
         state["request"] = svc.ratings.request(state["code"], station="quay-1", actor=clerk)
 
@@ -171,7 +175,7 @@ def every_kind_of_write(svc: Onestop) -> dict[str, Callable[[], Any]]:
         "unit": lambda: svc.catalog.add_unit(code="MOI", name="Đơn vị mới", actor=admin),
         "calendar_year": lambda: svc.calendar.seed_year(2031, actor=admin),
         "calendar_day": lambda: svc.calendar.set_day(date(2026, 12, 31), "holiday", "Nghỉ", actor=admin),
-        "failed_sign_in": lambda: pytest.raises(PermissionDenied, svc.staff.sign_in, "tiepnhan2", "sai"),
+        "failed_sign_in": failed_sign_in,
     }
 
 
