@@ -193,12 +193,12 @@ def check_permissions(value: Any) -> dict[str, list[str]]:
     known = {a.value for a in Act} | {"*"}
     for role, acts in value.items():
         if role not in {r.value for r in STAFF_ROLES}:
-            raise ValueError(f"không có vai trò «{role}»")
+            raise ValueError(f"không có vai trò «{str(role)[:30]!r}»")
         if not isinstance(acts, list | tuple) or not all(isinstance(a, str) for a in acts):
-            raise ValueError(f"quyền của vai trò «{role}» phải là một danh sách")
+            raise ValueError(f"quyền của vai trò «{str(role)[:30]!r}» phải là một danh sách")
         unknown = [a for a in acts if a not in known]
         if unknown:
-            raise ValueError(f"không có quyền «{unknown[0]}»")
+            raise ValueError(f"không có quyền «{str(unknown[0])[:30]!r}»")
         clean[role] = list(dict.fromkeys(acts))
     return clean
 

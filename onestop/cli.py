@@ -185,25 +185,35 @@ def _parse_date(text: str | None, label: str, field: str) -> date | None:
     if not text:
         return None
     try:
+        if not text.isascii():
+            raise ValueError
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"{label}: ngày «{text}» không đúng dạng YYYY-MM-DD.", field=field) from None
+        raise ValidationError(
+            f"{label}: ngày «{_shown(text)}» không đúng dạng YYYY-MM-DD.", field=field
+        ) from None
 
 
 def _parse_int(text: str, label: str, field: str) -> int:
-    try:
-        return int(str(text).strip())
-    except ValueError:
-        raise ValidationError(f"{label}: phải là số nguyên.", field=field) from None
+    """ASCII digits only (Python's int() would also take "١٢", "９" and "1_000")."""
+    value = str(text).strip()
+    if not value.isascii() or not value.lstrip("-").isdigit() or len(value) > 9:
+        raise ValidationError(f"{label}: phải là số nguyên viết bằng chữ số 0–9.", field=field)
+    return int(value)
 
 
 # --------------------------------------------------------------------------- signing in
 
 
+_opened: list[Onestop] = []  # closed when the command ends (main() may run many times in a process)
+
+
 def _services(args: argparse.Namespace, *, create: bool = False) -> Onestop:
     from onestop.app import open_services
 
-    return open_services(args.db, create=create)
+    svc = open_services(args.db, create=create)
+    _opened.append(svc)
+    return svc
 
 
 def _username(args: argparse.Namespace) -> str:
@@ -404,6 +414,8 @@ def cmd_due(args: argparse.Namespace) -> int:
     at = None
     if args.at:
         try:
+            if not args.at.isascii():
+                raise ValueError
             at = datetime.fromisoformat(args.at.strip())
         except ValueError:
             raise ValidationError(
@@ -585,12 +597,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug or the environment: one clear line, never a traceback by default
-        print(f"Lỗi không mong đợi: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"Lỗi không mong đợi: {type(exc).__name__}: {_shown_usage(str(exc))}", file=sys.stderr)
         if debug:
             traceback.print_exc()
         else:
             print("(chạy lại với --debug để xem chi tiết)", file=sys.stderr)
         return 1
+    finally:
+        while _opened:
+            _opened.pop().db.dispose()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from onestop.errors import OnestopError, ValidationError
+from onestop.validation import shown
 
 COMPANIONS = ("", "-wal", "-shm", "-journal")
 
@@ -33,14 +34,16 @@ def check_output(target: Path, database: Path | None, *, label: str) -> Path:
         raise ValidationError(f"{label}: chưa có tên tệp.", field="output")
     target = target.expanduser()
     if target.is_dir():
-        raise ValidationError(f"{label}: «{target}» là một thư mục; hãy ghi rõ tên tệp.", field="output")
+        raise ValidationError(
+            f"{label}: «{shown(str(target), 80)}» là một thư mục; hãy ghi rõ tên tệp.", field="output"
+        )
     if database is not None:
         resolved = target.resolve()
         for suffix in COMPANIONS:
             companion = database.with_name(database.name + suffix)
             if _same(resolved, companion.resolve()):
                 raise ValidationError(
-                    f"{label}: «{target}» là tệp cơ sở dữ liệu đang dùng; chọn tệp khác (không ghi gì).",
+                    f"{label}: «{shown(str(target), 80)}» là tệp cơ sở dữ liệu đang dùng; chọn tệp khác (không ghi gì).",
                     field="output",
                 )
     return target

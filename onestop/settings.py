@@ -17,11 +17,19 @@ from onestop.auth import DEFAULT_PERMISSIONS, check_permissions
 from onestop.errors import ValidationError
 
 
+def _shown(value: Any) -> str:
+    from onestop.validation import shown
+
+    return shown(str(value))
+
+
 def _check_zone(value: Any) -> None:
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"Múi giờ: «{value}» không tồn tại.", field="agency.time_zone") from None
+        raise ValidationError(
+            f"Múi giờ: «{_shown(value)}» không tồn tại.", field="agency.time_zone"
+        ) from None
 
 
 def _check_identifier(value: Any) -> None:
@@ -138,7 +146,7 @@ def coerce(key: str, value: Any) -> Any:
     try:
         spec = BY_KEY[key]
     except KeyError:
-        raise ValidationError(f"Không có thiết lập «{key}».", field=key) from None
+        raise ValidationError(f"Không có thiết lập «{_shown(key)}».", field=key) from None
     try:
         if spec.type is bool and isinstance(value, str):
             if value.lower() not in {"true", "false", "1", "0", "yes", "no"}:
@@ -148,7 +156,7 @@ def coerce(key: str, value: Any) -> Any:
             value = json.loads(value)
         value = spec.type(value)
     except (TypeError, ValueError):
-        raise ValidationError(f"{spec.label}: giá trị «{value}» không hợp lệ.", field=key) from None
+        raise ValidationError(f"{spec.label}: giá trị «{_shown(value)}» không hợp lệ.", field=key) from None
     if spec.check is not None:
         try:
             spec.check(value)

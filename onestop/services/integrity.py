@@ -16,6 +16,7 @@ Memory stays small: the expected dossier states are kept as 16 bytes per dossier
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import re
 from collections.abc import Callable
@@ -90,6 +91,7 @@ class IntegrityService:
             used = self._dossiers(conn, report, expected_dossiers, known, progress)
             self._others(conn, report, expected_other)
             self._numbering(conn, report, used)
+            self._snapshots(conn, report)
 
     # ---- 1. the chain
 
@@ -289,6 +291,15 @@ class IntegrityService:
                     report.problems.append(
                         f"Thiếu chốt chặn sửa/xóa lịch sử ({name} trên bảng {table}): lịch sử có thể đã bị sửa."
                     )
+
+    @staticmethod
+    def _snapshots(conn: Connection, report: VerifyReport) -> None:
+        """The printed context of receipts is content-addressed: its digest must be its content's."""
+        for sid, digest, data in stream(conn, "SELECT id, digest, data FROM snapshots", "snapshots"):
+            if hashlib.sha256(str(data).encode()).hexdigest() != digest:
+                report.problems.append(
+                    f"Nội dung in trên giấy tiếp nhận (bản lưu số {sid}) đã bị sửa ngoài chương trình."
+                )
 
     @staticmethod
     def _numbering(conn: Connection, report: VerifyReport, used: dict[str, int]) -> None:
