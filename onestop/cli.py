@@ -469,7 +469,7 @@ def cmd_rate(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from onestop.auth import Act
-    from onestop.output import backup_to
+    from onestop.output import backup_to, write_output
 
     svc, actor = _signed_in(args)
     svc.ctx.require(actor, Act.BACKUP)
@@ -477,8 +477,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if src is None:
         raise OnestopError("Sao lưu: chỉ áp dụng cho tệp SQLite; với PostgreSQL hãy dùng pg_dump.")
     dest = _output_path(svc, args.output, "Sao lưu (-o)")
+    head = svc.integrity.anchor(actor=actor)  # before the copy: the copy's chain passes through it
     backup_to(src, dest)
-    head = svc.integrity.anchor(actor=actor)
+    # The anchor beside the copy: kept outside the database, `verify --anchor` checks against it.
+    write_output(dest.with_name(dest.name + ".anchor"), (head["text"] + "\n").encode(), label="Sao lưu (-o)")
     print(dest)
     print(f"Mã neo chuỗi lịch sử: {head['text']}")
     return 0

@@ -1129,6 +1129,7 @@ class DossierDetailDialog(QDialog):
             self,
             title=self.tr("Phiếu tiếp nhận {0} — bản số {1}").format(self.code, version),
             file_name=f"phieu-tiep-nhan-{self.code}-ban-{version}.pdf",
+            database=self.svc.db.sqlite_path,
         )
         self.preview.open()
 

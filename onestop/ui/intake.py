@@ -1222,6 +1222,7 @@ class IntakeView(QWidget):
             self,
             title=self.tr("Phiếu tiếp nhận — {0}").format(code),
             file_name=f"{code}.pdf",
+            database=self.svc.db.sqlite_path,
         )
         dialog.finished.connect(lambda _result: self._back_from_receipt())
         self.preview_dialog = dialog
