@@ -19,7 +19,7 @@ The figures (BIG is 1,000,000 dossiers, 100,000 with ``--quick``):
    row (12 columns, a unique code and a date index) in its own file, with the product's pragmas
    (WAL, synchronous=FULL). Limit: at most 3 times the bare insert.
 2. ``receipt``: ``receipt_bytes`` of Mẫu 01, the rendering alone (data looked up beforehand) and
-   with ``svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo"))``, for random dossiers of the BIG database. Limit: 60 ms each.
+   with ``svc.papers.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo"))``, for random dossiers of the BIG database. Limit: 60 ms each.
    Baseline: a one-page reportlab canvas with one line of text (the floor of any PDF).
 3. ``lookup``: ``svc.dossiers.dossier(code, actor=svc.staff.sign_in("lanhdao", "demo"))`` and ``svc.dossiers.find_code(code, actor=svc.staff.sign_in("lanhdao", "demo"))`` for random existing codes, per call,
    on the BIG database beside the same on a 1,000-dossier one. Limit: at most 2 times slower.
@@ -418,9 +418,9 @@ def bench_receipt(svc: Onestop, codes: list[str], rounds: int) -> list[Result]:
     from onestop.forms.receipt import receipt_bytes
 
     def with_lookup(code: str) -> bytes:
-        return receipt_bytes(svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo")))
+        return receipt_bytes(svc.papers.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo")))
 
-    data = [svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo")) for code in codes[:20]]
+    data = [svc.papers.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo")) for code in codes[:20]]
     cold = timed(receipt_bytes, data[0])  # fonts registered, styles built: once a process
     for i in range(3):
         receipt_bytes(data[i % len(data)])

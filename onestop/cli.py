@@ -107,6 +107,26 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--reason", action="append", default=[], help="lý do khi không hài lòng (lặp lại được)")
     s.add_argument("--json", action="store_true")
 
+    s = sub.add_parser("act", help="một bước xử lý hồ sơ (chuyển, bổ sung, có kết quả, trả kết quả…)")
+    s.add_argument("code")
+    s.add_argument(
+        "action", help="transfer, take, supplement, resume, result, return, refuse, stop, withdraw, extend"
+    )
+    s.add_argument(
+        "--note", default="", help="ghi chú; lý do (bắt buộc khi từ chối, dừng, hẹn lại, yêu cầu bổ sung)"
+    )
+    s.add_argument("--to", dest="to_unit", default=None, help="đơn vị nhận (tên hoặc mã) khi chuyển hồ sơ")
+    s.add_argument("--due", default=None, help="ngày hẹn mới khi hẹn lại (ISO 8601)")
+    s.add_argument("--receiver", default="", help="người nhận kết quả (khi không phải người nộp)")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("form", help="in biểu mẫu 01–06 của hồ sơ ra PDF")
+    s.add_argument("code")
+    s.add_argument(
+        "kind", help="01 giấy tiếp nhận, 02 bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 dừng, 06 kiểm soát"
+    )
+    s.add_argument("-o", "--output", required=True)
+
     s = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
     s.add_argument("-o", "--output", required=True)
 
@@ -328,6 +348,8 @@ def cmd_receive(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from onestop.lifecycle import ACTION_LABELS
+
     svc, actor = _signed_in(args)
     d = svc.dossiers.dossier(args.code, actor=actor)
     if args.json:
@@ -351,7 +373,11 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"Đơn vị xử lý:   {d.current_unit}")
     print("Lịch sử:")
     for e in d.events:
-        print(f"  {e.at:%d/%m/%Y %H:%M}  {e.action:<10} {e.user_name}" + (f" — {e.note}" if e.note else ""))
+        label = ACTION_LABELS.get(e.action, e.action)
+        unit = f" → {e.to_unit}" if e.to_unit else ""
+        print(
+            f"  {e.at:%d/%m/%Y %H:%M}  {label:<22} {e.user_name}{unit}" + (f" — {e.note}" if e.note else "")
+        )
     return 0
 
 
@@ -398,7 +424,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
     svc, actor = _signed_in(args)
     target = _output_path(svc, args.output, "Tệp PDF (-o)")
-    pdf = receipt_bytes(svc.intake.receipt_data(args.code, actor=actor))
+    pdf = receipt_bytes(svc.papers.receipt_data(args.code, actor=actor))
     write_output(target, pdf, label="Tệp PDF (-o)")
     return 0
 
@@ -407,6 +433,84 @@ def _output_path(svc: Onestop, text: str, label: str) -> Path:
     from onestop.output import check_output
 
     return check_output(Path(text), svc.db.sqlite_path, label=label)
+
+
+ACTIONS = (
+    "transfer",
+    "take",
+    "supplement",
+    "resume",
+    "result",
+    "return",
+    "refuse",
+    "stop",
+    "withdraw",
+    "extend",
+)
+
+
+def cmd_act(args: argparse.Namespace) -> int:
+    from onestop.lifecycle import ACTION_LABELS
+
+    action = (args.action or "").strip().lower()
+    if action not in ACTIONS:
+        raise ValidationError(
+            "Bước xử lý (ACTION): phải là một trong " + ", ".join(ACTIONS) + ".", field="action"
+        )
+    due = None
+    if action == "extend":
+        if not args.due:
+            raise ValidationError("Ngày hẹn mới (--due): bắt buộc khi hẹn lại (extend).", field="due")
+        due = _parse_moment(args.due, "Ngày hẹn mới (--due)", "due")
+    elif args.due:
+        raise UsageError("Ngày hẹn mới (--due): chỉ dùng với bước extend.")
+    if args.to_unit is not None and action != "transfer":
+        raise UsageError("Đơn vị nhận (--to): chỉ dùng với bước transfer.")
+    svc, actor = _signed_in(args)
+    life = svc.lifecycle
+    note = args.note
+    if action == "transfer":
+        d = life.transfer(args.code, to_unit=args.to_unit, note=note, actor=actor)
+    elif action == "supplement":
+        d = life.supplement(args.code, note=note, actor=actor)
+    elif action == "return":
+        d = life.return_result(args.code, receiver=args.receiver, note=note, actor=actor)
+    elif action in ("refuse", "stop"):
+        d = getattr(life, action)(args.code, reason=note, actor=actor)
+    elif action == "extend":
+        assert due is not None
+        d = life.extend(args.code, due=due, reason=note, actor=actor)
+    else:
+        d = getattr(life, action)(args.code, note=note, actor=actor)
+    if args.json:
+        _emit(dossier_json(d))
+    else:
+        print(f"{d.code} {ACTION_LABELS.get(action, action)}: {d.status_label}")
+    return 0
+
+
+def cmd_form(args: argparse.Namespace) -> int:
+    from onestop.forms import render_form
+
+    svc, actor = _signed_in(args)
+    kind = (args.kind or "").strip().zfill(2)
+    target = _output_path(svc, args.output, "Tệp PDF (-o)")
+    data = svc.papers.form(args.code, kind, actor=actor)
+    from onestop.output import write_output
+
+    write_output(target, render_form(kind, data), label="Tệp PDF (-o)")
+    return 0
+
+
+def _parse_moment(text: str, label: str, field: str) -> datetime:
+    try:
+        if not text.isascii():
+            raise ValueError
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            f"{label}: «{_shown(text)}» không đúng dạng ISO 8601 (YYYY-MM-DDTHH:MM).", field=field
+        ) from None
 
 
 def cmd_due(args: argparse.Namespace) -> int:
@@ -555,6 +659,8 @@ COMMANDS = {
     "verify": cmd_verify,
     "anchor": cmd_anchor,
     "rate": cmd_rate,
+    "act": cmd_act,
+    "form": cmd_form,
 }
 
 

@@ -486,13 +486,17 @@ def _build(job: _Job) -> _Built:
             job.registers[i],
             1,
             plan.context_ids[proc.code, clerk_id],
+            None,  # applicant_kind: a person
+            None,  # tax_code
+            None,  # legal_due_at: no supplement pause in the demo's lives
+            None,  # result_at
         ]
         own_docs = [(n, x.name, x.form, x.count) for n, x in enumerate(required[proc.code])]
         docs.extend((did, *d) for d in own_docs)
         snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
 
         def state() -> str:
-            return ledger.dossier_state(did, (*row[1:], None, None), own_docs, (), snap)  # noqa: B023
+            return ledger.dossier_state(did, row[1:], own_docs, (), snap)  # noqa: B023
 
         # The appointment goes into the chained history too, so it cannot be moved quietly.
         data = due_json(due_e)
@@ -508,6 +512,8 @@ def _build(job: _Job) -> _Built:
             is_rating.append(True)
         for action, when, user, to_unit, note in life:
             row[4], row[20], row[23] = _AFTER[action](to_unit, row[20], when)
+            if action == "result":
+                row[-1] = when
             st = state()
             events.append((did, action, when, user, None, to_unit, note, "", None, st))
             to_text = "-" if to_unit is None else to_unit
@@ -580,6 +586,10 @@ _DOSSIER_COLS = (
     "register_number",
     "receipt_version",
     "snapshot_id",
+    "applicant_kind",
+    "tax_code",
+    "legal_due_at",
+    "result_at",
 )
 _DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
 

@@ -94,7 +94,7 @@ def main(out: Path) -> int:
     from onestop.ui.printing import ReceiptPreviewDialog
 
     preview = ReceiptPreviewDialog(
-        receipt_bytes(svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo"))),
+        receipt_bytes(svc.papers.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo"))),
         gui.ui_state,
         window,
         title=code,

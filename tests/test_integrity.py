@@ -88,7 +88,7 @@ TAMPERING = {
         " applicant_name, id_number, phone, address, email, search_key, sets, channel, result_channel,"
         " fee_text, fee_amount, received_at, due_at, extended_due_at, received_by, current_unit_id,"
         " holder_id, paused_at, finished_at, register_volume, register_number + 1, receipt_version,"
-        " snapshot_id, applicant_kind, tax_code FROM dossiers",
+        " snapshot_id, applicant_kind, tax_code, legal_due_at, result_at FROM dossiers",
         "không có trong lịch sử: dòng bị chèn",
     ),
     "a fake account": (

@@ -109,7 +109,7 @@ SCENARIOS: dict[str, Scenario] = {
     "intake.correct_applicant": lambda s, a, c: s.intake.correct_applicant(
         c["code"], Applicant("Lê Văn An", phone="0905111222"), actor=a
     ),
-    "intake.receipt_data": lambda s, a, c: s.intake.receipt_data(c["code"], actor=a),
+    "papers.receipt_data": lambda s, a, c: s.papers.receipt_data(c["code"], actor=a),
     "intake.last_applicant": lambda s, a, c: s.intake.last_applicant("048090000123", actor=a),
     "intake.procedure_usage": lambda s, a, c: s.intake.procedure_usage(actor=a),
     "dossiers.dossier": lambda s, a, c: s.dossiers.dossier(c["code"], actor=a),
@@ -124,6 +124,30 @@ SCENARIOS: dict[str, Scenario] = {
     "ratings.cancel_request": lambda s, a, c: s.ratings.cancel_request(c["request"], actor=a),
     "ratings.summary": lambda s, a, c: s.ratings.summary(actor=a),
     "integrity.anchor": lambda s, a, c: s.integrity.anchor(actor=a),
+    "catalog.procedure_by_id": lambda s, a, c: s.catalog.procedure_by_id(1),
+    "catalog.units_by_code": lambda s, a, c: s.catalog.units_by_code(),
+    "catalog.set_unit_time": lambda s, a, c: s.catalog.set_unit_time("CAP", 16, actor=a),
+    "catalog.close_unit": lambda s, a, c: s.catalog.close_unit("KTHTDT", actor=a),
+    "catalog.rename_unit": lambda s, a, c: s.catalog.rename_unit(
+        "KTHTDT", new_code="KT", new_name="Phòng Kinh tế", actor=a
+    ),
+    "papers.form": lambda s, a, c: s.papers.form(c["code"], "06", actor=a),
+    "papers.guidance_at_counter": lambda s, a, c: s.papers.guidance_at_counter(
+        "1.004873", Applicant("Lê Văn An"), [("Tờ khai", "Chưa ký")], actor=a
+    ),
+    "lifecycle.next_steps": lambda s, a, c: s.lifecycle.next_steps(c["code"], actor=a),
+    "lifecycle.transfer": lambda s, a, c: s.lifecycle.transfer(c["code"], actor=a),
+    "lifecycle.take": lambda s, a, c: s.lifecycle.take(c["processing"], actor=a),
+    "lifecycle.supplement": lambda s, a, c: s.lifecycle.supplement(c["processing"], note="Thiếu", actor=a),
+    "lifecycle.resume": lambda s, a, c: s.lifecycle.resume(c["waiting"], actor=a),
+    "lifecycle.result": lambda s, a, c: s.lifecycle.result(c["processing"], actor=a),
+    "lifecycle.return_result": lambda s, a, c: s.lifecycle.return_result(c["ready"], actor=a),
+    "lifecycle.refuse": lambda s, a, c: s.lifecycle.refuse(c["code"], reason="Không đủ điều kiện", actor=a),
+    "lifecycle.stop": lambda s, a, c: s.lifecycle.stop(c["processing"], reason="Theo đề nghị", actor=a),
+    "lifecycle.withdraw": lambda s, a, c: s.lifecycle.withdraw(c["code"], actor=a),
+    "lifecycle.extend": lambda s, a, c: s.lifecycle.extend(
+        c["code"], due=vn(2026, 12, 31, 17, 0), reason="Cần xác minh", actor=a
+    ),
 }
 
 
@@ -141,8 +165,22 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     clerk = actor(svc, "tiepnhan1")
     d = svc.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn An", "048090000123")), actor=clerk)
     request = svc.ratings.request(d.code, station="quay-1", actor=clerk)
+    head = actor(svc, "lanhdao")
+    codes = {}
+    for name, steps in (
+        ("processing", ["transfer"]),
+        ("waiting", ["transfer", "supplement"]),
+        ("ready", ["transfer", "result"]),
+    ):
+        code = svc.intake.receive(ReceiveRequest("1.004873", Applicant("Trần Thị Bình")), actor=clerk).code
+        for step in steps:
+            if step == "supplement":
+                svc.lifecycle.supplement(code, note="Thiếu giấy tờ", actor=head)
+            else:
+                getattr(svc.lifecycle, step)(code, actor=head)
+        codes[name] = code
     db.dispose()
-    return path, {"code": d.code, "id": d.id, "request": request}
+    return path, {"code": d.code, "id": d.id, "request": request, **codes}
 
 
 def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:

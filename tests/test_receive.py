@@ -148,8 +148,8 @@ def test_correction_keeps_the_code_and_the_old_receipt(agency: Onestop, clock: F
     )
     assert fixed.code == d.code
     assert fixed.receipt_version == 2
-    assert agency.intake.receipt_data(d.code, actor=viewer(agency)).phone == "0905999888"
-    assert agency.intake.receipt_data(d.code, version=1, actor=viewer(agency)).phone == "0905123456"
+    assert agency.papers.receipt_data(d.code, actor=viewer(agency)).phone == "0905999888"
+    assert agency.papers.receipt_data(d.code, version=1, actor=viewer(agency)).phone == "0905123456"
     assert [e.action for e in fixed.events] == ["receive", "correct"]
     assert (
         agency.dossiers.list_dossiers(DossierFilter(search="0905999888"), actor=viewer(agency))[0].code
@@ -162,11 +162,11 @@ def test_receipt_keeps_the_agency_name_it_was_printed_with(agency: Onestop) -> N
     d = _receive(agency)
     agency.config.set_settings({"agency.parent_name": "UBND PHƯỜNG HẢI VÂN"}, actor=system(agency))
     assert (
-        agency.intake.receipt_data(d.code, actor=viewer(agency)).header.parent_agency
+        agency.papers.receipt_data(d.code, actor=viewer(agency)).header.parent_agency
         == "UBND PHƯỜNG LIÊN CHIỂU"
     )
     assert (
-        agency.intake.receipt_data(_receive(agency).code, actor=viewer(agency)).header.parent_agency
+        agency.papers.receipt_data(_receive(agency).code, actor=viewer(agency)).header.parent_agency
         == "UBND PHƯỜNG HẢI VÂN"
     )
 

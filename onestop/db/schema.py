@@ -87,7 +87,11 @@ units = Table(
     Column("search_key", String(255), nullable=False),
     Column("kind", String(20), nullable=False),  # receiving | competent
     Column("valid_from", Date, nullable=False),
-    Column("valid_to", Date, nullable=True),
+    Column("valid_to", Date, nullable=True),  # closed (renamed, merged) after this day
+    # Who took its work over: another unit's id (checked by the program: SQLite cannot add a foreign
+    # key to an existing table without rebuilding it, and units are referenced everywhere).
+    Column("successor_id", Integer, nullable=True),
+    Column("allotted_hours", Integer, nullable=True),  # working hours a step in this unit may take
 )
 
 staff = Table(
@@ -212,6 +216,10 @@ dossiers = Table(
     Column("snapshot_id", Integer, ForeignKey("snapshots.id"), nullable=False),  # what its receipt prints
     Column("applicant_kind", String(20), nullable=True),  # NULL: a person; "organisation"
     Column("tax_code", String(14), nullable=True),  # organisations
+    # The due moment after supplement pauses (NULL: due_at). Statistics judge against it, never
+    # against a re-appointment (extended_due_at).
+    Column("legal_due_at", UTCDateTime, nullable=True),
+    Column("result_at", UTCDateTime, nullable=True),  # when the result was ready (or the dossier refused…)
     Index("ix_dossiers_status_due", "status", "due_at"),
 )
 

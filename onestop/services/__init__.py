@@ -9,6 +9,8 @@ per capability::
     svc.catalog     procedures and units                    (services/catalog.py)
     svc.calendar    the working calendar, appointment preview (services/calendar.py)
     svc.intake      receiving, corrections, receipts        (services/intake.py)
+    svc.lifecycle   handovers, supplements, result, return… (services/lifecycle.py)
+    svc.papers      the data of Mẫu 01-06 for the forms      (services/papers.py)
     svc.dossiers    looking dossiers up, lists, search      (services/dossiers.py)
     svc.ratings     citizen ratings and the kiosk           (services/ratings.py)
     svc.integrity   verify, anchor                          (services/integrity.py)
@@ -30,6 +32,8 @@ from onestop.services.context import Context
 from onestop.services.dossiers import DossierService
 from onestop.services.intake import IntakeService
 from onestop.services.integrity import IntegrityService
+from onestop.services.lifecycle import LifecycleService
+from onestop.services.papers import PaperService
 from onestop.services.ratings import RatingService
 from onestop.services.staff import StaffService
 from onestop.services.values import (
@@ -65,6 +69,8 @@ class Onestop:
         self.calendar = CalendarService(self.ctx, self.catalog)
         self.dossiers = DossierService(self.ctx)
         self.intake = IntakeService(self.ctx, self.catalog, self.dossiers)
+        self.lifecycle = LifecycleService(self.ctx, self.catalog, self.dossiers)
+        self.papers = PaperService(self.ctx, self.catalog, self.dossiers)
         self.ratings = RatingService(self.ctx)
         self.integrity = IntegrityService(self.ctx)
 
@@ -81,6 +87,8 @@ class Onestop:
             "calendar": self.calendar,
             "dossiers": self.dossiers,
             "intake": self.intake,
+            "lifecycle": self.lifecycle,
+            "papers": self.papers,
             "ratings": self.ratings,
             "integrity": self.integrity,
         }

@@ -7,7 +7,7 @@ catalogue is read by every counter at each act through the configuration revisio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -49,6 +49,15 @@ class CatalogService:
             info = _procedure_info(conn, row)
         cache[code] = info
         return info
+
+    @public
+    def procedure_by_id(self, procedure_id: int) -> ProcedureInfo:
+        """One version of a procedure (the one a dossier was received under)."""
+        with self.ctx.db.read() as conn:
+            row = conn.execute(select(t.procedures).where(t.procedures.c.id == procedure_id)).first()
+            if row is None:
+                raise NotFoundError("Thủ tục: không có phiên bản này.", field="procedure")
+            return _procedure_info(conn, row)
 
     @public
     def procedures(self) -> list[ProcedureInfo]:
@@ -230,6 +239,101 @@ class CatalogService:
         uid = self.ctx.db.write(work)
         self.ctx.invalidate()
         return uid
+
+    @requires(Act.MANAGE_UNITS)
+    def set_unit_time(self, code: str, allotted_hours: int | None, *, actor: Actor) -> None:
+        """The working hours a step in this unit may take (Mẫu 06 judges each step by it); None: none."""
+        if allotted_hours is not None:
+            allotted_hours = v.clean_count(
+                allotted_hours,
+                label="Thời gian cho mỗi bước (giờ làm việc)",
+                field="allotted_hours",
+                lo=1,
+                hi=2000,
+            )
+
+        def work(conn: Connection) -> None:
+            row = _unit_row(conn, code)
+            conn.execute(update(t.units).where(t.units.c.id == row.id).values(allotted_hours=allotted_hours))
+            self.ctx.record(
+                conn,
+                actor=actor,
+                action="unit_time",
+                kind="unit",
+                key=row.id,
+                note=f"{allotted_hours or '-'} giờ",
+            )
+            self.ctx.bump(conn)
+
+        self.ctx.db.write(work)
+        self.ctx.invalidate()
+
+    @requires(Act.MANAGE_UNITS)
+    def close_unit(
+        self, code: str, *, successor: str | None = None, last_day: date | None = None, actor: Actor
+    ) -> None:
+        """A unit stops working after ``last_day`` (default yesterday); ``successor`` (a unit code)
+        takes its work over. Dossiers and papers keep the names they were handled under."""
+        last = last_day or (self.ctx.today() - timedelta(days=1))
+
+        def work(conn: Connection) -> None:
+            row = _unit_row(conn, code)
+            if row.valid_to is not None:
+                raise ValidationError(f"Đơn vị «{row.name}»: đã thôi hoạt động.", field="unit")
+            follow = _unit_row(conn, successor).id if successor else None
+            if follow == row.id:
+                raise ValidationError(
+                    "Đơn vị tiếp nhận công việc: không thể là chính đơn vị này.", field="successor"
+                )
+            conn.execute(
+                update(t.units).where(t.units.c.id == row.id).values(valid_to=last, successor_id=follow)
+            )
+            if follow is not None:  # the procedures it handled go to the successor
+                for (pid,) in conn.execute(
+                    select(t.procedures.c.id).where(t.procedures.c.default_unit_id == row.id)
+                ).all():
+                    conn.execute(
+                        update(t.procedures).where(t.procedures.c.id == pid).values(default_unit_id=follow)
+                    )
+                    self.ctx.record(conn, actor=actor, action="procedure_unit", kind="procedure", key=pid)
+            self.ctx.record(
+                conn,
+                actor=actor,
+                action="unit_close",
+                kind="unit",
+                key=row.id,
+                note=f"đến hết {last:%d/%m/%Y}",
+            )
+            self.ctx.bump(conn)
+
+        self.ctx.db.write(work)
+        self.ctx.invalidate()
+
+    @requires(Act.MANAGE_UNITS)
+    def rename_unit(self, code: str, *, new_code: str, new_name: str, actor: Actor) -> int:
+        """A renamed unit is a new unit from today that succeeds the old one (whose name stays on
+        everything it handled)."""
+        old = self.units_by_code().get((code or "").strip())
+        if old is None:
+            raise NotFoundError(f"Đơn vị: không có đơn vị mã «{v.shown(code)}».", field="unit")
+        uid = self.add_unit(code=new_code, name=new_name, kind=old["kind"], actor=actor)
+        self.close_unit(code, successor=new_code, actor=actor)
+        with self.ctx.db.read() as conn:
+            hours = conn.execute(select(t.units.c.allotted_hours).where(t.units.c.code == code)).scalar()
+        if hours:
+            self.set_unit_time(new_code, hours, actor=actor)
+        return uid
+
+    @public
+    def units_by_code(self) -> dict[str, dict[str, Any]]:
+        return {u["code"]: u for u in self.units()}
+
+
+def _unit_row(conn: Connection, code: str) -> Any:
+    row = conn.execute(select(t.units).where(t.units.c.code == (code or "").strip())).first()
+    if row is None:
+        raise NotFoundError(f"Đơn vị: không có đơn vị mã «{v.shown(code)}».", field="unit")
+    return row
 
 
 def _documents(conn: Connection, procedure_id: int) -> list[tuple[str, str, int, bool]]:

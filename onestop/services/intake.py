@@ -30,7 +30,6 @@ from onestop.db.store import (
     reindex_one,
 )
 from onestop.errors import NotFoundError, StorageError, ValidationError
-from onestop.forms.model import FormHeader, ReceiptData, ReceiptDocument
 from onestop.services.context import Context, Stale, requires
 from onestop.services.values import (
     APPLICANT_KINDS,
@@ -333,71 +332,6 @@ class IntakeService:
         dossier_id = self.ctx.db.write(work)
         view: DossierView = self.dossiers.by_id(dossier_id, actor=actor)
         return view
-
-    @requires(Act.VIEW_DOSSIERS)
-    def receipt_data(self, code: str, version: int | None = None, *, actor: Actor) -> ReceiptData:
-        """Mẫu 01 of a dossier as it was printed (latest version unless one is asked for)."""
-        dossier = self.dossiers.dossier(code, actor=actor)
-        number = version or dossier.receipt_version
-        if not 1 <= number <= dossier.receipt_version:
-            raise NotFoundError(
-                f"Giấy tiếp nhận: hồ sơ «{dossier.code}» không có bản số {version}.", field="version"
-            )
-        r = t.receipt_versions.c
-        with self.ctx.db.read() as conn:
-            rv = conn.execute(
-                select(r.snapshot_id, r.data).where(r.dossier_id == dossier.id, r.version == number)
-            ).first()
-            snapshot_id = (
-                rv.snapshot_id
-                if rv
-                else conn.execute(
-                    select(t.dossiers.c.snapshot_id).where(t.dossiers.c.id == dossier.id)
-                ).scalar_one()
-            )
-            s = json.loads(
-                conn.execute(select(t.snapshots.c.data).where(t.snapshots.c.id == snapshot_id)).scalar_one()
-            )
-        a = dossier.applicant
-        ap = (
-            json.loads(rv.data)["applicant"]
-            if rv
-            else {
-                "name": a.name,
-                "id_number": a.id_number,
-                "phone": a.phone,
-                "address": a.address,
-                "email": a.email,
-            }
-        )
-        return ReceiptData(
-            header=FormHeader(
-                parent_agency=s["parent_agency"],
-                unit_name=s["unit_name"],
-                place_name=s["place_name"],
-                legal_basis=f"Mẫu số 01 - {s['legal_basis']}" if s.get("legal_basis") else "",
-                hotline=s.get("hotline", ""),
-            ),
-            code=dossier.code,
-            receiving_unit=s["unit_full_name"],
-            applicant_name=ap["name"],
-            procedure_name=s["procedure_name"],
-            received_at=dossier.received_at,
-            due_at=dossier.due_at,
-            time_limit_text=s["time_limit_text"],
-            clerk_name=s["clerk_name"],
-            id_number=ap["id_number"],
-            address=ap["address"],
-            phone=ap["phone"],
-            email=ap["email"],
-            documents=tuple(ReceiptDocument(x.name, x.form, x.count) for x in dossier.documents),
-            sets=dossier.sets,
-            result_channel=s["result_channel"],
-            fee_text=dossier.fee_text,
-            register_volume=dossier.register_volume,
-            register_number=dossier.register_number,
-            version=number,
-        )
 
     @requires(Act.RECEIVE)
     def last_applicant(self, id_number: str, *, actor: Actor) -> Applicant | None:

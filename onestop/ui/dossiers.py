@@ -1106,7 +1106,7 @@ class DossierDetailDialog(QDialog):
         svc, code, actor = self.svc, self.code, self.actor
         op = QueryOp(
             self,
-            lambda: receipt_bytes(svc.intake.receipt_data(code, version, actor=actor)),
+            lambda: receipt_bytes(svc.papers.receipt_data(code, version, actor=actor)),
             lambda pdf: self._receipt_rendered(version, pdf),
             tasks=self.tasks,
         )

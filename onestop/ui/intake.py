@@ -1133,7 +1133,7 @@ class IntakeView(QWidget):
         def work() -> tuple[DossierView, bytes | BaseException]:
             view = svc.intake.receive(request, actor=actor)
             try:
-                pdf: bytes | BaseException = receipt_bytes(svc.intake.receipt_data(view.code, actor=actor))
+                pdf: bytes | BaseException = receipt_bytes(svc.papers.receipt_data(view.code, actor=actor))
             except Exception as exc:  # the dossier is stored; the receipt can be printed again later
                 pdf = exc
             return view, pdf

@@ -183,7 +183,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="48"/>
-        <location filename="../../onestop/ui/intake.py" line="1247"/>
+        <location filename="../../onestop/ui/intake.py" line="1248"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -213,12 +213,12 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="730"/>
+        <location filename="../../onestop/ui/dossiers.py" line="727"/>
         <source>Phiếu khi tiếp nhận</source>
         <translation>Receipt as issued at intake</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="733"/>
+        <location filename="../../onestop/ui/dossiers.py" line="730"/>
         <source>Sửa thông tin liên hệ</source>
         <translation>Contact details corrected</translation>
     </message>
@@ -268,27 +268,27 @@
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1251"/>
+        <location filename="../../onestop/ui/intake.py" line="1252"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1255"/>
+        <location filename="../../onestop/ui/intake.py" line="1256"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="97"/>
+        <location filename="../../onestop/ui/printing.py" line="98"/>
         <source>Không in được: máy in «{0}» không sẵn sàng; kiểm tra máy in rồi in lại.</source>
         <translation>Could not print: printer “{0}” is not ready; check the printer and print again.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="98"/>
+        <location filename="../../onestop/ui/printing.py" line="99"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="245"/>
+        <location filename="../../onestop/ui/printing.py" line="249"/>
         <source>Không ghi được tệp: {0}</source>
         <translation>Could not write the file: {0}</translation>
     </message>
@@ -536,72 +536,72 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1172"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1170"/>
         <source>Sửa thông tin liên hệ — {0}</source>
         <translation>Edit contact details — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1183"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1181"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1185"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1183"/>
         <source>ví dụ: 0905123456</source>
         <translation>e.g. 0905123456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1189"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1187"/>
         <source>ví dụ: ghi sai số điện thoại</source>
         <translation>e.g. phone number entered incorrectly</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1200"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1198"/>
         <source>&amp;Họ và tên người nộp:</source>
         <translation>Applicant&apos;s full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1201"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1199"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1202"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1200"/>
         <source>Số đ&amp;iện thoại:</source>
         <translation>&amp;Phone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1203"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1201"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1204"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1202"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1205"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1203"/>
         <source>&amp;Lý do sửa:</source>
         <translation>&amp;Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1220"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1218"/>
         <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
         <translation>The dossier code does not change. Saving creates a new version of the receipt; the old version is kept and can still be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1230"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1228"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1232"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1230"/>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1304"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1302"/>
         <source>Chưa có thay đổi nào để lưu.</source>
         <translation>There are no changes to save.</translation>
     </message>
@@ -609,295 +609,295 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
+        <location filename="../../onestop/ui/dossiers.py" line="766"/>
         <location filename="../../onestop/ui/dossiers.py" line="769"/>
-        <location filename="../../onestop/ui/dossiers.py" line="772"/>
         <source>Hồ sơ {0}</source>
         <translation>Dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="776"/>
+        <location filename="../../onestop/ui/dossiers.py" line="773"/>
         <source>Đang tải hồ sơ…</source>
         <translation>Loading dossier…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="785"/>
+        <location filename="../../onestop/ui/dossiers.py" line="782"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="786"/>
+        <location filename="../../onestop/ui/dossiers.py" line="783"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="787"/>
+        <location filename="../../onestop/ui/dossiers.py" line="784"/>
         <source>Số định danh:</source>
         <translation>Citizen ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="788"/>
+        <location filename="../../onestop/ui/dossiers.py" line="785"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="789"/>
+        <location filename="../../onestop/ui/dossiers.py" line="786"/>
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="790"/>
+        <location filename="../../onestop/ui/dossiers.py" line="787"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="793"/>
+        <location filename="../../onestop/ui/dossiers.py" line="790"/>
         <source>Tiếp nhận lúc:</source>
         <translation>Received at:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="794"/>
+        <location filename="../../onestop/ui/dossiers.py" line="791"/>
         <source>Hẹn trả:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="795"/>
+        <location filename="../../onestop/ui/dossiers.py" line="792"/>
         <source>Đơn vị đang giữ:</source>
         <translation>Currently held by:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="796"/>
+        <location filename="../../onestop/ui/dossiers.py" line="793"/>
         <source>Số bộ hồ sơ:</source>
         <translation>Number of sets:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="797"/>
+        <location filename="../../onestop/ui/dossiers.py" line="794"/>
         <source>Nộp / nhận kết quả:</source>
         <translation>Submitted / result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="798"/>
+        <location filename="../../onestop/ui/dossiers.py" line="795"/>
         <source>Phí, lệ phí:</source>
         <translation>Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="799"/>
+        <location filename="../../onestop/ui/dossiers.py" line="796"/>
         <source>Sổ theo dõi:</source>
         <translation>Register:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="817"/>
+        <location filename="../../onestop/ui/dossiers.py" line="814"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="817"/>
+        <location filename="../../onestop/ui/dossiers.py" line="814"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="817"/>
+        <location filename="../../onestop/ui/dossiers.py" line="814"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="821"/>
-        <location filename="../../onestop/ui/dossiers.py" line="987"/>
+        <location filename="../../onestop/ui/dossiers.py" line="818"/>
+        <location filename="../../onestop/ui/dossiers.py" line="984"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="822"/>
+        <location filename="../../onestop/ui/dossiers.py" line="819"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="823"/>
-        <location filename="../../onestop/ui/dossiers.py" line="832"/>
+        <location filename="../../onestop/ui/dossiers.py" line="820"/>
+        <location filename="../../onestop/ui/dossiers.py" line="829"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="824"/>
+        <location filename="../../onestop/ui/dossiers.py" line="821"/>
         <source>Từ đơn vị</source>
         <translation>From unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="825"/>
+        <location filename="../../onestop/ui/dossiers.py" line="822"/>
         <source>Đến đơn vị</source>
         <translation>To unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="826"/>
+        <location filename="../../onestop/ui/dossiers.py" line="823"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="832"/>
+        <location filename="../../onestop/ui/dossiers.py" line="829"/>
         <source>Bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="832"/>
+        <location filename="../../onestop/ui/dossiers.py" line="829"/>
         <source>Lập lúc</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="832"/>
+        <location filename="../../onestop/ui/dossiers.py" line="829"/>
         <source>Nội dung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="839"/>
+        <location filename="../../onestop/ui/dossiers.py" line="836"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="840"/>
+        <location filename="../../onestop/ui/dossiers.py" line="837"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="841"/>
+        <location filename="../../onestop/ui/dossiers.py" line="838"/>
         <source>Phiếu tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="842"/>
+        <location filename="../../onestop/ui/dossiers.py" line="839"/>
         <source>Đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="844"/>
+        <location filename="../../onestop/ui/dossiers.py" line="841"/>
         <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
         <translation>&amp;Edit contact details… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="849"/>
+        <location filename="../../onestop/ui/dossiers.py" line="846"/>
         <source>&amp;In lại phiếu (Ctrl+P)</source>
         <translation>&amp;Reprint receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="856"/>
+        <location filename="../../onestop/ui/dossiers.py" line="853"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="904"/>
+        <location filename="../../onestop/ui/dossiers.py" line="901"/>
         <source>Không tải được hồ sơ.</source>
         <translation>Could not load the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="918"/>
+        <location filename="../../onestop/ui/dossiers.py" line="915"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="921"/>
+        <location filename="../../onestop/ui/dossiers.py" line="918"/>
         <source>{0} (gia hạn đến {1})</source>
         <translation>{0} (extended to {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="923"/>
+        <location filename="../../onestop/ui/dossiers.py" line="920"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="930"/>
+        <location filename="../../onestop/ui/dossiers.py" line="927"/>
         <source>Quyển {0}, số {1}</source>
         <translation>Volume {0}, no. {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="947"/>
+        <location filename="../../onestop/ui/dossiers.py" line="944"/>
         <source>Lịch sử ({0})</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="948"/>
+        <location filename="../../onestop/ui/dossiers.py" line="945"/>
         <source>Giấy tờ ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="949"/>
+        <location filename="../../onestop/ui/dossiers.py" line="946"/>
         <source>Phiếu tiếp nhận ({0})</source>
         <translation>Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="953"/>
+        <location filename="../../onestop/ui/dossiers.py" line="950"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="968"/>
+        <location filename="../../onestop/ui/dossiers.py" line="965"/>
         <source>In lại phiếu</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="970"/>
+        <location filename="../../onestop/ui/dossiers.py" line="967"/>
         <source>Xem và in lại bản số {0} của phiếu tiếp nhận</source>
         <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="987"/>
+        <location filename="../../onestop/ui/dossiers.py" line="984"/>
         <source>Lượt phục vụ</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="987"/>
+        <location filename="../../onestop/ui/dossiers.py" line="984"/>
         <source>Mức đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="987"/>
+        <location filename="../../onestop/ui/dossiers.py" line="984"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="994"/>
+        <location filename="../../onestop/ui/dossiers.py" line="991"/>
         <source>Mời đánh &amp;giá (F8)</source>
         <translation>Request r&amp;ating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="998"/>
+        <location filename="../../onestop/ui/dossiers.py" line="995"/>
         <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1005"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1002"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1020"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1017"/>
         <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
         <translation>Only the head of the agency can see the level given.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1034"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1031"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1036"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1033"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1054"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1051"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1058"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1055"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1061"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1058"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1133"/>
+        <location filename="../../onestop/ui/dossiers.py" line="1130"/>
         <source>Phiếu tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
@@ -965,22 +965,22 @@
         <translation>Click to sort the loaded dossiers by this column (click again: reverse; a third time: back to newest first). Dossiers loaded while scrolling are placed in the same order.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="421"/>
+        <location filename="../../onestop/ui/dossiers.py" line="418"/>
         <source>Quá hạn: hẹn trả lúc {0}</source>
         <translation>Overdue: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="423"/>
+        <location filename="../../onestop/ui/dossiers.py" line="420"/>
         <source>Đến hạn trong vòng một ngày làm việc: hẹn trả lúc {0}</source>
         <translation>Due within one working day: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="424"/>
+        <location filename="../../onestop/ui/dossiers.py" line="421"/>
         <source>Hẹn trả lúc {0}</source>
         <translation>Appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="426"/>
+        <location filename="../../onestop/ui/dossiers.py" line="423"/>
         <source>Số định danh: {0}</source>
         <translation>Citizen ID number: {0}</translation>
     </message>
@@ -1869,57 +1869,63 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="143"/>
+        <location filename="../../onestop/ui/printing.py" line="146"/>
         <source>Xem trước phiếu</source>
         <translation>Receipt preview</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="156"/>
+        <location filename="../../onestop/ui/printing.py" line="159"/>
         <source>&amp;In (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="158"/>
+        <location filename="../../onestop/ui/printing.py" line="161"/>
         <source>In phiếu ra máy in (khổ A5 dọc) — Ctrl+P</source>
         <translation>Print the receipt (A5 portrait) — Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="161"/>
+        <location filename="../../onestop/ui/printing.py" line="164"/>
         <source>&amp;Lưu PDF… (Ctrl+S)</source>
         <translation>&amp;Save PDF… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="163"/>
+        <location filename="../../onestop/ui/printing.py" line="166"/>
         <source>Lưu phiếu thành tệp PDF — Ctrl+S</source>
         <translation>Save the receipt as a PDF file — Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="165"/>
+        <location filename="../../onestop/ui/printing.py" line="168"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="199"/>
+        <location filename="../../onestop/ui/printing.py" line="202"/>
         <source>In phiếu</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="213"/>
+        <location filename="../../onestop/ui/printing.py" line="216"/>
         <source>Đã gửi lệnh in.</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="220"/>
+        <location filename="../../onestop/ui/printing.py" line="223"/>
         <source>Lưu phiếu thành PDF</source>
         <translation>Save receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="222"/>
+        <location filename="../../onestop/ui/printing.py" line="225"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="236"/>
+        <location filename="../../onestop/ui/printing.py" line="234"/>
+        <location filename="../../onestop/ui/printing.py" line="235"/>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="240"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -2084,92 +2090,92 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="457"/>
+        <location filename="../../onestop/ui/dossiers.py" line="454"/>
         <source>Tên, số định danh, điện thoại hoặc mã hồ sơ — không cần dấu</source>
         <translation>Name, ID number, phone or dossier code — diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="459"/>
+        <location filename="../../onestop/ui/dossiers.py" line="456"/>
         <source>Tìm hồ sơ (Ctrl+F). «nguyen thi thuy» tìm được «Nguyễn Thị Thủy».</source>
         <translation>Find dossiers (Ctrl+F). “nguyen thi thuy” finds “Nguyễn Thị Thủy”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="460"/>
+        <location filename="../../onestop/ui/dossiers.py" line="457"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="469"/>
+        <location filename="../../onestop/ui/dossiers.py" line="466"/>
         <source>&amp;Ngày tiếp nhận:</source>
         <translation>&amp;Date received:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="471"/>
+        <location filename="../../onestop/ui/dossiers.py" line="468"/>
         <source>&amp;Hôm nay</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="473"/>
+        <location filename="../../onestop/ui/dossiers.py" line="470"/>
         <source>Về ngày hôm nay (Alt+H)</source>
         <translation>Back to today (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="474"/>
+        <location filename="../../onestop/ui/dossiers.py" line="471"/>
         <source>&amp;Mọi ngày</source>
         <translation>&amp;All days</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="476"/>
+        <location filename="../../onestop/ui/dossiers.py" line="473"/>
         <source>Tìm trong hồ sơ của mọi ngày (Alt+M)</source>
         <translation>Search the dossiers of all days (Alt+A)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="480"/>
+        <location filename="../../onestop/ui/dossiers.py" line="477"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="483"/>
+        <location filename="../../onestop/ui/dossiers.py" line="480"/>
         <source>Trạng t&amp;hái:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="517"/>
+        <location filename="../../onestop/ui/dossiers.py" line="514"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Cuộn xuống để tải thêm.</source>
         <translation>Enter or double-click: open the dossier. Scroll down to load more.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="525"/>
+        <location filename="../../onestop/ui/dossiers.py" line="522"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="526"/>
+        <location filename="../../onestop/ui/dossiers.py" line="523"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="527"/>
+        <location filename="../../onestop/ui/dossiers.py" line="524"/>
         <source>Đã kết thúc</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="662"/>
+        <location filename="../../onestop/ui/dossiers.py" line="659"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="664"/>
+        <location filename="../../onestop/ui/dossiers.py" line="661"/>
         <source>Không có hồ sơ nào phù hợp.</source>
         <translation>No matching dossiers.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="666"/>
+        <location filename="../../onestop/ui/dossiers.py" line="663"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="668"/>
+        <location filename="../../onestop/ui/dossiers.py" line="665"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossier(s)</translation>
     </message>

@@ -30,7 +30,7 @@ def receipt(agency: Onestop, clerk: Actor) -> tuple[str, bytes]:
         ),
         actor=clerk,
     )
-    return view.code, receipt_bytes(agency.intake.receipt_data(view.code, actor=viewer(agency)))
+    return view.code, receipt_bytes(agency.papers.receipt_data(view.code, actor=viewer(agency)))
 
 
 def pdf_printer(path: Path, *, dpi: int = 300) -> QPrinter:
