@@ -127,6 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("-o", "--output", required=True)
 
+    s = sub.add_parser(
+        "report", help="báo cáo kỳ: tiếp nhận, đúng hạn, quá hạn, đánh giá; sổ theo dõi (Mẫu 07)"
+    )
+    s.add_argument("--from", dest="date_from", required=True)
+    s.add_argument("--to", dest="date_to", required=True)
+    s.add_argument("--format", default="json", help="json, xlsx hoặc pdf")
+    s.add_argument("-o", "--output", default=None)
+    s.add_argument("--register", action="store_true", help="Sổ theo dõi hồ sơ (Mẫu 07) thay cho báo cáo")
+
     s = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
     s.add_argument("-o", "--output", required=True)
 
@@ -513,6 +522,70 @@ def _parse_moment(text: str, label: str, field: str) -> datetime:
         ) from None
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from onestop.output import write_output
+
+    fmt = (args.format or "").strip().lower()
+    if fmt not in ("json", "xlsx", "pdf"):
+        raise ValidationError("Định dạng (--format): phải là json, xlsx hoặc pdf.", field="format")
+    first = _parse_date(args.date_from, "Từ ngày (--from)", "from")
+    last = _parse_date(args.date_to, "Đến ngày (--to)", "to")
+    assert first is not None and last is not None
+    if args.register and fmt == "json":
+        raise UsageError("Sổ theo dõi (--register): chỉ có dạng pdf hoặc xlsx (--format).")
+    if fmt != "json" and not args.output:
+        raise UsageError(f"Tệp kết quả (-o): bắt buộc với --format {fmt}.")
+    svc, actor = _signed_in(args)
+    svc.reports.period(first, last)  # the dates are checked before anything is made
+    target = _output_path(svc, args.output, "Tệp kết quả (-o)") if args.output else None
+    anchor = svc.integrity.anchor(actor=actor)["text"]
+    if args.register:
+        data = svc.reports.register(first, last, anchor=anchor, actor=actor)
+        assert target is not None
+        if fmt == "xlsx":
+            from onestop.exports import register_xlsx
+
+            write_output(target, register_xlsx(data), label="Tệp kết quả (-o)")
+        else:
+            import io
+
+            from onestop.forms.register import render_register
+
+            buf = io.BytesIO()
+            render_register(data, buf)
+            write_output(target, buf.getvalue(), label="Tệp kết quả (-o)")
+        return 0
+    report = svc.reports.report(first, last, actor=actor)
+    report["anchor"] = anchor
+    if fmt == "json":
+        payload = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode()
+        if target is None:
+            sys.stdout.write(payload.decode())
+        else:
+            write_output(target, payload, label="Tệp kết quả (-o)")
+    elif fmt == "xlsx":
+        from onestop.exports import report_xlsx
+
+        assert target is not None
+        write_output(target, report_xlsx(report, anchor=anchor), label="Tệp kết quả (-o)")
+    else:
+        from onestop.forms.model import FormHeader
+        from onestop.forms.report import report_bytes
+
+        settings = svc.config.settings()
+        header = FormHeader(
+            parent_agency=settings["agency.parent_name"],
+            unit_name=settings["agency.unit_name"],
+            place_name=settings["agency.place_name"],
+        )
+        assert target is not None
+        pdf = report_bytes(
+            report, header, anchor=anchor, issued_at=svc.ctx.now(), demo=bool(settings["agency.demo"])
+        )
+        write_output(target, pdf, label="Tệp kết quả (-o)")
+    return 0
+
+
 def cmd_due(args: argparse.Namespace) -> int:
     svc = _services(args)
     at = None
@@ -661,6 +734,7 @@ COMMANDS = {
     "rate": cmd_rate,
     "act": cmd_act,
     "form": cmd_form,
+    "report": cmd_report,
 }
 
 

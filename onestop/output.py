@@ -19,6 +19,13 @@ from onestop.validation import shown
 COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
+def _usual_mode(path: str) -> None:
+    """mkstemp makes 0600 files; an output gets what any new file of the user would (umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
 def _same(a: Path, b: Path) -> bool:
     try:
         if a.exists() and b.exists():
@@ -62,6 +69,7 @@ def write_output(target: Path, data: bytes, *, label: str) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        _usual_mode(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -89,6 +97,7 @@ def backup_to(source: Path, target: Path) -> None:
                 dest.close()
         finally:
             src.close()
+        _usual_mode(tmp)
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         Path(tmp).unlink(missing_ok=True)

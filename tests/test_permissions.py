@@ -131,6 +131,14 @@ SCENARIOS: dict[str, Scenario] = {
     "catalog.rename_unit": lambda s, a, c: s.catalog.rename_unit(
         "KTHTDT", new_code="KT", new_name="Phòng Kinh tế", actor=a
     ),
+    "reports.period": lambda s, a, c: s.reports.period(date(2026, 11, 1), date(2026, 11, 30)),
+    "reports.report": lambda s, a, c: s.reports.report(date(2026, 11, 1), date(2026, 11, 30), actor=a),
+    "reports.dossiers_behind": lambda s, a, c: s.reports.dossiers_behind(
+        date(2026, 11, 1), date(2026, 11, 30), "received", actor=a
+    ),
+    "reports.register": lambda s, a, c: list(
+        s.reports.register(date(2026, 11, 1), date(2026, 11, 30), anchor="1:" + "0" * 64, actor=a).rows
+    ),
     "papers.form": lambda s, a, c: s.papers.form(c["code"], "06", actor=a),
     "papers.guidance_at_counter": lambda s, a, c: s.papers.guidance_at_counter(
         "1.004873", Applicant("Lê Văn An"), [("Tờ khai", "Chưa ký")], actor=a

@@ -219,8 +219,9 @@ dossiers = Table(
     # The due moment after supplement pauses (NULL: due_at). Statistics judge against it, never
     # against a re-appointment (extended_due_at).
     Column("legal_due_at", UTCDateTime, nullable=True),
-    Column("result_at", UTCDateTime, nullable=True),  # when the result was ready (or the dossier refused…)
+    Column("result_at", UTCDateTime, nullable=True),  # when the result was ready
     Index("ix_dossiers_status_due", "status", "due_at"),
+    Index("ix_dossiers_result_at", "result_at"),
 )
 
 dossier_documents = Table(

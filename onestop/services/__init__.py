@@ -13,6 +13,7 @@ per capability::
     svc.papers      the data of Mẫu 01-06 for the forms      (services/papers.py)
     svc.dossiers    looking dossiers up, lists, search      (services/dossiers.py)
     svc.ratings     citizen ratings and the kiosk           (services/ratings.py)
+    svc.reports     the period report, the register (Mẫu 07) (services/reports.py)
     svc.integrity   verify, anchor                          (services/integrity.py)
 
 Every method that writes, or shows something a role may not see, takes the acting user as the
@@ -35,6 +36,7 @@ from onestop.services.integrity import IntegrityService
 from onestop.services.lifecycle import LifecycleService
 from onestop.services.papers import PaperService
 from onestop.services.ratings import RatingService
+from onestop.services.reports import ReportService
 from onestop.services.staff import StaffService
 from onestop.services.values import (
     APPLICANT_KINDS,
@@ -72,6 +74,7 @@ class Onestop:
         self.lifecycle = LifecycleService(self.ctx, self.catalog, self.dossiers)
         self.papers = PaperService(self.ctx, self.catalog, self.dossiers)
         self.ratings = RatingService(self.ctx)
+        self.reports = ReportService(self.ctx, self.ratings)
         self.integrity = IntegrityService(self.ctx)
 
     @property
@@ -90,6 +93,7 @@ class Onestop:
             "lifecycle": self.lifecycle,
             "papers": self.papers,
             "ratings": self.ratings,
+            "reports": self.reports,
             "integrity": self.integrity,
         }
 

@@ -23,6 +23,7 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("dossiers", sa.Column("legal_due_at", sa.BigInteger(), nullable=True))
     op.add_column("dossiers", sa.Column("result_at", sa.BigInteger(), nullable=True))
+    op.create_index("ix_dossiers_result_at", "dossiers", ["result_at"])
     op.add_column("units", sa.Column("allotted_hours", sa.Integer(), nullable=True))
     op.add_column("units", sa.Column("successor_id", sa.Integer(), nullable=True))
 
