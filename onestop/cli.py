@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("receive", help="tiếp nhận một hồ sơ đầy đủ")
     s.add_argument("--procedure", required=True)
     s.add_argument("--name", required=True)
+    s.add_argument("--kind", default="person", help="person (cá nhân, mặc định) hoặc organisation (tổ chức)")
+    s.add_argument("--tax-code", default="", help="mã số thuế của tổ chức")
     s.add_argument("--id-number", default="")
     s.add_argument("--phone", default="")
     s.add_argument("--address", default="")
@@ -342,7 +344,15 @@ def cmd_receive(args: argparse.Namespace) -> int:
     d = svc.intake.receive(
         ReceiveRequest(
             procedure_code=args.procedure,
-            applicant=Applicant(args.name, args.id_number, args.phone, args.address, args.email),
+            applicant=Applicant(
+                args.name,
+                args.id_number,
+                args.phone,
+                args.address,
+                args.email,
+                args.kind.strip(),
+                args.tax_code,
+            ),
             sets=sets,
             channel=args.channel,
             result_channel=args.result_channel,

@@ -445,7 +445,7 @@ def _build(job: _Job) -> _Built:
         code = f"{plan.identifier}-{day_code}-{number:04d}"
         due_e = dues.due(proc.limit, at_e)
         name = f"{SURNAMES[int(r() * len(SURNAMES))]} {MIDDLE[int(r() * len(MIDDLE))]} {GIVEN[int(r() * len(GIVEN))]}"
-        id_number = f"048{int(r() * 4)}{50 + int(r() * 50):02d}{int(r() * 1e6):06d}"
+        id_number = f"048{int(r() * 2)}{50 + int(r() * 50):02d}{int(r() * 1e6):06d}"  # born 1950-1999
         phone = f"09{int(r() * 1e8):08d}"
         address = (
             f"{1 + int(r() * 400)} {STREETS[int(r() * len(STREETS))]}, phường Liên Chiểu, thành phố Đà Nẵng"

@@ -320,3 +320,38 @@ def test_the_last_administrator_cannot_be_locked_or_demoted(agency: Onestop) -> 
         agency.staff.create_staff(
             username="x2", full_name="Lê Văn X", password="123", role="tiep_nhan", actor=system(agency)
         )
+
+
+def test_organisations_landlines_and_identity_numbers_as_offices_meet_them(agency: Onestop) -> None:
+    clerk = actor(agency, "tiepnhan1")
+    org = agency.intake.receive(
+        ReceiveRequest(
+            "1.001612",
+            Applicant(
+                "Hợp tác xã Nông nghiệp số 2 (Hòa Khánh)",
+                phone="0236 3842 555",
+                kind="organisation",
+                tax_code="0100109106",
+            ),
+        ),
+        actor=clerk,
+    )
+    assert org.applicant.phone == "02363842555" and org.applicant.kind == "organisation"
+    shown = agency.dossiers.dossier(org.code, actor=clerk)
+    assert shown.applicant.tax_code == "0100109106" and shown.applicant.name.startswith("Hợp tác xã")
+    receipt = agency.papers.receipt_data(org.code, actor=clerk)
+    assert receipt.applicant_kind == "organisation" and receipt.tax_code == "0100109106"
+    with pytest.raises(ValidationError, match="Mã số thuế"):
+        agency.intake.receive(
+            ReceiveRequest(
+                "1.001612", Applicant("Công ty TNHH Xây dựng A&B", kind="organisation", tax_code="123")
+            ),
+            actor=clerk,
+        )
+    with pytest.raises(ValidationError, match="Số định danh"):
+        agency.intake.receive(ReceiveRequest("1.001612", Applicant("Lê Văn An", "999999999999")), actor=clerk)
+    with pytest.raises(ValidationError, match="tổ chức"):
+        agency.intake.receive(
+            ReceiveRequest("1.001612", Applicant("Lê Văn An", tax_code="0100109106")), actor=clerk
+        )
+    assert agency.integrity.verify().ok

@@ -190,7 +190,7 @@ dossiers = Table(
     Column("procedure_id", Integer, ForeignKey("procedures.id"), nullable=False),
     Column("unit_identifier", String(50), nullable=False),
     Column("status", String(30), nullable=False),
-    Column("applicant_name", String(100), nullable=False),
+    Column("applicant_name", String(255), nullable=False),  # a person (≤ 100) or an organisation (≤ 255)
     # No b-tree index on id number and phone: random keys slow every insert; the FTS index finds them.
     Column("id_number", String(12), nullable=False),
     Column("phone", String(15), nullable=False),

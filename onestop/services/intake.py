@@ -72,14 +72,23 @@ class IntakeService:
             raise ValidationError(
                 "Người nộp: phải là cá nhân (person) hoặc tổ chức (organisation).", field="kind"
             )
+        organisation = a.kind == "organisation"
+        if not organisation and (a.tax_code or "").strip():
+            raise ValidationError(
+                "Mã số thuế (--tax-code): chỉ dành cho tổ chức (--kind organisation).", field="tax_code"
+            )
         return Applicant(
-            name=v.clean_name(a.name, label="Họ và tên người nộp", field="name"),
-            id_number=v.clean_id_number(a.id_number),
+            name=(
+                v.clean_org_name(a.name, label="Tên tổ chức nộp hồ sơ", field="name")
+                if organisation
+                else v.clean_name(a.name, label="Họ và tên người nộp", field="name")
+            ),
+            id_number=v.clean_id_number(a.id_number, today=self.ctx.today()),
             phone=v.clean_phone(a.phone),
             address=v.clean_text(a.address, label="Địa chỉ", field="address", max_len=v.ADDRESS_MAX),
             email=v.clean_email(a.email),
             kind=a.kind,
-            tax_code="",
+            tax_code=v.clean_tax_code(a.tax_code) if organisation else "",
         )
 
     @requires(Act.RECEIVE)

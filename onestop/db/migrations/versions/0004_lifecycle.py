@@ -26,6 +26,11 @@ def upgrade() -> None:
     op.create_index("ix_dossiers_result_at", "dossiers", ["result_at"])
     op.add_column("units", sa.Column("allotted_hours", sa.Integer(), nullable=True))
     op.add_column("units", sa.Column("successor_id", sa.Integer(), nullable=True))
+    # Organisations have longer names than people (SQLite does not enforce lengths: nothing to do).
+    if op.get_bind().dialect.name != "sqlite":
+        op.alter_column(
+            "dossiers", "applicant_name", type_=sa.String(length=255), existing_type=sa.String(length=100)
+        )
 
 
 def downgrade() -> None:
