@@ -55,6 +55,7 @@ class Act(StrEnum):
     STOP = "stop"
     WITHDRAW = "withdraw"
     EXTEND = "extend"
+    DIRECT = "direct"  # the head of agency's directive on a dossier
     RATE = "rate"  # enter a rating from a paper form or a phone call
     REQUEST_RATING = "request_rating"  # invite the citizen to rate on the kiosk
     # Seeing
@@ -87,6 +88,7 @@ ACT_LABELS: dict[Act, str] = {
     Act.STOP: "dừng giải quyết hồ sơ",
     Act.WITHDRAW: "ghi nhận rút hồ sơ",
     Act.EXTEND: "hẹn lại ngày trả kết quả",
+    Act.DIRECT: "chỉ đạo xử lý hồ sơ",
     Act.RATE: "nhập phiếu đánh giá",
     Act.REQUEST_RATING: "mời người dân đánh giá",
     Act.VIEW_DOSSIERS: "xem hồ sơ",
@@ -147,7 +149,7 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
         "view_dossiers",
     ],
     Role.PROCESSING.value: ["take", "transfer", "supplement", "result", "refuse", "stop", "view_dossiers"],
-    Role.HEAD.value: ["*", "view_dossiers", "view_ratings", "view_reports"],
+    Role.HEAD.value: ["*", "direct", "view_dossiers", "view_ratings", "view_reports"],
     Role.ADMIN.value: [
         "manage_settings",
         "manage_staff",

@@ -109,6 +109,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "settings": ("key", "value"),
     "calendar_years": ("year", "seeded_at"),
     "calendar_days": ("day", "kind", "name"),
+    "directives": (
+        "dossier_id",
+        "to_user_id",
+        "text",
+        "due_at",
+        "created_by",
+        "created_at",
+        "answer",
+        "answered_at",
+        "answered_by",
+    ),
 }
 
 # Entity kind -> (main table, key column)
@@ -119,6 +130,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "procedure": ("procedures", "id"),
     "setting": ("settings", "key"),
     "calendar": ("calendar_years", "year"),
+    "directive": ("directives", "id"),
 }
 
 

@@ -102,6 +102,8 @@ ACTION_LABELS: dict[str, str] = {
     "withdraw": "Rút hồ sơ",
     "extend": "Hẹn lại ngày trả",
     "adopt": "Ghi nhận vào lịch sử",
+    "directive": "Chỉ đạo của lãnh đạo",
+    "directive_answer": "Trả lời chỉ đạo",
 }
 
 

@@ -236,3 +236,22 @@ def test_a_renamed_unit_succeeds_the_old_one_which_keeps_its_name_on_old_steps(a
         == "Phòng Kinh tế - Hạ tầng phường"
     )
     assert agency.integrity.verify().ok
+
+
+def test_a_directive_waits_on_the_holders_screen_until_answered(agency: Onestop) -> None:
+    head, officer = actor(agency, "lanhdao"), actor(agency, "xuly1")
+    code = _receive(agency)
+    with pytest.raises(PermissionDenied, match="chỉ đạo"):
+        agency.oversight.direct(code, to_user="xuly1", text="Xử lý ngay", actor=actor(agency, "tiepnhan1"))
+    d = agency.oversight.direct(
+        code, to_user="xuly1", text="Báo cáo lý do chậm, giải quyết trước 16:00", actor=head
+    )
+    assert [x.id for x in agency.oversight.waiting_for(actor=officer)] == [d.id]
+    assert agency.oversight.waiting_for(actor=head) == []
+    with pytest.raises(PermissionDenied, match="người nhận"):
+        agency.oversight.answer(d.id, "Đã xong", actor=actor(agency, "tiepnhan1"))
+    agency.oversight.answer(d.id, "Đã liên hệ người nộp; có kết quả chiều nay", actor=officer)
+    assert agency.oversight.waiting_for(actor=officer) == []
+    history = [(e.action, e.user) for e in agency.dossiers.dossier(code, actor=head).events]
+    assert ("directive", "lanhdao") in history and ("directive_answer", "xuly1") in history
+    assert agency.integrity.verify().ok

@@ -46,6 +46,7 @@ UNGUARDED = {
     "ratings.close_request": "the kiosk, answering a clerk's invitation",
     "ratings.kiosk_request_state": "the kiosk, answering a clerk's invitation",
     "integrity.verify": "anyone may check the data is intact",
+    "oversight.answer": "only the directive's addressee (checked inside)",
 }
 
 
@@ -139,6 +140,11 @@ SCENARIOS: dict[str, Scenario] = {
     "reports.register": lambda s, a, c: list(
         s.reports.register(date(2026, 11, 1), date(2026, 11, 30), anchor="1:" + "0" * 64, actor=a).rows
     ),
+    "oversight.direct": lambda s, a, c: s.oversight.direct(
+        c["code"], to_user="xuly1", text="Giải quyết ngay", actor=a
+    ),
+    "oversight.waiting_for": lambda s, a, c: s.oversight.waiting_for(actor=a),
+    "oversight.on_dossier": lambda s, a, c: s.oversight.on_dossier(c["code"], actor=a),
     "papers.form": lambda s, a, c: s.papers.form(c["code"], "06", actor=a),
     "papers.guidance_at_counter": lambda s, a, c: s.papers.guidance_at_counter(
         "1.004873", Applicant("Lê Văn An"), [("Tờ khai", "Chưa ký")], actor=a

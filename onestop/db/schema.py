@@ -302,6 +302,23 @@ ratings = Table(
     UniqueConstraint("dossier_id", "event", name="uq_ratings_dossier_event"),
 )
 
+directives = Table(
+    "directives",
+    metadata,
+    # The head of agency's directive on a dossier: to whom, what, by when; shown on the addressee's
+    # screen until answered. Under the chain (entity "directive:<id>") and in the dossier's history.
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False, index=True),
+    Column("to_user_id", Integer, ForeignKey("staff.id"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("due_at", UTCDateTime, nullable=True),
+    Column("created_by", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("answer", Text, nullable=True),
+    Column("answered_at", UTCDateTime, nullable=True),
+    Column("answered_by", Integer, ForeignKey("staff.id"), nullable=True),
+)
+
 rating_requests = Table(
     "rating_requests",
     metadata,

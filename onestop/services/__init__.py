@@ -14,6 +14,7 @@ per capability::
     svc.dossiers    looking dossiers up, lists, search      (services/dossiers.py)
     svc.ratings     citizen ratings and the kiosk           (services/ratings.py)
     svc.reports     the period report, the register (Mẫu 07) (services/reports.py)
+    svc.oversight   the head of agency's directives          (services/oversight.py)
     svc.integrity   verify, anchor                          (services/integrity.py)
 
 Every method that writes, or shows something a role may not see, takes the acting user as the
@@ -34,6 +35,7 @@ from onestop.services.dossiers import DossierService
 from onestop.services.intake import IntakeService
 from onestop.services.integrity import IntegrityService
 from onestop.services.lifecycle import LifecycleService
+from onestop.services.oversight import OversightService
 from onestop.services.papers import PaperService
 from onestop.services.ratings import RatingService
 from onestop.services.reports import ReportService
@@ -75,6 +77,7 @@ class Onestop:
         self.papers = PaperService(self.ctx, self.catalog, self.dossiers)
         self.ratings = RatingService(self.ctx)
         self.reports = ReportService(self.ctx, self.ratings)
+        self.oversight = OversightService(self.ctx)
         self.integrity = IntegrityService(self.ctx)
 
     @property
@@ -94,6 +97,7 @@ class Onestop:
             "papers": self.papers,
             "ratings": self.ratings,
             "reports": self.reports,
+            "oversight": self.oversight,
             "integrity": self.integrity,
         }
 

@@ -225,6 +225,7 @@ class IntegrityService:
             "procedure": "Thủ tục",
             "setting": "Thiết lập",
             "calendar": "Lịch làm việc năm",
+            "directive": "Chỉ đạo",
         }
         stored: set[str] = set()
         for kind, (table, pk) in ledger.ENTITIES.items():

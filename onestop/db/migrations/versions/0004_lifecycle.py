@@ -32,6 +32,29 @@ def upgrade() -> None:
             "dossiers", "applicant_name", type_=sa.String(length=255), existing_type=sa.String(length=100)
         )
 
+    op.create_table(
+        "directives",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("dossier_id", sa.Integer(), nullable=False),
+        sa.Column("to_user_id", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("due_at", sa.BigInteger(), nullable=True),
+        sa.Column("created_by", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.BigInteger(), nullable=False),
+        sa.Column("answer", sa.Text(), nullable=True),
+        sa.Column("answered_at", sa.BigInteger(), nullable=True),
+        sa.Column("answered_by", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["answered_by"], ["staff.id"], name=op.f("fk_directives_answered_by_staff")),
+        sa.ForeignKeyConstraint(["created_by"], ["staff.id"], name=op.f("fk_directives_created_by_staff")),
+        sa.ForeignKeyConstraint(
+            ["dossier_id"], ["dossiers.id"], name=op.f("fk_directives_dossier_id_dossiers")
+        ),
+        sa.ForeignKeyConstraint(["to_user_id"], ["staff.id"], name=op.f("fk_directives_to_user_id_staff")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_directives")),
+    )
+    op.create_index(op.f("ix_directives_dossier_id"), "directives", ["dossier_id"])
+    op.create_index(op.f("ix_directives_to_user_id"), "directives", ["to_user_id"])
+
 
 def downgrade() -> None:
     raise RuntimeError("0004 cannot be undone: restore the copy of the database made before the upgrade")
