@@ -107,7 +107,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "procedure_documents": ("position", "name", "form", "count", "required"),
     "settings": ("key", "value"),
-    "calendar_years": ("year", "seeded_at"),
+    "calendar_years": ("year", "seeded_at", "source"),
     "calendar_days": ("day", "kind", "name"),
     "directives": (
         "dossier_id",

@@ -100,6 +100,8 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "catalog.add_unit": lambda s, a, c: s.catalog.add_unit(code="MOI", name="Đơn vị mới", actor=a),
     "calendar.days": lambda s, a, c: s.calendar.days(2026),
+    "calendar.source": lambda s, a, c: s.calendar.source(2027),
+    "calendar.refresh": lambda s, a, c: s.calendar.refresh(actor=a),
     "calendar.preview_due": lambda s, a, c: s.calendar.preview_due("1.004873"),
     "calendar.seed_year": lambda s, a, c: s.calendar.seed_year(2030, actor=a),
     "calendar.set_day": lambda s, a, c: s.calendar.set_day(date(2026, 12, 31), "holiday", "Nghỉ", actor=a),

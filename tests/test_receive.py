@@ -355,3 +355,38 @@ def test_organisations_landlines_and_identity_numbers_as_offices_meet_them(agenc
             ReceiveRequest("1.001612", Applicant("Lê Văn An", tax_code="0100109106")), actor=clerk
         )
     assert agency.integrity.verify().ok
+
+
+def test_a_provisional_year_is_replaced_by_a_newer_official_list_but_never_an_edited_one(
+    agency: Onestop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    import onestop.services.calendar as calendar_service
+    from onestop.worktime import CalendarDay
+
+    admin = actor(agency, "admin")
+    assert agency.calendar.source(2026) == "official"
+    assert agency.calendar.source(2027) == "provisional"  # init stores this year and the next
+    agency.calendar.seed_year(2028, actor=admin)
+    agency.calendar.set_day(date(2028, 3, 2), "holiday", "Nghỉ theo quyết định riêng", actor=admin)
+    assert agency.calendar.source(2028) == "edited"
+    notice = [CalendarDay(date(2027, 2, 5), "holiday", "Tết Nguyên Đán (theo thông báo)")]
+    shipped = {2027: notice, 2028: [CalendarDay(date(2028, 1, 1), "holiday", "Tết Dương lịch")]}
+    real = calendar_service.official_days
+    monkeypatch.setattr(calendar_service, "official_days", lambda y: shipped.get(y) or real(y))
+    monkeypatch.setattr(calendar_service, "is_official", lambda y: y in shipped or y in (2025, 2026))
+    assert agency.calendar.refresh(actor=admin) == [2027]
+    assert [d.name for d in agency.calendar.days(2027)] == ["Tết Nguyên Đán (theo thông báo)"]
+    assert agency.calendar.source(2027) == "official"
+    assert any(d.name == "Nghỉ theo quyết định riêng" for d in agency.calendar.days(2028))  # kept
+    assert agency.calendar.refresh(actor=admin) == []
+    assert agency.integrity.verify().ok
+
+
+def test_the_day_before_new_years_eve_2025_is_the_28th_of_the_last_lunar_month(agency: Onestop) -> None:
+    from datetime import date
+
+    days = {d.date: d.name for d in agency.calendar.days(2025)}
+    assert days[date(2025, 1, 27)] == "Tết Nguyên Đán (28 tháng Chạp)"
+    assert "Giao thừa" in days[date(2025, 1, 28)]

@@ -151,6 +151,10 @@ calendar_years = Table(
     metadata,
     Column("year", Integer, primary_key=True, autoincrement=False),
     Column("seeded_at", UTCDateTime, nullable=False),
+    # Where the stored days came from: "official" (the list shipped with the program), "provisional"
+    # (the holidays package, until an official list exists), "edited" (an administrator changed it:
+    # never replaced by a newer list); NULL: stored before this was kept (never replaced).
+    Column("source", String(20), nullable=True),
 )
 
 calendar_days = Table(

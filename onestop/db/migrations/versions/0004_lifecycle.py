@@ -32,6 +32,7 @@ def upgrade() -> None:
             "dossiers", "applicant_name", type_=sa.String(length=255), existing_type=sa.String(length=100)
         )
 
+    op.add_column("calendar_years", sa.Column("source", sa.String(length=20), nullable=True))
     op.create_table(
         "directives",
         sa.Column("id", sa.Integer(), nullable=False),
