@@ -337,7 +337,7 @@ class BareInsert:
             "INSERT INTO dossiers (code, procedure_id, status, applicant_name, id_number, phone, address,"
             " search_key, received_at, due_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                f"H15.50.05.13-261127-{self.n:04d}",
+                f"H17.50.05.13-261127-{self.n:04d}",
                 1,
                 "received",
                 "Nguyễn Thị Thủy",

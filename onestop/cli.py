@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--sets", default="1")
     s.add_argument("--channel", default="counter")
     s.add_argument("--result-channel", default=None)
+    s.add_argument("--fee", default=None, help="phí, lệ phí thu (đồng); mặc định theo danh mục")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("show", help="xem một hồ sơ")
@@ -356,6 +357,7 @@ def cmd_receive(args: argparse.Namespace) -> int:
             sets=sets,
             channel=args.channel,
             result_channel=args.result_channel,
+            fee_amount=None if args.fee is None else _parse_int(args.fee, "Phí, lệ phí (--fee)", "fee"),
         ),
         actor=actor,
     )

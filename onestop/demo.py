@@ -39,7 +39,7 @@ AGENCY = {
     "agency.unit_name": "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
     "agency.unit_full_name": "Trung tâm Phục vụ hành chính công phường Liên Chiểu",
     "agency.place_name": "Liên Chiểu",
-    "agency.unit_identifier": "H15.50.05.13",
+    "agency.unit_identifier": "H17.50.05.13",
     "agency.hotline": "0236 3842 555",
     "agency.demo": True,  # the title bar and every paper say so
     "auth.min_password_length": 4,  # the demo accounts' password is "demo"

@@ -36,7 +36,7 @@ def _check_identifier(value: Any) -> None:
     # The identifier goes into the dossier code and so into Code 128: ASCII by construction.
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.]{0,30}", str(value)):
         raise ValidationError(
-            "Mã định danh đơn vị: chỉ gồm chữ cái không dấu, chữ số và dấu chấm (ví dụ H15.50.05.13).",
+            "Mã định danh đơn vị: chỉ gồm chữ cái không dấu, chữ số và dấu chấm (ví dụ H17.50.05.13).",
             field="agency.unit_identifier",
         )
 

@@ -69,7 +69,7 @@ def test_receive_search_receipt_and_verify_on_postgres(pg_agency: Onestop) -> No
         ReceiveRequest("2.000815", Applicant("Đặng Văn Đức", "048090001234", "0905123456")),
         actor=actor(pg_agency, "tiepnhan1"),
     )
-    assert d.code == "H15.50.05.13-261123-0001"
+    assert d.code == "H17.50.05.13-261123-0001"
     assert d.due_at == vn(2026, 11, 23, 17, 0)
     assert [
         r.code

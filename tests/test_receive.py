@@ -29,7 +29,7 @@ def _receive(svc: Onestop, name: str = "Nguyễn Thị Thủy", procedure: str =
 
 def test_received_dossier_gets_unit_date_and_daily_number_code(agency: Onestop) -> None:
     d = _receive(agency)
-    assert d.code == "H15.50.05.13-261123-0001"
+    assert d.code == "H17.50.05.13-261123-0001"
     assert d.status == "received"
     assert d.received_by == "tiepnhan1"
     assert d.received_at == vn(2026, 11, 23, 9, 0)
@@ -44,7 +44,7 @@ def test_numbers_follow_each_other_and_restart_the_next_day(agency: Onestop, clo
     assert [c[-4:] for c in codes] == ["0001", "0002", "0003"]
     clock.advance(timedelta(days=2))  # Wednesday (Tuesday 24/11 is a holiday, but the date is what counts)
     nxt = _receive(agency)
-    assert nxt.code == "H15.50.05.13-261125-0001"
+    assert nxt.code == "H17.50.05.13-261125-0001"
     # The register number does not restart: it counts the whole volume (the year).
     assert nxt.register_number == 4
 
@@ -52,7 +52,7 @@ def test_numbers_follow_each_other_and_restart_the_next_day(agency: Onestop, clo
 def test_code_uses_the_agency_date_not_utc(agency: Onestop, clock: FixedClock) -> None:
     clock.at = vn(2026, 11, 25, 6, 30)  # 23:30 UTC the day before
     d = _receive(agency)
-    assert re.fullmatch(r"H15\.50\.05\.13-261125-\d{4}", d.code)
+    assert re.fullmatch(r"H17\.50\.05\.13-261125-\d{4}", d.code)
 
 
 def test_after_cutoff_same_day_procedure_skips_the_holiday(agency: Onestop, clock: FixedClock) -> None:
@@ -390,3 +390,18 @@ def test_the_day_before_new_years_eve_2025_is_the_28th_of_the_last_lunar_month(a
     days = {d.date: d.name for d in agency.calendar.days(2025)}
     assert days[date(2025, 1, 27)] == "Tết Nguyên Đán (28 tháng Chạp)"
     assert "Giao thừa" in days[date(2025, 1, 28)]
+
+
+def test_the_fee_charged_is_what_the_clerk_confirms(agency: Onestop) -> None:
+    clerk = actor(agency, "tiepnhan1")
+    default = agency.intake.receive(
+        ReceiveRequest("1.001193", Applicant("Lê Văn An"), documents=None), actor=clerk
+    )
+    waived = agency.intake.receive(
+        ReceiveRequest("1.001193", Applicant("Lê Văn An"), fee_amount=0), actor=clerk
+    )
+    catalogue = agency.catalog.procedure("1.001193").fee_amount
+    assert agency.papers.receipt_data(default.code, actor=clerk).fee_amount == catalogue
+    assert agency.papers.receipt_data(waived.code, actor=clerk).fee_amount == 0
+    with pytest.raises(ValidationError, match="Phí, lệ phí"):
+        agency.intake.receive(ReceiveRequest("1.001193", Applicant("Lê Văn An"), fee_amount=-5), actor=clerk)

@@ -130,6 +130,13 @@ class IntakeService:
             if request.fee_text is not None
             else proc.fee_text
         )
+        fee_amount = (
+            proc.fee_amount
+            if request.fee_amount is None
+            else v.clean_count(
+                request.fee_amount, label="Phí, lệ phí thu (đồng)", field="fee_amount", lo=0, hi=1_000_000_000
+            )
+        )
         settings = self.ctx.settings()
         received_at = self.ctx.now()
         appointment = self.ctx.calendar().appointment(proc.limit, received_at)
@@ -168,7 +175,7 @@ class IntakeService:
                 request.channel,
                 result_channel,
                 fee_text,
-                proc.fee_amount,
+                fee_amount,
                 received_e,
                 due_e,
                 actor.id,

@@ -86,7 +86,8 @@ class ReceiveRequest:
     sets: int = 1
     channel: str = "counter"
     result_channel: str | None = None  # None: as submitted
-    fee_text: str | None = None  # None: the procedure's fee
+    fee_text: str | None = None  # None: the procedure's fee scale
+    fee_amount: int | None = None  # đồng charged, as the clerk confirmed it; None: the catalogue's amount
 
 
 @dataclass(frozen=True)

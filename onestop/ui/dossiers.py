@@ -501,7 +501,7 @@ class TodayView(QWidget):
         header.setSectionResizeMode(DossierTableModel.PROCEDURE, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         widths = {
-            DossierTableModel.CODE: metrics.horizontalAdvance("H15.50.05.13-261123-0000") + 24,
+            DossierTableModel.CODE: metrics.horizontalAdvance("H17.50.05.13-261123-0000") + 24,
             DossierTableModel.APPLICANT: metrics.horizontalAdvance("Nguyễn Thị Thu Hương") + 24,
             DossierTableModel.PHONE: metrics.horizontalAdvance("0905 123 4567") + 12,
             DossierTableModel.RECEIVED: metrics.horizontalAdvance("Tiếp nhận lúc") + 28,

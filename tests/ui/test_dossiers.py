@@ -434,9 +434,9 @@ def test_an_unknown_code_says_so_in_the_detail(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, ui_state: QSettings, message_boxes: list[str]
 ) -> None:
     shown = message_boxes
-    dialog = DossierDetailDialog(agency, clerk, tasks, "H15.50.05.13-261123-9999", ui_state)
+    dialog = DossierDetailDialog(agency, clerk, tasks, "H17.50.05.13-261123-9999", ui_state)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
-    assert shown == ["Mã hồ sơ: không có hồ sơ «H15.50.05.13-261123-9999»."]
+    assert shown == ["Mã hồ sơ: không có hồ sơ «H17.50.05.13-261123-9999»."]
     assert dialog.status_label.text() == shown[0]

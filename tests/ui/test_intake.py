@@ -170,7 +170,7 @@ def test_keyboard_only_intake_stores_the_dossier_and_opens_the_receipt(
     with qtbot.waitSignal(view.received, timeout=5000) as received:
         key(qtbot, Qt.Key.Key_Return, CTRL)
     code = received.args[0]
-    assert code == "H15.50.05.13-261123-0001"
+    assert code == "H17.50.05.13-261123-0001"
     assert stored(agency) == [code]
     dossier = agency.dossiers.dossier(code, actor=viewer(agency))
     assert dossier.applicant == Applicant(
