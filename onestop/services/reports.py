@@ -84,11 +84,16 @@ class ReportService:
         def count(cond: Any) -> Any:
             return func.sum(case((cond, 1), else_=0))
 
-        # Three selections, each answered by its own index (received_at, result_at, status): one
-        # scan of "everything touched" would read every dossier of every year.
+        # Three selections, each answered by a covering index (received_at…, result_at…, status…),
+        # each in one pass grouped as finely as any breakdown needs (day × procedure × clerk [× unit]);
+        # the totals, breakdowns and weekly series are folded from those few thousand groups here.
+        start = int(p.start.timestamp())
+        day = ((d.received_at - literal(start)) // literal(86_400)).label("day")
+        done_day = ((done - literal(start)) // literal(86_400)).label("day")
         parts = (
             (
                 and_(d.received_at >= p.start, d.received_at < p.end),
+                [day, d.procedure_id, d.received_by],
                 [
                     func.count().label("received"),
                     count(d.status == lc.REFUSED).label("refused"),
@@ -98,47 +103,64 @@ class ReportService:
             ),
             (
                 and_(done >= p.start, done < p.end),
+                [done_day, d.procedure_id, d.received_by, d.current_unit_id],
                 [count(done <= due).label("finished_on_time"), count(done > due).label("finished_late")],
             ),
             (
                 and_(d.status.in_(_ALIVE), d.received_at < p.end),
+                [d.procedure_id, d.received_by],
                 [
                     func.count().label("open"),
                     count(and_(d.status != lc.WAITING, due < now)).label("open_overdue"),
                 ],
             ),
         )
-        s, pr = t.staff.c, t.procedures.c
+        groups: list[dict[str, Any]] = []
+        with self.ctx.db.read() as conn:
+            for where, keys, figures in parts:
+                for row in conn.execute(select(*keys, *figures).where(where).group_by(*keys)):
+                    groups.append({k: (int(v) if v is not None else None) for k, v in row._mapping.items()})
+            procs = {
+                r.id: (r.code, r.name)
+                for r in conn.execute(select(t.procedures.c.id, t.procedures.c.code, t.procedures.c.name))
+            }
+            people = {
+                r.id: (r.username, r.full_name)
+                for r in conn.execute(select(t.staff.c.id, t.staff.c.username, t.staff.c.full_name))
+            }
+            unit_names = dict(conn.execute(select(t.units.c.id, t.units.c.name)).all())
+            ratings = self._ratings(conn, p, procs, people)
         total: dict[str, int] = {}
         by_proc: dict[tuple[str, str], dict[str, int]] = {}
         by_clerk: dict[tuple[str, str], dict[str, int]] = {}
-        with self.ctx.db.read() as conn:
-            for where, figures in parts:
-                total.update(dict(conn.execute(select(*figures).where(where)).one()._mapping))
-                for table, on, cols, sink in (
-                    (t.procedures, pr.id == d.procedure_id, (pr.code, pr.name), by_proc),
-                    (t.staff, s.id == d.received_by, (s.username, s.full_name), by_clerk),
-                ):
-                    for row in conn.execute(
-                        select(*cols, *figures).join(table, on).where(where).group_by(*cols)
-                    ):
-                        sink.setdefault((row[0], row[1]), {}).update(
-                            {
-                                k: int(v or 0)
-                                for k, v in row._mapping.items()
-                                if k not in (cols[0].key, cols[1].key)
-                            }
-                        )
-            by_unit = conn.execute(
-                select(t.units.c.name, *parts[1][1])
-                .join(t.units, t.units.c.id == d.current_unit_id)
-                .where(parts[1][0])
-                .group_by(t.units.c.name)
-                .order_by(t.units.c.name)
-            ).all()
-            ratings = self._ratings(conn, p)
-            series = self._series(conn, p, done, due)
-        total = {k: int(v or 0) for k, v in total.items()}
+        by_unit_counts: dict[str, dict[str, int]] = {}
+        weeks: dict[date, dict[str, int]] = {}
+        for g in groups:
+            counts = {
+                k: v or 0
+                for k, v in g.items()
+                if k not in ("day", "procedure_id", "received_by", "current_unit_id")
+            }
+            sinks = [
+                total,
+                by_proc.setdefault(procs[g["procedure_id"]], {}),
+                by_clerk.setdefault(people[g["received_by"]], {}),
+            ]
+            if g.get("current_unit_id") is not None and "finished_on_time" in counts:
+                sinks.append(by_unit_counts.setdefault(unit_names.get(g["current_unit_id"], "?"), {}))
+            for sink in sinks:
+                for k, v in counts.items():
+                    sink[k] = sink.get(k, 0) + v
+            if g.get("day") is not None:
+                when = p.first + timedelta(days=g["day"])
+                week = weeks.setdefault(
+                    when - timedelta(days=when.weekday()), {"received": 0, "finished": 0, "on_time": 0}
+                )
+                week["received"] += counts.get("received", 0)
+                week["finished"] += counts.get("finished_on_time", 0) + counts.get("finished_late", 0)
+                week["on_time"] += counts.get("finished_on_time", 0)
+        series = ([{"week": w.isoformat(), **f} for w, f in sorted(weeks.items())], ratings["by_month"])
+        by_unit = [SimpleNamespace(name=k, **v) for k, v in sorted(by_unit_counts.items())]
         by_proc_rows = [SimpleNamespace(code=k[0], name=k[1], **v) for k, v in sorted(by_proc.items())]
         by_clerk_rows = [
             SimpleNamespace(username=k[0], full_name=k[1], **v) for k, v in sorted(by_clerk.items())
@@ -183,10 +205,11 @@ class ReportService:
         out["by_unit"] = [
             {
                 "unit": r.name,
-                "finished_on_time": int(r.finished_on_time or 0),
-                "finished_late": int(r.finished_late or 0),
+                "finished_on_time": int(getattr(r, "finished_on_time", 0) or 0),
+                "finished_late": int(getattr(r, "finished_late", 0) or 0),
                 "on_time_rate": _rate(
-                    int(r.finished_on_time or 0), int(r.finished_on_time or 0) + int(r.finished_late or 0)
+                    int(getattr(r, "finished_on_time", 0) or 0),
+                    int(getattr(r, "finished_on_time", 0) or 0) + int(getattr(r, "finished_late", 0) or 0),
                 ),
             }
             for r in by_unit
@@ -198,84 +221,36 @@ class ReportService:
         out["formulas"] = FORMULAS
         return out
 
-    def _series(
-        self, conn: Any, p: Period, done: Any, due: Any
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Received / finished / on time by week and satisfaction by month, for the charts: grouped
-        by day in SQL (whole seconds from the period's local midnight ÷ 86400, the same on SQLite
-        and PostgreSQL; Việt Nam has no daylight saving), folded into weeks and months here."""
-        d, r = t.dossiers.c, t.ratings.c
+    def _ratings(
+        self, conn: Any, p: Period, procs: dict[int, tuple[str, str]], people: dict[int, tuple[str, str]]
+    ) -> dict[str, Any]:
+        """One pass over the period's ratings (a covering index on ``at``), grouped by day, level,
+        event, reasons, clerk and procedure; folded into every breakdown here."""
+        r, d = t.ratings.c, t.dossiers.c
         start = int(p.start.timestamp())
-        days: dict[int, dict[str, int]] = {}
-
-        def day_of(col: Any) -> Any:
-            return ((col - literal(start)) // literal(86_400)).label("day")  # floor division in SQL
-
-        received = conn.execute(
-            select(day_of(d.received_at), func.count())
-            .where(d.received_at >= p.start, d.received_at < p.end)
-            .group_by("day")
-        ).all()
-        finished = conn.execute(
-            select(day_of(done), func.count(), func.sum(case((done <= due, 1), else_=0)))
-            .where(done >= p.start, done < p.end)
-            .group_by("day")
-        ).all()
-        rated = conn.execute(
-            select(day_of(r.at), func.count(), func.sum(case((r.satisfied, 1), else_=0)))
-            .where(r.at >= p.start, r.at < p.end)
-            .group_by("day")
-        ).all()
-
-        def add(day: Any, **counts: Any) -> None:
-            bucket = days.setdefault(int(day), {})
-            for key, n in counts.items():
-                bucket[key] = bucket.get(key, 0) + int(n or 0)
-
-        for day, n in received:
-            add(day, received=n)
-        for day, n, ok in finished:
-            add(day, finished=n, on_time=ok)
-        for day, n, ok in rated:
-            add(day, ratings=n, satisfied=ok)
-        weeks: dict[date, dict[str, Any]] = {}
-        months: dict[str, dict[str, Any]] = {}
-        for offset, figures in sorted(days.items()):
-            day = p.first + timedelta(days=offset)
-            week = weeks.setdefault(
-                day - timedelta(days=day.weekday()), {"received": 0, "finished": 0, "on_time": 0}
-            )
-            month = months.setdefault(f"{day:%Y-%m}", {"ratings": 0, "satisfied": 0})
-            for key in week:
-                week[key] += figures.get(key, 0)
-            for key in month:
-                month[key] += figures.get(key, 0)
-        return (
-            [{"week": w.isoformat(), **f} for w, f in sorted(weeks.items())],
-            [
-                {"month": m, **f, "satisfaction_rate": _rate(f["satisfied"], f["ratings"])}
-                for m, f in sorted(months.items())
-            ],
-        )
-
-    def _ratings(self, conn: Any, p: Period) -> dict[str, Any]:
-        r, s, d, pr = t.ratings.c, t.staff.c, t.dossiers.c, t.procedures.c
-        in_period = and_(r.at >= p.start, r.at < p.end)
+        day = ((r.at - literal(start)) // literal(86_400)).label("day")
+        keys = (day, r.level, r.satisfied, r.event, r.reasons, r.clerk_id, d.procedure_id)
         rows = conn.execute(
-            select(r.level, r.satisfied, r.event, r.reasons, s.username, s.full_name, pr.code, func.count())
-            .join(t.staff, s.id == r.clerk_id)
+            select(*keys, func.count())
             .join(t.dossiers, d.id == r.dossier_id)
-            .join(t.procedures, pr.id == d.procedure_id)
-            .where(in_period)
-            .group_by(r.level, r.satisfied, r.event, r.reasons, s.username, s.full_name, pr.code)
+            .where(r.at >= p.start, r.at < p.end)
+            .group_by(*keys)
         ).all()
+        months: dict[str, dict[str, int]] = {}
         levels = {lv.key: 0 for lv in self.ratings.scale().levels}
         overall: dict[str, Any] = {"levels": dict(levels), "n": 0, "ok": 0}
         by_clerk: dict[str, dict[str, Any]] = {}
         by_proc: dict[str, dict[str, Any]] = {}
         by_event: dict[str, dict[str, Any]] = {}
         reasons: dict[str, int] = {}
-        for level, satisfied, event, reason_text, user, name, proc, n in rows:
+        for offset, level, satisfied, event, reason_text, clerk_id, procedure_id, n in rows:
+            user, name = people[clerk_id]
+            proc = procs[procedure_id][0]
+            month = months.setdefault(
+                f"{p.first + timedelta(days=int(offset)):%Y-%m}", {"ratings": 0, "satisfied": 0}
+            )
+            month["ratings"] += n
+            month["satisfied"] += n if satisfied else 0
             buckets: tuple[dict[str, Any], ...] = (
                 overall,
                 by_clerk.setdefault(user, {"levels": dict(levels), "n": 0, "ok": 0, "name": name}),
@@ -305,6 +280,10 @@ class ReportService:
             "reasons": [
                 {"reason": k, "label": REASONS.get(k, k), "count": v}
                 for k, v in sorted(reasons.items(), key=lambda kv: -kv[1])
+            ],
+            "by_month": [
+                {"month": m, **f, "satisfaction_rate": _rate(f["satisfied"], f["ratings"])}
+                for m, f in sorted(months.items())
             ],
         }
 

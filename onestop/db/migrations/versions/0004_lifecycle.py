@@ -23,7 +23,19 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("dossiers", sa.Column("legal_due_at", sa.BigInteger(), nullable=True))
     op.add_column("dossiers", sa.Column("result_at", sa.BigInteger(), nullable=True))
-    op.create_index("ix_dossiers_result_at", "dossiers", ["result_at"])
+    op.create_index(
+        "ix_dossiers_report_received", "dossiers", ["received_at", "procedure_id", "received_by", "status"]
+    )
+    op.create_index(
+        "ix_dossiers_report_result",
+        "dossiers",
+        ["result_at", "procedure_id", "received_by", "current_unit_id", "legal_due_at", "due_at"],
+    )
+    op.create_index(
+        "ix_ratings_report",
+        "ratings",
+        ["at", "level", "satisfied", "event", "reasons", "clerk_id", "dossier_id"],
+    )
     op.add_column("units", sa.Column("allotted_hours", sa.Integer(), nullable=True))
     op.add_column("units", sa.Column("successor_id", sa.Integer(), nullable=True))
     # Organisations have longer names than people (SQLite does not enforce lengths: nothing to do).
