@@ -235,7 +235,7 @@ dossiers = Table(
         "current_unit_id",
         "legal_due_at",
         "due_at",
-    ),  # fmt: skip
+    ),
 )
 
 dossier_documents = Table(
