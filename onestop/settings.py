@@ -122,6 +122,13 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("rating.timeout_seconds", int, 60, "Thời gian chờ đánh giá (giây)", _check_range(10, 600)),
     SettingDef("rating.show_today_count", bool, False, "Màn hình chờ hiện số lượt đánh giá hôm nay"),
     SettingDef("rating.speech", bool, True, "Đọc lời mời đánh giá (nếu máy có bộ đọc)"),
+    SettingDef(
+        "rating.input",
+        str,
+        "touch",
+        "Người dân đánh giá bằng: màn hình cảm ứng (touch), chuột (mouse) hay bàn phím số (keypad)",
+        _check_choice("touch", "mouse", "keypad"),
+    ),
     SettingDef("rating.auto_request", bool, True, "Tự động mời đánh giá sau khi phục vụ"),
     SettingDef("permissions", dict, DEFAULT_PERMISSIONS, "Quyền theo vai trò", _check_permissions),
     SettingDef(

@@ -1277,95 +1277,105 @@
         <translation>Satisfaction rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="400"/>
+        <location filename="../../onestop/ui/kiosk.py" line="401"/>
         <source>Kính chào quý khách</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="422"/>
+        <location filename="../../onestop/ui/kiosk.py" line="423"/>
         <source>Mời quý khách đánh giá</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="445"/>
+        <location filename="../../onestop/ui/kiosk.py" line="446"/>
         <source>Quý khách chưa hài lòng về điều gì?</source>
         <translation>What were you not satisfied with?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="446"/>
+        <location filename="../../onestop/ui/kiosk.py" line="447"/>
         <source>Có thể chọn nhiều ý, hoặc bỏ qua.</source>
         <translation>You may choose several, or skip.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="456"/>
-        <location filename="../../onestop/ui/kiosk.py" line="699"/>
+        <location filename="../../onestop/ui/kiosk.py" line="457"/>
+        <location filename="../../onestop/ui/kiosk.py" line="700"/>
         <source>Phím {0}</source>
         <translation>Key {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="461"/>
+        <location filename="../../onestop/ui/kiosk.py" line="462"/>
         <source>Bỏ qua</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="463"/>
+        <location filename="../../onestop/ui/kiosk.py" line="464"/>
         <source>Gửi đánh giá, không kèm lý do (phím Esc)</source>
         <translation>Send the rating without reasons (Esc key)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="465"/>
+        <location filename="../../onestop/ui/kiosk.py" line="466"/>
         <source>Gửi</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="467"/>
+        <location filename="../../onestop/ui/kiosk.py" line="468"/>
         <source>Gửi đánh giá kèm các lý do đã chọn (phím G)</source>
         <translation>Send the rating with the chosen reasons (G key)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="486"/>
-        <location filename="../../onestop/ui/kiosk.py" line="759"/>
-        <location filename="../../onestop/ui/kiosk.py" line="771"/>
+        <location filename="../../onestop/ui/kiosk.py" line="487"/>
+        <location filename="../../onestop/ui/kiosk.py" line="770"/>
+        <location filename="../../onestop/ui/kiosk.py" line="782"/>
         <source>Cảm ơn quý khách!</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="579"/>
+        <location filename="../../onestop/ui/kiosk.py" line="580"/>
         <source>Hôm nay: {0} lượt đánh giá</source>
         <translation>Today: {0} rating(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="598"/>
+        <location filename="../../onestop/ui/kiosk.py" line="599"/>
         <source>{0}, ngày {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="668"/>
+        <location filename="../../onestop/ui/kiosk.py" line="669"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="669"/>
+        <location filename="../../onestop/ui/kiosk.py" line="670"/>
         <source>Cán bộ phục vụ: {0}</source>
         <translation>Served by: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="712"/>
-        <source>Chạm vào một ô để chọn (hoặc bấm phím 1–{0}).</source>
-        <translation>Touch a box to choose (or press a key from 1 to {0}).</translation>
+        <location filename="../../onestop/ui/kiosk.py" line="720"/>
+        <source>Bấm phím số 1–{0} để chọn.</source>
+        <translation>Press a number key 1–{0} to choose.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="760"/>
+        <location filename="../../onestop/ui/kiosk.py" line="722"/>
+        <source>Bấm chuột vào một ô để chọn.</source>
+        <translation>Click a box to choose.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="723"/>
+        <source>Chạm vào một ô để chọn.</source>
+        <translation>Touch a box to choose.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="771"/>
         <source>Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.</source>
         <translation>Your feedback helps us serve you better.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="773"/>
+        <location filename="../../onestop/ui/kiosk.py" line="784"/>
         <source>Lời mời đánh giá này đã hết hiệu lực.</source>
         <translation>This rating invitation has expired.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="775"/>
+        <location filename="../../onestop/ui/kiosk.py" line="786"/>
         <source>Chưa ghi được đánh giá. Xin quý khách báo cán bộ tại quầy.</source>
         <translation>Your rating could not be recorded. Please tell the officer at the counter.</translation>
     </message>
