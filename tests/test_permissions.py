@@ -24,6 +24,7 @@ from onestop.auth import DEFAULT_PERMISSIONS, STAFF_ROLES, Act, Actor, Role, all
 from onestop.clock import FixedClock
 from onestop.db.engine import Database
 from onestop.errors import PermissionDenied
+from onestop.pages import Source
 from onestop.services import Applicant, DocumentSpec, DossierFilter, Onestop, ReceiveRequest
 
 ROLE_ACCOUNTS = {
@@ -164,7 +165,46 @@ SCENARIOS: dict[str, Scenario] = {
     "lifecycle.extend": lambda s, a, c: s.lifecycle.extend(
         c["code"], due=vn(2026, 12, 31, 17, 0), reason="Cần xác minh", actor=a
     ),
+    "digitisation.attach": lambda s, a, c: s.digitisation.attach(
+        c["code"], [Source("trang.png", page_png())], document=1, actor=a
+    ),
+    "digitisation.scan": lambda s, a, c: s.digitisation.scan(
+        c["code"], document=1, device=f"folder:{scanner_folder(s.db.sqlite_path)}", actor=a
+    ),
+    "digitisation.devices": lambda s, a, c: s.digitisation.devices(device="folder:/tmp", actor=a),
+    "digitisation.attachments": lambda s, a, c: s.digitisation.attachments(c["earlier"], actor=a),
+    "digitisation.pdf": lambda s, a, c: s.digitisation.pdf(c["earlier"], document=1, actor=a),
+    "digitisation.thumbnails": lambda s, a, c: s.digitisation.thumbnails(c["earlier"], document=1, actor=a),
+    "digitisation.reusable": lambda s, a, c: s.digitisation.reusable(
+        "048090000123", s.catalog.procedure("1.004873").documents, actor=a
+    ),
+    "digitisation.reuse": lambda s, a, c: s.digitisation.reuse(c["code"], 1, c["attachment"], actor=a),
 }
+
+
+def page_png() -> bytes:
+    """A small scanned page (grey, 150 dpi)."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("L", (300, 400), 230).save(buf, "PNG", dpi=(150, 150))
+    return buf.getvalue()
+
+
+def scanner_folder(beside: Path) -> Path:
+    """A network scanner's folder (beside the test's database) holding one page saved a while ago."""
+    import os
+    import time
+
+    folder = beside.parent / "may-quet"
+    folder.mkdir(exist_ok=True)
+    page = folder / "scan0001.png"
+    page.write_bytes(page_png())
+    old = time.time() - 3600
+    os.utime(page, (old, old))
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -179,6 +219,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     svc = Onestop(db=db, clock=FixedClock(vn(2026, 11, 23, 9, 0)))
     list(run_demo(svc, dossiers=0))
     clerk = actor(svc, "tiepnhan1")
+    earlier = svc.intake.receive(
+        ReceiveRequest("1.004873", Applicant("Lê Văn An", "048090000123")), actor=clerk
+    ).code
+    scanned = svc.digitisation.attach(earlier, [Source("trang.png", page_png())], document=1, actor=clerk)
     d = svc.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn An", "048090000123")), actor=clerk)
     request = svc.ratings.request(d.code, station="quay-1", actor=clerk)
     head = actor(svc, "lanhdao")
@@ -196,7 +240,14 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
                 getattr(svc.lifecycle, step)(code, actor=head)
         codes[name] = code
     db.dispose()
-    return path, {"code": d.code, "id": d.id, "request": request, **codes}
+    return path, {
+        "code": d.code,
+        "id": d.id,
+        "request": request,
+        "earlier": earlier,
+        "attachment": scanned.id,
+        **codes,
+    }
 
 
 def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
