@@ -121,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--to", dest="to_unit", default=None, help="đơn vị nhận (tên hoặc mã) khi chuyển hồ sơ")
     s.add_argument("--due", default=None, help="ngày hẹn mới khi hẹn lại (ISO 8601)")
     s.add_argument("--receiver", default="", help="người nhận kết quả (khi không phải người nộp)")
+    s.add_argument(
+        "--result-form",
+        default=None,
+        help="khi trả kết quả: paper (bản giấy, mặc định), electronic (bản điện tử) hoặc both",
+    )
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("form", help="in biểu mẫu 01–06 của hồ sơ ra PDF")
@@ -487,6 +492,8 @@ def cmd_act(args: argparse.Namespace) -> int:
         raise UsageError("Ngày hẹn mới (--due): chỉ dùng với bước extend.")
     if args.to_unit is not None and action != "transfer":
         raise UsageError("Đơn vị nhận (--to): chỉ dùng với bước transfer.")
+    if args.result_form is not None and action != "return":
+        raise UsageError("Hình thức trả kết quả (--result-form): chỉ dùng với bước return.")
     svc, actor = _signed_in(args)
     life = svc.lifecycle
     note = args.note
@@ -495,7 +502,13 @@ def cmd_act(args: argparse.Namespace) -> int:
     elif action == "supplement":
         d = life.supplement(args.code, note=note, actor=actor)
     elif action == "return":
-        d = life.return_result(args.code, receiver=args.receiver, note=note, actor=actor)
+        d = life.return_result(
+            args.code,
+            receiver=args.receiver,
+            note=note,
+            result_form=(args.result_form or "paper").strip().lower(),
+            actor=actor,
+        )
     elif action in ("refuse", "stop"):
         d = getattr(life, action)(args.code, reason=note, actor=actor)
     elif action == "extend":
