@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onestop import cli_digitise
 from onestop.errors import OnestopError, UserError, ValidationError
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("anchor", help="mã neo hiện tại của chuỗi lịch sử (SỐ:MÃ_BĂM)")
     s.add_argument("--json", action="store_true")
+    cli_digitise.add_parsers(sub)
     return p
 
 
@@ -215,6 +217,7 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
             {"level": r.level, "event": r.event, "at": iso(r.at), "channel": r.channel, "rated": True}
             for r in d.ratings
         ],
+        "attachments": [cli_digitise.attachment_json(a) for a in d.attachments],
     }
 
 
@@ -397,6 +400,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"Hẹn trả:        {_vn_time(d.due_at)}")
     if d.current_unit:
         print(f"Đơn vị xử lý:   {d.current_unit}")
+    cli_digitise.print_attachments(d.attachments)
     print("Lịch sử:")
     for e in d.events:
         label = ACTION_LABELS.get(e.action, e.action)
@@ -760,6 +764,7 @@ COMMANDS = {
     "act": cmd_act,
     "form": cmd_form,
     "report": cmd_report,
+    **cli_digitise.COMMANDS,
 }
 
 
