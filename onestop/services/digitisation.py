@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, or_, select
+from sqlalchemy import Connection, and_, case, distinct, exists, func, insert, or_, select
 
 from onestop import pages as pg
 from onestop import scanning
@@ -415,6 +415,41 @@ class DigitisationService:
 
 
 # --------------------------------------------------------------------------- shared with other services
+
+
+def report_groups(conn: Connection, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    """The digitisation figures of the period report (``svc.reports.report``), in one aggregate query
+    grouped by procedure and receiving clerk, like the report's other passes:
+
+    - ``digitised``: dossiers received in [start, end) with at least one component and a current scan
+      of every one of them;
+    - ``electronic_results``: dossiers whose result was ready in [start, end) with a digitised result.
+
+    Only dossiers that have an attachment can count, so the query starts from those (an index on
+    ``attachments.dossier_id``), not from the period's dossiers."""
+    d, a, dd = t.dossiers.c, t.attachments.c, t.dossier_documents.c
+    received = and_(d.received_at >= start, d.received_at < end)
+    finished = and_(d.result_at >= start, d.result_at < end)
+    scanned = (
+        select(func.count(distinct(a.document)))
+        .where(a.dossier_id == d.id, a.kind == "component")
+        .scalar_subquery()
+    )
+    submitted = select(func.count()).where(dd.dossier_id == d.id).scalar_subquery()
+    result_scan = exists().where(a.dossier_id == d.id, a.kind == "result")
+    rows = conn.execute(
+        select(
+            d.procedure_id,
+            d.received_by,
+            func.sum(case((and_(received, submitted > 0, scanned >= submitted), 1), else_=0)).label(
+                "digitised"
+            ),
+            func.sum(case((and_(finished, result_scan), 1), else_=0)).label("electronic_results"),
+        )
+        .where(d.id.in_(select(a.dossier_id)), or_(received, finished))
+        .group_by(d.procedure_id, d.received_by)
+    )
+    return [{k: int(v or 0) for k, v in row._mapping.items()} for row in rows]
 
 
 def current_attachments(conn: Connection, dossier_id: int, code: str, tz: Any) -> tuple[AttachmentView, ...]:
