@@ -171,6 +171,15 @@ def build(sources: Sequence[Source], rules: Rules) -> Built:
     if not sources:
         raise ValidationError("Tệp số hóa: chưa có tệp nào.", field="files")
     kinds = [check(s, rules) for s in sources]
+    if "pdf" not in kinds:
+        pdf, count = _image_pages(list(zip(sources, kinds, strict=True)), rules)
+        return _built(pdf, count, rules)
+    if len(sources) == 1:
+        # One PDF is stored as it came, byte for byte: re-saving it would break a digital signature
+        # (an electronic result usually carries one).
+        with _PDFIUM:
+            _open_pdf(sources[0]).close()
+        return _built(sources[0].data, page_count(sources[0].data), rules)
     import pypdfium2 as pdfium
 
     with _PDFIUM:
@@ -180,7 +189,7 @@ def build(sources: Sequence[Source], rules: Rules) -> Built:
 
         def flush() -> None:
             if pending:
-                doc = pdfium.PdfDocument(_image_pages(pending, rules))
+                doc = pdfium.PdfDocument(_image_pages(pending, rules)[0])
                 keep.append(doc)
                 out.import_pages(doc)
                 pending.clear()
@@ -199,7 +208,10 @@ def build(sources: Sequence[Source], rules: Rules) -> Built:
         out.save(buf)
         for doc in (out, *keep):
             doc.close()
-    pdf = buf.getvalue()
+    return _built(buf.getvalue(), pages, rules)
+
+
+def _built(pdf: bytes, pages: int, rules: Rules) -> Built:
     if len(pdf) > rules.max_bytes:
         raise ValidationError(
             f"Tệp số hóa: bản PDF gồm {pages} trang nặng {_mb(len(pdf))}, vượt giới hạn {rules.limit_text} "
@@ -225,13 +237,15 @@ def _open_pdf(source: Source) -> Any:
     return doc
 
 
-def _image_pages(images: Sequence[tuple[Source, str]], rules: Rules) -> bytes:
-    """The images as A4 pages of one PDF (reportlab; ``invariant``: the same pages, the same bytes)."""
+def _image_pages(images: Sequence[tuple[Source, str]], rules: Rules) -> tuple[bytes, int]:
+    """The images as A4 pages of one PDF, and how many (reportlab; ``invariant``: the same images
+    make the same bytes, so the same scan attached twice is stored once)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen.canvas import Canvas
 
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
+    count = 0
     for source, kind in images:
         for image, dpi in _frames(source, kind, rules):
             width, height = image.size_pt(dpi)
@@ -241,8 +255,9 @@ def _image_pages(images: Sequence[tuple[Source, str]], rules: Rules) -> bytes:
             canvas.setPageSize(page)
             canvas.drawImage(image.reader, (page[0] - w) / 2, (page[1] - h) / 2, w, h)
             canvas.showPage()
+            count += 1
     canvas.save()
-    return buf.getvalue()
+    return buf.getvalue(), count
 
 
 @dataclass

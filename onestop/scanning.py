@@ -168,7 +168,10 @@ class SaneScanner:
             cmd.append(f"--mode={mode}")
         if source:
             cmd.append(f"--source={source}")
-        proc = subprocess.Popen(
+        errors: list[str] = []
+        scanned: list[Path] = []
+        stop = threading.Event()
+        with subprocess.Popen(
             cmd,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -176,28 +179,25 @@ class SaneScanner:
             text=True,
             encoding="utf-8",
             errors="replace",
-        )
-        errors: list[str] = []
-        reader = threading.Thread(target=lambda: errors.extend(proc.stderr or ()), daemon=True)
-        reader.start()
-        stop = threading.Event()
-        if cancel is not None:
-            threading.Thread(target=_stop_on, args=(cancel, stop, proc), daemon=True).start()
-        scanned: list[Path] = []
-        try:
-            for line in proc.stdout or ():
-                path = Path(line.strip())
-                if line.strip() and path.exists():
-                    scanned.append(path)
-                    if progress is not None:
-                        progress(len(scanned), pages)
-            rc = proc.wait()
-        finally:
-            stop.set()
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-        reader.join(timeout=5)
+        ) as proc:
+            reader = threading.Thread(target=lambda: errors.extend(proc.stderr or ()), daemon=True)
+            reader.start()
+            if cancel is not None:
+                threading.Thread(target=_stop_on, args=(cancel, stop, proc), daemon=True).start()
+            try:
+                for line in proc.stdout or ():
+                    path = Path(line.strip())
+                    if line.strip() and path.exists():
+                        scanned.append(path)
+                        if progress is not None:
+                            progress(len(scanned), pages)
+                rc = proc.wait()
+            finally:
+                stop.set()
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+                reader.join(timeout=5)
         if cancel is not None and cancel.is_set():
             raise ScanCancelled("Đã hủy quét: không lưu gì.")
         if rc != 0 or not scanned or (pages and len(scanned) < pages):

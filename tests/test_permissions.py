@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from helpers import actor, vn
+from scan_samples import network_scanner_folder, page_png
 
 from onestop.auth import DEFAULT_PERMISSIONS, STAFF_ROLES, Act, Actor, Role, allowed_acts
 from onestop.clock import FixedClock
@@ -169,7 +170,7 @@ SCENARIOS: dict[str, Scenario] = {
         c["code"], [Source("trang.png", page_png())], document=1, actor=a
     ),
     "digitisation.scan": lambda s, a, c: s.digitisation.scan(
-        c["code"], document=1, device=f"folder:{scanner_folder(s.db.sqlite_path)}", actor=a
+        c["code"], document=1, device=f"folder:{network_scanner_folder(s.db.sqlite_path.parent)}", actor=a
     ),
     "digitisation.devices": lambda s, a, c: s.digitisation.devices(device="folder:/tmp", actor=a),
     "digitisation.attachments": lambda s, a, c: s.digitisation.attachments(c["earlier"], actor=a),
@@ -180,31 +181,6 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "digitisation.reuse": lambda s, a, c: s.digitisation.reuse(c["code"], 1, c["attachment"], actor=a),
 }
-
-
-def page_png() -> bytes:
-    """A small scanned page (grey, 150 dpi)."""
-    import io
-
-    from PIL import Image
-
-    buf = io.BytesIO()
-    Image.new("L", (300, 400), 230).save(buf, "PNG", dpi=(150, 150))
-    return buf.getvalue()
-
-
-def scanner_folder(beside: Path) -> Path:
-    """A network scanner's folder (beside the test's database) holding one page saved a while ago."""
-    import os
-    import time
-
-    folder = beside.parent / "may-quet"
-    folder.mkdir(exist_ok=True)
-    page = folder / "scan0001.png"
-    page.write_bytes(page_png())
-    old = time.time() - 3600
-    os.utime(page, (old, old))
-    return folder
 
 
 @pytest.fixture(scope="module")
