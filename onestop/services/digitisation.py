@@ -201,12 +201,13 @@ class DigitisationService:
         self, id_number: str, documents: Sequence[DocumentSpec | SubmittedDocument | str], *, actor: Actor
     ) -> list[ReuseCandidate]:
         """The scans of earlier dossiers of the applicant with this identity number or tax code that
-        may stand for ``documents`` now (a ``DocumentSpec`` carries its validity): for each document
-        in order, the valid distinct scans, newest first."""
+        may stand for ``documents`` now: for each document in order, the valid distinct scans, newest
+        first. Pass the procedure's ``DocumentSpec``s: they carry the validity (``valid_days``) that
+        ``reuse`` will hold the scan to; a bare name has none."""
         key = _identity(id_number)
         if not key:
             return []
-        now = self.ctx.now()
+        now, tz = self.ctx.now(), self.ctx.tz
         a, d = t.attachments.c, t.dossiers.c
         with self.ctx.db.read() as conn:
             # No index on the identity columns (random keys slow every insert): the dossiers are
@@ -241,7 +242,6 @@ class DigitisationService:
                 if until is not None and until < now:
                     continue
                 seen.add(r.sha256)
-                tz = self.ctx.tz
                 found.append(
                     ReuseCandidate(
                         document=number,
