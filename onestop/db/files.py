@@ -12,7 +12,7 @@ Why in the database (table ``files``, a blob per file) rather than in a folder b
   leaves a file without its row, or a row without its file.
 
 The price is a database that grows with the scans (a page at 200 dpi, JPEG quality 85, is about
-0.2–0.8 MB): SQLite keeps large blobs in overflow pages and reads them only when a scan is opened —
+0.1–0.5 MB): SQLite keeps large blobs in overflow pages and reads them only when a scan is opened —
 lists, reports and ``show`` never select ``data`` — and the limit per file (``scan.max_mb``, 20 MB
 by default) keeps every blob far below SQLite's 1 GB and PostgreSQL's ``bytea`` limits. On
 PostgreSQL the column is stored out of line without compression (PDFs are compressed already).
