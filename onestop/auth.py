@@ -58,6 +58,7 @@ class Act(StrEnum):
     DIRECT = "direct"  # the head of agency's directive on a dossier
     RATE = "rate"  # enter a rating from a paper form or a phone call
     REQUEST_RATING = "request_rating"  # invite the citizen to rate on the kiosk
+    DIGITISE = "digitise"  # scan or attach a component or the result; reuse an earlier scan
     # Seeing
     VIEW_DOSSIERS = "view_dossiers"
     VIEW_RATINGS = "view_ratings"  # the levels citizens chose (others see only whether they rated)
@@ -91,6 +92,7 @@ ACT_LABELS: dict[Act, str] = {
     Act.DIRECT: "chỉ đạo xử lý hồ sơ",
     Act.RATE: "nhập phiếu đánh giá",
     Act.REQUEST_RATING: "mời người dân đánh giá",
+    Act.DIGITISE: "số hóa hồ sơ, kết quả",
     Act.VIEW_DOSSIERS: "xem hồ sơ",
     Act.VIEW_RATINGS: "xem mức đánh giá của người dân",
     Act.VIEW_REPORTS: "xem báo cáo, thống kê",
@@ -118,6 +120,7 @@ STEPS = frozenset(
         Act.EXTEND,
         Act.RATE,
         Act.REQUEST_RATING,
+        Act.DIGITISE,
     }
 )
 ADMIN_ACTS = frozenset(
@@ -146,9 +149,19 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
         "withdraw",
         "rate",
         "request_rating",
+        "digitise",
         "view_dossiers",
     ],
-    Role.PROCESSING.value: ["take", "transfer", "supplement", "result", "refuse", "stop", "view_dossiers"],
+    Role.PROCESSING.value: [
+        "take",
+        "transfer",
+        "supplement",
+        "result",
+        "refuse",
+        "stop",
+        "digitise",
+        "view_dossiers",
+    ],
     Role.HEAD.value: ["*", "direct", "view_dossiers", "view_ratings", "view_reports"],
     Role.ADMIN.value: [
         "manage_settings",

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onestop import cli_digitise
 from onestop.errors import OnestopError, UserError, ValidationError
 
 if TYPE_CHECKING:
@@ -121,6 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--to", dest="to_unit", default=None, help="đơn vị nhận (tên hoặc mã) khi chuyển hồ sơ")
     s.add_argument("--due", default=None, help="ngày hẹn mới khi hẹn lại (ISO 8601)")
     s.add_argument("--receiver", default="", help="người nhận kết quả (khi không phải người nộp)")
+    s.add_argument(
+        "--result-form",
+        default=None,
+        help="khi trả kết quả: paper (bản giấy, mặc định), electronic (bản điện tử) hoặc both",
+    )
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("form", help="in biểu mẫu 01–06 của hồ sơ ra PDF")
@@ -147,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("anchor", help="mã neo hiện tại của chuỗi lịch sử (SỐ:MÃ_BĂM)")
     s.add_argument("--json", action="store_true")
+    cli_digitise.add_parsers(sub)
     return p
 
 
@@ -210,6 +217,7 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
             {"level": r.level, "event": r.event, "at": iso(r.at), "channel": r.channel, "rated": True}
             for r in d.ratings
         ],
+        "attachments": [cli_digitise.attachment_json(a) for a in d.attachments],
     }
 
 
@@ -392,6 +400,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"Hẹn trả:        {_vn_time(d.due_at)}")
     if d.current_unit:
         print(f"Đơn vị xử lý:   {d.current_unit}")
+    cli_digitise.print_attachments(d.attachments)
     print("Lịch sử:")
     for e in d.events:
         label = ACTION_LABELS.get(e.action, e.action)
@@ -487,6 +496,8 @@ def cmd_act(args: argparse.Namespace) -> int:
         raise UsageError("Ngày hẹn mới (--due): chỉ dùng với bước extend.")
     if args.to_unit is not None and action != "transfer":
         raise UsageError("Đơn vị nhận (--to): chỉ dùng với bước transfer.")
+    if args.result_form is not None and action != "return":
+        raise UsageError("Hình thức trả kết quả (--result-form): chỉ dùng với bước return.")
     svc, actor = _signed_in(args)
     life = svc.lifecycle
     note = args.note
@@ -495,7 +506,13 @@ def cmd_act(args: argparse.Namespace) -> int:
     elif action == "supplement":
         d = life.supplement(args.code, note=note, actor=actor)
     elif action == "return":
-        d = life.return_result(args.code, receiver=args.receiver, note=note, actor=actor)
+        d = life.return_result(
+            args.code,
+            receiver=args.receiver,
+            note=note,
+            result_form=(args.result_form or "paper").strip().lower(),
+            actor=actor,
+        )
     elif action in ("refuse", "stop"):
         d = getattr(life, action)(args.code, reason=note, actor=actor)
     elif action == "extend":
@@ -747,6 +764,7 @@ COMMANDS = {
     "act": cmd_act,
     "form": cmd_form,
     "report": cmd_report,
+    **cli_digitise.COMMANDS,
 }
 
 

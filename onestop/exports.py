@@ -61,7 +61,12 @@ FIGURE_LABELS = {
     "withdrawn": "Rút hồ sơ",
     "ratings_total": "Lượt đánh giá",
     "satisfaction_rate": "Tỷ lệ hài lòng (%)",
+    "digitised": "Hồ sơ đã số hóa mọi thành phần",
+    "digitisation_rate": "Tỷ lệ số hóa hồ sơ (%)",
+    "electronic_results": "Có kết quả điện tử",
+    "electronic_result_rate": "Tỷ lệ số hóa kết quả (%)",
 }
+_DIGITISATION = ("digitised", "digitisation_rate", "electronic_results", "electronic_result_rate")
 _COUNTS = ("received", "finished_on_time", "finished_late", "on_time_rate", "open", "open_overdue")
 
 
@@ -99,13 +104,13 @@ def report_xlsx(report: dict[str, Any], *, anchor: str = "") -> bytes:
     sheet(
         "Theo thủ tục",
         ("Mã thủ tục", "Tên thủ tục"),
-        (*_COUNTS, "ratings_total", "satisfaction_rate"),
+        (*_COUNTS, "ratings_total", "satisfaction_rate", *_DIGITISATION),
         report["by_procedure"],
     )
     sheet(
         "Theo cán bộ",
         ("Tài khoản", "Họ và tên"),
-        (*_COUNTS, "ratings_total", "satisfaction_rate"),
+        (*_COUNTS, "ratings_total", "satisfaction_rate", *_DIGITISATION),
         report["by_clerk"],
     )
     sheet(

@@ -13,6 +13,8 @@ Entities and their rows:
 - ``procedure:<id>``: one version of a procedure with its documents.
 - ``setting:<key>``: one stored setting.
 - ``calendar:<year>``: the year's row and its days.
+- ``directive:<id>``, ``attachment:<id>``: one row each (an attachment names its file by SHA-256,
+  which ``verify`` recomputes from the stored bytes: ``onestop.db.files``).
 
 Encoding (stable: it is part of the stored format). Each row is ``name=value`` pairs in the column
 order declared here, **skipping NULLs**, so that a later schema adding a nullable column leaves every
@@ -105,7 +107,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "legal_basis",
         "created_at",
     ),
-    "procedure_documents": ("position", "name", "form", "count", "required"),
+    "procedure_documents": ("position", "name", "form", "count", "required", "valid_days"),
     "settings": ("key", "value"),
     "calendar_years": ("year", "seeded_at", "source"),
     "calendar_days": ("day", "kind", "name"),
@@ -120,6 +122,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "answered_at",
         "answered_by",
     ),
+    "attachments": (
+        "dossier_id",
+        "kind",
+        "document",
+        "sha256",
+        "pages",
+        "attached_by",
+        "attached_at",
+        "reused_from",
+    ),
 }
 
 # Entity kind -> (main table, key column)
@@ -131,6 +143,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "setting": ("settings", "key"),
     "calendar": ("calendar_years", "year"),
     "directive": ("directives", "id"),
+    "attachment": ("attachments", "id"),
 }
 
 

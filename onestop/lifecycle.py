@@ -104,6 +104,8 @@ ACTION_LABELS: dict[str, str] = {
     "adopt": "Ghi nhận vào lịch sử",
     "directive": "Chỉ đạo của lãnh đạo",
     "directive_answer": "Trả lời chỉ đạo",
+    "attach": "Số hóa",
+    "reuse": "Tái sử dụng bản số hóa",
 }
 
 

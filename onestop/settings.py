@@ -73,6 +73,24 @@ def _check_choice(*choices: object) -> Callable[[Any], None]:
     return check
 
 
+SCAN_TYPES = ("pdf", "png", "jpeg", "tiff")  # what digitisation can read (onestop.pages)
+
+
+def _check_scan_types(value: Any) -> None:
+    given = [t.strip().lower() for t in str(value).split(",") if t.strip()]
+    unknown = [t for t in given if t not in SCAN_TYPES]
+    if not given or unknown:
+        raise ValidationError(
+            "Loại tệp được nhận: một hoặc nhiều trong " + ", ".join(SCAN_TYPES) + ", cách nhau dấu phẩy.",
+            field="scan.types",
+        )
+
+
+def _check_quality(value: Any) -> None:
+    if not (int(value) == 0 or 30 <= int(value) <= 95):
+        raise ValidationError("Giá trị phải là 0 (không nén mất dữ liệu) hoặc từ 30 đến 95.")
+
+
 @dataclass(frozen=True)
 class SettingDef:
     key: str
@@ -140,6 +158,35 @@ SETTINGS: tuple[SettingDef, ...] = (
         5,
         "Số lần đăng nhập sai liên tiếp thì khóa tài khoản",
         _check_range(3, 20),
+    ),
+    SettingDef(
+        "scan.max_mb",
+        int,
+        20,
+        "Dung lượng tối đa của mỗi tệp số hóa (MB)",
+        _check_range(1, 500),
+    ),
+    SettingDef(
+        "scan.types",
+        str,
+        ",".join(SCAN_TYPES),
+        "Loại tệp được nhận khi số hóa (pdf, png, jpeg, tiff)",
+        _check_scan_types,
+    ),
+    SettingDef("scan.resolution", int, 200, "Độ phân giải khi quét (dpi)", _check_range(75, 600)),
+    SettingDef(
+        "scan.quality",
+        int,
+        85,
+        "Chất lượng nén JPEG của trang quét (30–95; 0: không nén mất dữ liệu)",
+        _check_quality,
+    ),
+    SettingDef(
+        "scan.device",
+        str,
+        "",
+        "Máy quét mặc định (tên SANE như test:0, hoặc folder:ĐƯỜNG_DẪN cho thư mục của máy quét mạng; "
+        "trống: máy đầu tiên tìm thấy)",
     ),
     SettingDef("agency.demo", bool, False, "Cơ sở dữ liệu mẫu (chỉ để thử, không dùng thật)"),
     SettingDef("ui.language", str, "vi", "Ngôn ngữ giao diện", _check_choice("vi", "en")),

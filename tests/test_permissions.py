@@ -19,11 +19,13 @@ from typing import Any
 
 import pytest
 from helpers import actor, vn
+from scan_samples import network_scanner_folder, page_png
 
 from onestop.auth import DEFAULT_PERMISSIONS, STAFF_ROLES, Act, Actor, Role, allowed_acts
 from onestop.clock import FixedClock
 from onestop.db.engine import Database
 from onestop.errors import PermissionDenied
+from onestop.pages import Source
 from onestop.services import Applicant, DocumentSpec, DossierFilter, Onestop, ReceiveRequest
 
 ROLE_ACCOUNTS = {
@@ -164,6 +166,20 @@ SCENARIOS: dict[str, Scenario] = {
     "lifecycle.extend": lambda s, a, c: s.lifecycle.extend(
         c["code"], due=vn(2026, 12, 31, 17, 0), reason="Cần xác minh", actor=a
     ),
+    "digitisation.attach": lambda s, a, c: s.digitisation.attach(
+        c["code"], [Source("trang.png", page_png())], document=1, actor=a
+    ),
+    "digitisation.scan": lambda s, a, c: s.digitisation.scan(
+        c["code"], document=1, device=f"folder:{network_scanner_folder(s.db.sqlite_path.parent)}", actor=a
+    ),
+    "digitisation.devices": lambda s, a, c: s.digitisation.devices(device="folder:/tmp", actor=a),
+    "digitisation.attachments": lambda s, a, c: s.digitisation.attachments(c["earlier"], actor=a),
+    "digitisation.pdf": lambda s, a, c: s.digitisation.pdf(c["earlier"], document=1, actor=a),
+    "digitisation.thumbnails": lambda s, a, c: s.digitisation.thumbnails(c["earlier"], document=1, actor=a),
+    "digitisation.reusable": lambda s, a, c: s.digitisation.reusable(
+        "048090000123", s.catalog.procedure("1.004873").documents, actor=a
+    ),
+    "digitisation.reuse": lambda s, a, c: s.digitisation.reuse(c["code"], 1, c["attachment"], actor=a),
 }
 
 
@@ -179,6 +195,10 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     svc = Onestop(db=db, clock=FixedClock(vn(2026, 11, 23, 9, 0)))
     list(run_demo(svc, dossiers=0))
     clerk = actor(svc, "tiepnhan1")
+    earlier = svc.intake.receive(
+        ReceiveRequest("1.004873", Applicant("Lê Văn An", "048090000123")), actor=clerk
+    ).code
+    scanned = svc.digitisation.attach(earlier, [Source("trang.png", page_png())], document=1, actor=clerk)
     d = svc.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn An", "048090000123")), actor=clerk)
     request = svc.ratings.request(d.code, station="quay-1", actor=clerk)
     head = actor(svc, "lanhdao")
@@ -196,7 +216,14 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
                 getattr(svc.lifecycle, step)(code, actor=head)
         codes[name] = code
     db.dispose()
-    return path, {"code": d.code, "id": d.id, "request": request, **codes}
+    return path, {
+        "code": d.code,
+        "id": d.id,
+        "request": request,
+        "earlier": earlier,
+        "attachment": scanned.id,
+        **codes,
+    }
 
 
 def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -199,3 +199,40 @@ def test_two_people_rating_the_same_service_at_once_get_one_clear_refusal(pg_age
         svc.db.dispose()
     assert outcomes.count("ok") == 1
     assert all("đã được đánh giá" in o for o in outcomes if o != "ok"), outcomes
+
+
+def test_scans_are_stored_once_reused_and_verified_on_postgres(pg_agency: Onestop) -> None:
+    """bytea, stored out of line; verify streams the files through a server-side cursor."""
+    import psycopg
+    from scan_samples import page_png, text_pdf
+
+    from onestop.pages import Source
+
+    clerk = actor(pg_agency, "tiepnhan1")
+    earlier, later = (
+        pg_agency.intake.receive(
+            ReceiveRequest("1.001193", Applicant("Lê Văn An", "048090000123")), actor=clerk
+        ).code
+        for _ in range(2)
+    )
+    scanned = pg_agency.digitisation.attach(
+        earlier, [Source("a.png", page_png()), Source("b.pdf", text_pdf(1))], document=1, actor=clerk
+    )
+    offered = pg_agency.digitisation.reusable(
+        "048090000123", ["Tờ khai đăng ký khai sinh theo mẫu"], actor=clerk
+    )
+    assert [c.attachment_id for c in offered] == [scanned.id]
+    pg_agency.digitisation.reuse(later, 1, scanned.id, actor=clerk)
+    assert pg_agency.digitisation.pdf(later, document=1, actor=viewer(pg_agency))[:5] == b"%PDF-"
+    assert pg_agency.integrity.verify().ok
+    dsn = pg_agency.db.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn) as conn:
+        storage = conn.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = 'files'::regclass AND attname = 'data'"
+        ).fetchone()
+        assert storage == ("e",)  # external: out of line, never compressed again
+        conn.execute("UPDATE files SET data = data || '\\x00'::bytea")
+    problems = pg_agency.integrity.verify().problems
+    assert any("đã bị sửa ngoài chương trình" in p and earlier in p and later in p for p in problems), (
+        problems
+    )

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -144,6 +145,9 @@ procedure_documents = Table(
     Column("form", String(50), nullable=False),
     Column("count", Integer, nullable=False),
     Column("required", Boolean, nullable=False),
+    # How long a digitised copy of this paper may be reused for a later dossier (NĐ 45/2020), in
+    # days from its scan; NULL: without limit.
+    Column("valid_days", Integer, nullable=True),
 )
 
 calendar_years = Table(
@@ -332,6 +336,38 @@ directives = Table(
     Column("answer", Text, nullable=True),
     Column("answered_at", UTCDateTime, nullable=True),
     Column("answered_by", Integer, ForeignKey("staff.id"), nullable=True),
+)
+
+files = Table(
+    "files",
+    metadata,
+    # The digitised files, each stored once, named by the SHA-256 of its bytes (onestop.db.files says
+    # why they live in the database). Not chained row by row: the name is the content's digest, which
+    # ``verify`` recomputes, and the chained attachments name the files by it.
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("media_type", String(50), nullable=False),  # application/pdf
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+attachments = Table(
+    "attachments",
+    metadata,
+    # A digitised component of a dossier (``document``: its place in the receipt's list, 1-based) or
+    # its electronic result (``kind`` "result", ``document`` NULL). A later attachment for the same
+    # place replaces it as the current scan; the earlier one stays. ``reused_from``: the earlier
+    # dossier's attachment whose file this one reuses (NĐ 45/2020), same ``sha256``, no copy.
+    # Under the chain (entity "attachment:<id>") and in the dossier's history.
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),  # component | result
+    Column("document", Integer, nullable=True),
+    Column("sha256", String(64), ForeignKey("files.sha256"), nullable=False, index=True),
+    Column("pages", Integer, nullable=False),
+    Column("attached_by", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("attached_at", UTCDateTime, nullable=False),
+    Column("reused_from", Integer, ForeignKey("attachments.id"), nullable=True),
 )
 
 rating_requests = Table(

@@ -142,6 +142,14 @@ def report_bytes(
         ),
         ("Lượt đánh giá", _n(report["ratings_total"])),
         ("Tỷ lệ hài lòng", _pct(report["satisfaction_rate"])),
+        (
+            "Hồ sơ đã số hóa mọi thành phần (tỷ lệ số hóa)",
+            f"{_n(report.get('digitised'))} ({_pct(report.get('digitisation_rate'))})",
+        ),
+        (
+            "Có kết quả điện tử (tỷ lệ số hóa kết quả)",
+            f"{_n(report.get('electronic_results'))} ({_pct(report.get('electronic_result_rate'))})",
+        ),
     ]
     story += [_table(("Chỉ số", "Giá trị"), rows, (_WIDTH * 0.7, _WIDTH * 0.3)), Spacer(1, 2 * mm)]
     story += [Paragraph(esc(f), st.small_italic) for f in report["formulas"].values()]
@@ -168,8 +176,8 @@ def report_bytes(
             Paragraph("<b>Lý do không hài lòng</b>", st.body),
             _table(("Lý do", "Số lượt"), reasons, (_WIDTH * 0.7, _WIDTH * 0.3)),
         ]
-    widths = (_WIDTH * 0.16, _WIDTH * 0.36, *(_WIDTH * 0.08,) * 6)
-    heads = ("Mã", "Tên", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Tỷ lệ", "Đánh giá", "Hài lòng")
+    widths = (_WIDTH * 0.15, _WIDTH * 0.29, *(_WIDTH * 0.08,) * 7)
+    heads = ("Mã", "Tên", "Tiếp nhận", "Đúng hạn", "Quá hạn", "Tỷ lệ", "Đánh giá", "Hài lòng", "Số hóa")
 
     def breakdown(items: list[dict[str, Any]], key: str, name: str) -> list[list[str]]:
         return [
@@ -182,6 +190,7 @@ def report_bytes(
                 _pct(x["on_time_rate"]),
                 _n(x.get("ratings_total")),
                 _pct(x.get("satisfaction_rate")),
+                _pct(x.get("digitisation_rate")),
             ]
             for x in items
         ]

@@ -15,6 +15,7 @@ per capability::
     svc.ratings     citizen ratings and the kiosk           (services/ratings.py)
     svc.reports     the period report, the register (Mẫu 07) (services/reports.py)
     svc.oversight   the head of agency's directives          (services/oversight.py)
+    svc.digitisation scans of components and results, reuse (services/digitisation.py)
     svc.integrity   verify, anchor                          (services/integrity.py)
 
 Every method that writes, or shows something a role may not see, takes the acting user as the
@@ -31,6 +32,7 @@ from onestop.services.calendar import CalendarService
 from onestop.services.catalog import CatalogService, parse_catalog
 from onestop.services.config import ConfigService
 from onestop.services.context import Context
+from onestop.services.digitisation import DigitisationService
 from onestop.services.dossiers import DossierService
 from onestop.services.intake import IntakeService
 from onestop.services.integrity import IntegrityService
@@ -46,8 +48,10 @@ from onestop.services.values import (
     DOCUMENT_FORMS,
     OPEN_STATUSES,
     RESULT_CHANNELS,
+    RESULT_FORMS,
     STATUSES,
     Applicant,
+    AttachmentView,
     DocumentSpec,
     DossierFilter,
     DossierRow,
@@ -57,6 +61,7 @@ from onestop.services.values import (
     RatingPrompt,
     RatingView,
     ReceiveRequest,
+    ReuseCandidate,
     SubmittedDocument,
     VerifyReport,
 )
@@ -78,6 +83,7 @@ class Onestop:
         self.ratings = RatingService(self.ctx)
         self.reports = ReportService(self.ctx, self.ratings)
         self.oversight = OversightService(self.ctx)
+        self.digitisation = DigitisationService(self.ctx)
         self.integrity = IntegrityService(self.ctx)
 
     @property
@@ -98,6 +104,7 @@ class Onestop:
             "ratings": self.ratings,
             "reports": self.reports,
             "oversight": self.oversight,
+            "digitisation": self.digitisation,
             "integrity": self.integrity,
         }
 
@@ -113,10 +120,12 @@ __all__ = [
     "DOCUMENT_FORMS",
     "OPEN_STATUSES",
     "RESULT_CHANNELS",
+    "RESULT_FORMS",
     "STATUSES",
     "Act",
     "Actor",
     "Applicant",
+    "AttachmentView",
     "DocumentSpec",
     "DossierFilter",
     "DossierRow",
@@ -127,6 +136,7 @@ __all__ = [
     "RatingPrompt",
     "RatingView",
     "ReceiveRequest",
+    "ReuseCandidate",
     "Role",
     "SubmittedDocument",
     "VerifyReport",

@@ -94,7 +94,7 @@ class CatalogService:
                     same = all(
                         getattr(current, k) == proc[k] for k in proc if k != "default_unit_id"
                     ) and _documents(conn, current.id) == [
-                        (d["name"], d["form"], d["count"], d["required"]) for d in docs
+                        (d["name"], d["form"], d["count"], d["required"], d["valid_days"]) for d in docs
                     ]
                     if same:
                         if proc["default_unit_id"] != current.default_unit_id:
@@ -172,7 +172,14 @@ class CatalogService:
             },
             "legal_basis": current.legal_basis,
             "documents": [
-                {"name": d.name, "form": d.form, "count": d.count, "required": d.required} for d in documents
+                {
+                    "name": d.name,
+                    "form": d.form,
+                    "count": d.count,
+                    "required": d.required,
+                    "valid_days": d.valid_days,
+                }
+                for d in documents
             ],
         }
         unit_for = {current.code: current.default_unit_id} if current.default_unit_id else None
@@ -336,12 +343,12 @@ def _unit_row(conn: Connection, code: str) -> Any:
     return row
 
 
-def _documents(conn: Connection, procedure_id: int) -> list[tuple[str, str, int, bool]]:
+def _documents(conn: Connection, procedure_id: int) -> list[tuple[str, str, int, bool, int | None]]:
     d = t.procedure_documents.c
     return [
-        (str(name), str(form), int(count), bool(required))
-        for name, form, count, required in conn.execute(
-            select(d.name, d.form, d.count, d.required)
+        (str(name), str(form), int(count), bool(required), None if days is None else int(days))
+        for name, form, count, required, days in conn.execute(
+            select(d.name, d.form, d.count, d.required, d.valid_days)
             .where(d.procedure_id == procedure_id)
             .order_by(d.position)
         )
@@ -363,6 +370,15 @@ def _procedure_info(conn: Connection, p: Any) -> ProcedureInfo:
         legal_basis=p.legal_basis,
         documents=tuple(DocumentSpec(*doc) for doc in _documents(conn, p.id)),
     )
+
+
+def _valid_days(value: Any) -> int | None:
+    """A document's ``valid_days``: how long its digitised copy may be reused (absent: no limit)."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 36_500:
+        raise ValueError(value)
+    return value
 
 
 def _parse_hhmm(text_: str) -> time:
@@ -430,6 +446,7 @@ def _parse_procedure(item: Any, index: int) -> tuple[dict[str, Any], list[dict[s
                 "form": nfc(str(d.get("form", "bản chính"))),
                 "count": int(d.get("count", 1)),
                 "required": bool(d.get("required", True)),
+                "valid_days": _valid_days(d.get("valid_days")),
             }
             for d in raw_docs
         ]

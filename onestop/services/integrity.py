@@ -27,6 +27,7 @@ from sqlalchemy import Connection, select
 from onestop import ledger
 from onestop.auth import Act, Actor
 from onestop.chain import EVENT_FIELDS, EVENT_STATE_FIELDS, GENESIS, RATING_FIELDS, row_hash
+from onestop.db import files
 from onestop.db import schema as t
 from onestop.db.states import iter_dossier_states, read_state, stream
 from onestop.errors import StorageError, ValidationError
@@ -92,6 +93,7 @@ class IntegrityService:
             self._others(conn, report, expected_other)
             self._numbering(conn, report, used)
             self._snapshots(conn, report)
+            files.check(conn, report.problems)
 
     # ---- 1. the chain
 
@@ -226,6 +228,7 @@ class IntegrityService:
             "setting": "Thiết lập",
             "calendar": "Lịch làm việc năm",
             "directive": "Chỉ đạo",
+            "attachment": "Bản số hóa số",
         }
         stored: set[str] = set()
         for kind, (table, pk) in ledger.ENTITIES.items():

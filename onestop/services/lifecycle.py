@@ -27,7 +27,7 @@ from onestop.auth import Act, Actor, Role
 from onestop.db import schema as t
 from onestop.errors import NotFoundError, PermissionDenied, ValidationError
 from onestop.services.context import Context, requires
-from onestop.services.values import STATUSES, DossierView
+from onestop.services.values import RESULT_FORMS, STATUSES, DossierView
 from onestop.textfold import tokens
 
 Compute = Callable[[Connection, Any, datetime], tuple[dict[str, Any], dict[str, Any]]]
@@ -152,12 +152,27 @@ class LifecycleService:
         )
 
     @requires(Act.RETURN)
-    def return_result(self, code: str, *, receiver: str = "", note: str = "", actor: Actor) -> DossierView:
-        """Handed back to the applicant (``receiver``: who took it, when not the applicant)."""
+    def return_result(
+        self, code: str, *, receiver: str = "", note: str = "", result_form: str = "paper", actor: Actor
+    ) -> DossierView:
+        """Handed back to the applicant (``receiver``: who took it, when not the applicant), on paper,
+        electronically or both (``result_form``; electronic needs the digitised result)."""
         receiver = v.clean_text(receiver, label="Người nhận kết quả", field="receiver", max_len=100)
+        if result_form not in RESULT_FORMS:
+            raise ValidationError(
+                "Hình thức trả kết quả (--result-form): phải là paper, electronic hoặc both.",
+                field="result_form",
+            )
 
         def compute(conn: Connection, row: Any, at: datetime) -> tuple[dict[str, Any], dict[str, Any]]:
+            if result_form != "paper" and not _has_result_scan(conn, row.id):
+                raise ValidationError(
+                    f"Hình thức trả kết quả (--result-form): hồ sơ {row.code} chưa có kết quả điện tử; "
+                    "hãy số hóa kết quả trước (onestop attach --result).",
+                    field="result_form",
+                )
             data = {"receiver": receiver} if receiver else {}
+            data["result_form"] = result_form
             return {"finished_at": at, "current_unit_id": None, "holder_id": None}, {"data": data}
 
         return self._step(code, "return", note, actor, compute)
@@ -322,6 +337,12 @@ def _dossier(conn: Connection, code: str, *, lock: bool = False) -> Any:
     if row is None:
         raise NotFoundError(f"Mã hồ sơ: không có hồ sơ «{v.shown(code)}».", field="code")
     return row
+
+
+def _has_result_scan(conn: Connection, dossier_id: int) -> bool:
+    a = t.attachments.c
+    found = conn.execute(select(a.id).where(a.dossier_id == dossier_id, a.kind == "result").limit(1)).first()
+    return found is not None
 
 
 def _last_event_data(conn: Connection, dossier_id: int, action: str) -> dict[str, Any]:

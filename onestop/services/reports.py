@@ -12,6 +12,10 @@ Definitions, for a period [from, to] of days in the agency's time zone (also in 
 - **on-time rate** = finished on time ÷ finished × 100; **satisfaction rate** = ratings at a level
   the scale counts as satisfied ÷ ratings × 100 (ratings given in the period). Rates are None when
   their denominator is 0.
+- **digitised**: received in the period, with a scan of every submitted component (and at least
+  one); **digitisation rate** = digitised ÷ received × 100. **Electronic results**: finished in the
+  period with a digitised result; their rate = electronic results ÷ finished × 100
+  (``onestop.services.digitisation.report_groups``).
 
 Every figure is one aggregate query over indexed columns (no row loops in Python), so a year of a
 million dossiers answers in about a second; ``dossiers_behind`` lists the dossiers behind a number.
@@ -34,6 +38,7 @@ from onestop.errors import ValidationError
 from onestop.forms.model import FormHeader, RegisterData, RegisterRow
 from onestop.ratings import REASONS
 from onestop.services.context import Context, public, requires
+from onestop.services.digitisation import report_groups
 
 _ALIVE = (lc.RECEIVED, lc.PROCESSING, lc.WAITING)
 _FIGURES = ("received", "finished_on_time", "finished_late", "open", "open_overdue")
@@ -129,6 +134,7 @@ class ReportService:
                 for r in conn.execute(select(t.staff.c.id, t.staff.c.username, t.staff.c.full_name))
             }
             unit_names = dict(conn.execute(select(t.units.c.id, t.units.c.name)).all())
+            groups.extend(report_groups(conn, p.start, p.end))
             ratings = self._ratings(conn, p, procs, people)
         total: dict[str, int] = {}
         by_proc: dict[tuple[str, str], dict[str, int]] = {}
@@ -169,6 +175,7 @@ class ReportService:
             "from": first.isoformat(),
             "to": last.isoformat(),
             **_figures(SimpleNamespace(**total)),
+            **_digitisation(total),
         }
         for extra in ("refused", "stopped", "withdrawn"):
             out[extra] = total.get(extra, 0)
@@ -178,6 +185,7 @@ class ReportService:
                 "procedure_code": r.code,
                 "procedure_name": r.name,
                 **_figures(r),
+                **_digitisation(vars(r)),
                 **ratings["by_procedure"].get(r.code, _no_ratings()),
             }
             for r in by_proc_rows
@@ -187,6 +195,7 @@ class ReportService:
                 "user": r.username,
                 "name": r.full_name,
                 **_figures(r),
+                **_digitisation(vars(r)),
                 **ratings["by_clerk"].get(r.username, _no_ratings()),
             }
             for r in by_clerk_rows
@@ -199,6 +208,7 @@ class ReportService:
                         "name": extra.pop("name", user),
                         **dict.fromkeys(_FIGURES, 0),
                         "on_time_rate": None,
+                        **_digitisation({}),
                         **extra,
                     }
                 )
@@ -386,6 +396,19 @@ def _figures(row: Any) -> dict[str, Any]:
     return out
 
 
+def _digitisation(counts: dict[str, Any]) -> dict[str, Any]:
+    received = int(counts.get("received", 0) or 0)
+    finished = int(counts.get("finished_on_time", 0) or 0) + int(counts.get("finished_late", 0) or 0)
+    digitised = int(counts.get("digitised", 0) or 0)
+    electronic = int(counts.get("electronic_results", 0) or 0)
+    return {
+        "digitised": digitised,
+        "digitisation_rate": _rate(digitised, received),
+        "electronic_results": electronic,
+        "electronic_result_rate": _rate(electronic, finished),
+    }
+
+
 def _no_ratings() -> dict[str, Any]:
     return {"ratings_total": 0, "satisfaction_rate": None}
 
@@ -415,4 +438,8 @@ FORMULAS = {
     "không tính ngày hẹn lại)",
     "satisfaction_rate": "Tỷ lệ hài lòng = số lượt đánh giá ở mức hài lòng ÷ tổng số lượt đánh giá trong kỳ × 100",
     "open_overdue": "Hồ sơ đang giải quyết quá hạn = hồ sơ chưa có kết quả, không chờ bổ sung, đã qua ngày hẹn",
+    "digitisation_rate": "Tỷ lệ số hóa hồ sơ = số hồ sơ tiếp nhận trong kỳ có mọi thành phần đã số hóa "
+    "÷ số hồ sơ tiếp nhận trong kỳ × 100",
+    "electronic_result_rate": "Tỷ lệ số hóa kết quả = số hồ sơ có kết quả trong kỳ có kết quả điện tử "
+    "÷ số hồ sơ có kết quả trong kỳ × 100",
 }

@@ -42,6 +42,7 @@ class DocumentSpec:
     form: str
     count: int
     required: bool = False
+    valid_days: int | None = None  # how long a digitised copy may be reused (None: without limit)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,42 @@ class RatingView:
     satisfied: bool | None = None
 
 
+ATTACHMENT_KINDS = {"component": "Thành phần hồ sơ", "result": "Kết quả"}
+RESULT_FORMS = {"paper": "Bản giấy", "electronic": "Bản điện tử", "both": "Bản giấy và bản điện tử"}
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """A digitised component (``document``: its place in the receipt's list, 1-based) or result."""
+
+    id: int
+    code: str
+    kind: str  # component | result
+    document: int | None
+    document_name: str
+    pages: int
+    sha256: str
+    size: int
+    at: datetime
+    by: str
+    by_name: str
+    reused_from: str | None = None  # the earlier dossier whose scan this reuses (NĐ 45/2020)
+
+
+@dataclass(frozen=True)
+class ReuseCandidate:
+    """A scan of an earlier dossier of the same applicant that may stand for a paper now."""
+
+    document: int  # 1-based place in the documents asked about
+    document_name: str
+    attachment_id: int
+    code: str  # the earlier dossier
+    at: datetime  # when it was scanned
+    pages: int
+    sha256: str
+    valid_until: datetime | None  # None: no limit
+
+
 @dataclass(frozen=True)
 class DossierView:
     id: int
@@ -137,6 +174,7 @@ class DossierView:
     documents: tuple[SubmittedDocument, ...] = ()
     events: tuple[EventView, ...] = ()
     ratings: tuple[RatingView, ...] = ()
+    attachments: tuple[AttachmentView, ...] = ()  # the current scan of each component, and the result
 
     @property
     def status_label(self) -> str:

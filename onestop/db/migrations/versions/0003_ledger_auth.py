@@ -64,7 +64,7 @@ def upgrade() -> None:
 
 # Columns that later revisions added: absent from the tables at this revision (all nullable, so the
 # digests made here stay valid once they exist).
-_LATER_COLUMNS = {"legal_due_at", "result_at", "successor_id", "allotted_hours", "source"}
+_LATER_COLUMNS = {"legal_due_at", "result_at", "successor_id", "allotted_hours", "source", "valid_days"}
 
 
 def _adopt(bind: sa.Connection) -> None:
