@@ -63,3 +63,16 @@ def viewer(svc):  # type: ignore[no-untyped-def]
 
 def clerk_of(svc):  # type: ignore[no-untyped-def]
     return actor(svc, "tiepnhan1")
+
+
+def unit_officer(svc, username: str = "xuly2", unit: str = "TPHT"):  # type: ignore[no-untyped-def]
+    """A processing officer of one unit only (the demo's xuly1 acts for every unit): Võ Thị Lan."""
+    svc.staff.create_staff(
+        username=username,
+        full_name="Võ Thị Lan",
+        password="mat-khau-moi",
+        role="xu_ly",
+        unit_id=svc.catalog.units_by_code()[unit]["id"],
+        actor=actor(svc, "admin"),
+    )
+    return actor(svc, username)

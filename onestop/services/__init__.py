@@ -12,6 +12,7 @@ per capability::
     svc.lifecycle   handovers, supplements, result, return… (services/lifecycle.py)
     svc.papers      the data of Mẫu 01-06 for the forms      (services/papers.py)
     svc.dossiers    looking dossiers up, lists, search      (services/dossiers.py)
+    svc.worklists   an officer's dossiers, the overdue ones  (services/worklists.py)
     svc.ratings     citizen ratings and the kiosk           (services/ratings.py)
     svc.integrity   verify, anchor                          (services/integrity.py)
 
@@ -55,7 +56,10 @@ from onestop.services.values import (
     ReceiveRequest,
     SubmittedDocument,
     VerifyReport,
+    WorkPage,
+    WorkRow,
 )
+from onestop.services.worklists import WorkListService
 
 
 class Onestop:
@@ -73,6 +77,7 @@ class Onestop:
         self.papers = PaperService(self.ctx, self.catalog, self.dossiers)
         self.ratings = RatingService(self.ctx)
         self.integrity = IntegrityService(self.ctx)
+        self.worklists = WorkListService(self.ctx)
 
     @property
     def db(self) -> Database:
@@ -91,6 +96,7 @@ class Onestop:
             "papers": self.papers,
             "ratings": self.ratings,
             "integrity": self.integrity,
+            "worklists": self.worklists,
         }
 
     def permissions(self, actor: Actor) -> frozenset[Act]:
@@ -122,5 +128,7 @@ __all__ = [
     "Role",
     "SubmittedDocument",
     "VerifyReport",
+    "WorkPage",
+    "WorkRow",
     "parse_catalog",
 ]

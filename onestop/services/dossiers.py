@@ -143,6 +143,7 @@ class DossierService:
             documents=docs,
             events=events,
             ratings=ratings,
+            legal_due_at=row.legal_due_at.astimezone(tz) if row.legal_due_at else None,
         )
 
     @requires(Act.VIEW_DOSSIERS)
