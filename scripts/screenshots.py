@@ -80,7 +80,7 @@ def main(out: Path) -> int:
     shoot(app, window, out / "today.png")
 
     from onestop.services import DossierFilter
-    from onestop.ui.dossiers import open_dossier
+    from onestop.ui.detail import open_dossier
 
     code = svc.dossiers.list_dossiers(DossierFilter(limit=30), actor=svc.staff.sign_in("lanhdao", "demo"))[
         12

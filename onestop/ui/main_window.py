@@ -33,7 +33,8 @@ class MainWindow(QMainWindow):
         self, svc: Onestop, actor: Actor, tasks: Tasks, ui_state: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from onestop.ui.dossiers import TodayView, open_dossier
+        from onestop.ui.detail import open_dossier
+        from onestop.ui.dossiers import TodayView
         from onestop.ui.intake import IntakeView
         from onestop.ui.ratings_view import RatingsSummaryView, may_see_ratings, station_name
         from onestop.ui.scanner import ScanFilter

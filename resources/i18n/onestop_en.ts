@@ -213,12 +213,12 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="727"/>
+        <location filename="../../onestop/ui/detail.py" line="102"/>
         <source>Phiếu khi tiếp nhận</source>
         <translation>Receipt as issued at intake</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="730"/>
+        <location filename="../../onestop/ui/detail.py" line="105"/>
         <source>Sửa thông tin liên hệ</source>
         <translation>Contact details corrected</translation>
     </message>
@@ -536,72 +536,72 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1170"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="31"/>
         <source>Sửa thông tin liên hệ — {0}</source>
         <translation>Edit contact details — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1181"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="42"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1183"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="44"/>
         <source>ví dụ: 0905123456</source>
         <translation>e.g. 0905123456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1187"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="48"/>
         <source>ví dụ: ghi sai số điện thoại</source>
         <translation>e.g. phone number entered incorrectly</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1198"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="59"/>
         <source>&amp;Họ và tên người nộp:</source>
         <translation>Applicant&apos;s full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1199"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="60"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1200"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="61"/>
         <source>Số đ&amp;iện thoại:</source>
         <translation>&amp;Phone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1201"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="62"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1202"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="63"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1203"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="64"/>
         <source>&amp;Lý do sửa:</source>
         <translation>&amp;Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1218"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="79"/>
         <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
         <translation>The dossier code does not change. Saving creates a new version of the receipt; the old version is kept and can still be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1228"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="89"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1230"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="91"/>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1302"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="163"/>
         <source>Chưa có thay đổi nào để lưu.</source>
         <translation>There are no changes to save.</translation>
     </message>
@@ -609,295 +609,295 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="766"/>
-        <location filename="../../onestop/ui/dossiers.py" line="769"/>
+        <location filename="../../onestop/ui/detail.py" line="141"/>
+        <location filename="../../onestop/ui/detail.py" line="144"/>
         <source>Hồ sơ {0}</source>
         <translation>Dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="773"/>
+        <location filename="../../onestop/ui/detail.py" line="148"/>
         <source>Đang tải hồ sơ…</source>
         <translation>Loading dossier…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="782"/>
+        <location filename="../../onestop/ui/detail.py" line="157"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="783"/>
+        <location filename="../../onestop/ui/detail.py" line="158"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="784"/>
+        <location filename="../../onestop/ui/detail.py" line="159"/>
         <source>Số định danh:</source>
         <translation>Citizen ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="785"/>
+        <location filename="../../onestop/ui/detail.py" line="160"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="786"/>
+        <location filename="../../onestop/ui/detail.py" line="161"/>
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="787"/>
+        <location filename="../../onestop/ui/detail.py" line="162"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="790"/>
+        <location filename="../../onestop/ui/detail.py" line="165"/>
         <source>Tiếp nhận lúc:</source>
         <translation>Received at:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="791"/>
+        <location filename="../../onestop/ui/detail.py" line="166"/>
         <source>Hẹn trả:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="792"/>
+        <location filename="../../onestop/ui/detail.py" line="167"/>
         <source>Đơn vị đang giữ:</source>
         <translation>Currently held by:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="793"/>
+        <location filename="../../onestop/ui/detail.py" line="168"/>
         <source>Số bộ hồ sơ:</source>
         <translation>Number of sets:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="794"/>
+        <location filename="../../onestop/ui/detail.py" line="169"/>
         <source>Nộp / nhận kết quả:</source>
         <translation>Submitted / result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="795"/>
+        <location filename="../../onestop/ui/detail.py" line="170"/>
         <source>Phí, lệ phí:</source>
         <translation>Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="796"/>
+        <location filename="../../onestop/ui/detail.py" line="171"/>
         <source>Sổ theo dõi:</source>
         <translation>Register:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <location filename="../../onestop/ui/detail.py" line="189"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <location filename="../../onestop/ui/detail.py" line="189"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="814"/>
+        <location filename="../../onestop/ui/detail.py" line="189"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="818"/>
-        <location filename="../../onestop/ui/dossiers.py" line="984"/>
+        <location filename="../../onestop/ui/detail.py" line="193"/>
+        <location filename="../../onestop/ui/detail.py" line="359"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="819"/>
+        <location filename="../../onestop/ui/detail.py" line="194"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="820"/>
-        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <location filename="../../onestop/ui/detail.py" line="195"/>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="821"/>
+        <location filename="../../onestop/ui/detail.py" line="196"/>
         <source>Từ đơn vị</source>
         <translation>From unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="822"/>
+        <location filename="../../onestop/ui/detail.py" line="197"/>
         <source>Đến đơn vị</source>
         <translation>To unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="823"/>
+        <location filename="../../onestop/ui/detail.py" line="198"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
         <source>Bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
         <source>Lập lúc</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="829"/>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
         <source>Nội dung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="836"/>
+        <location filename="../../onestop/ui/detail.py" line="211"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="837"/>
+        <location filename="../../onestop/ui/detail.py" line="212"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="838"/>
+        <location filename="../../onestop/ui/detail.py" line="213"/>
         <source>Phiếu tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="839"/>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
         <source>Đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="841"/>
+        <location filename="../../onestop/ui/detail.py" line="216"/>
         <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
         <translation>&amp;Edit contact details… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="846"/>
+        <location filename="../../onestop/ui/detail.py" line="221"/>
         <source>&amp;In lại phiếu (Ctrl+P)</source>
         <translation>&amp;Reprint receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="853"/>
+        <location filename="../../onestop/ui/detail.py" line="228"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="901"/>
+        <location filename="../../onestop/ui/detail.py" line="276"/>
         <source>Không tải được hồ sơ.</source>
         <translation>Could not load the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="915"/>
+        <location filename="../../onestop/ui/detail.py" line="290"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="918"/>
+        <location filename="../../onestop/ui/detail.py" line="293"/>
         <source>{0} (gia hạn đến {1})</source>
         <translation>{0} (extended to {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="920"/>
+        <location filename="../../onestop/ui/detail.py" line="295"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="927"/>
+        <location filename="../../onestop/ui/detail.py" line="302"/>
         <source>Quyển {0}, số {1}</source>
         <translation>Volume {0}, no. {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="944"/>
+        <location filename="../../onestop/ui/detail.py" line="319"/>
         <source>Lịch sử ({0})</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="945"/>
+        <location filename="../../onestop/ui/detail.py" line="320"/>
         <source>Giấy tờ ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="946"/>
+        <location filename="../../onestop/ui/detail.py" line="321"/>
         <source>Phiếu tiếp nhận ({0})</source>
         <translation>Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="950"/>
+        <location filename="../../onestop/ui/detail.py" line="325"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="965"/>
+        <location filename="../../onestop/ui/detail.py" line="340"/>
         <source>In lại phiếu</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="967"/>
+        <location filename="../../onestop/ui/detail.py" line="342"/>
         <source>Xem và in lại bản số {0} của phiếu tiếp nhận</source>
         <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="984"/>
+        <location filename="../../onestop/ui/detail.py" line="359"/>
         <source>Lượt phục vụ</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="984"/>
+        <location filename="../../onestop/ui/detail.py" line="359"/>
         <source>Mức đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="984"/>
+        <location filename="../../onestop/ui/detail.py" line="359"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="991"/>
+        <location filename="../../onestop/ui/detail.py" line="366"/>
         <source>Mời đánh &amp;giá (F8)</source>
         <translation>Request r&amp;ating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="995"/>
+        <location filename="../../onestop/ui/detail.py" line="370"/>
         <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1002"/>
+        <location filename="../../onestop/ui/detail.py" line="377"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1017"/>
+        <location filename="../../onestop/ui/detail.py" line="392"/>
         <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
         <translation>Only the head of the agency can see the level given.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1031"/>
+        <location filename="../../onestop/ui/detail.py" line="406"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1033"/>
+        <location filename="../../onestop/ui/detail.py" line="408"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1051"/>
+        <location filename="../../onestop/ui/detail.py" line="426"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1055"/>
+        <location filename="../../onestop/ui/detail.py" line="430"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1058"/>
+        <location filename="../../onestop/ui/detail.py" line="433"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1130"/>
+        <location filename="../../onestop/ui/detail.py" line="505"/>
         <source>Phiếu tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
@@ -905,82 +905,82 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="201"/>
+        <location filename="../../onestop/ui/dossiers.py" line="137"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="202"/>
+        <location filename="../../onestop/ui/dossiers.py" line="138"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="203"/>
+        <location filename="../../onestop/ui/dossiers.py" line="139"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="204"/>
+        <location filename="../../onestop/ui/dossiers.py" line="140"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="205"/>
+        <location filename="../../onestop/ui/dossiers.py" line="141"/>
         <source>Tiếp nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="206"/>
+        <location filename="../../onestop/ui/dossiers.py" line="142"/>
         <source>Hẹn trả</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="207"/>
+        <location filename="../../onestop/ui/dossiers.py" line="143"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="208"/>
+        <location filename="../../onestop/ui/dossiers.py" line="144"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="211"/>
+        <location filename="../../onestop/ui/dossiers.py" line="147"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="212"/>
+        <location filename="../../onestop/ui/dossiers.py" line="148"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="213"/>
+        <location filename="../../onestop/ui/dossiers.py" line="149"/>
         <source>Tạm dừng tính giờ</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="333"/>
+        <location filename="../../onestop/ui/dossiers.py" line="269"/>
         <source>Nhấn để sắp xếp các hồ sơ đã tải theo cột này (nhấn lần nữa: đảo chiều; lần thứ ba: trở về thứ tự mới nhất trước). Hồ sơ tải thêm khi cuộn được xếp vào cùng thứ tự.</source>
         <translation>Click to sort the loaded dossiers by this column (click again: reverse; a third time: back to newest first). Dossiers loaded while scrolling are placed in the same order.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="418"/>
+        <location filename="../../onestop/ui/dossiers.py" line="354"/>
         <source>Quá hạn: hẹn trả lúc {0}</source>
         <translation>Overdue: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="420"/>
+        <location filename="../../onestop/ui/dossiers.py" line="356"/>
         <source>Đến hạn trong vòng một ngày làm việc: hẹn trả lúc {0}</source>
         <translation>Due within one working day: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="421"/>
+        <location filename="../../onestop/ui/dossiers.py" line="357"/>
         <source>Hẹn trả lúc {0}</source>
         <translation>Appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="423"/>
+        <location filename="../../onestop/ui/dossiers.py" line="359"/>
         <source>Số định danh: {0}</source>
         <translation>Citizen ID number: {0}</translation>
     </message>
@@ -1454,62 +1454,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="51"/>
+        <location filename="../../onestop/ui/main_window.py" line="52"/>
         <source>onestop — {0}</source>
         <translation>onestop — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="58"/>
+        <location filename="../../onestop/ui/main_window.py" line="59"/>
         <source>Tiếp nhận hồ sơ (F2)</source>
         <translation>Receive dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="59"/>
+        <location filename="../../onestop/ui/main_window.py" line="60"/>
         <source>Hồ sơ trong ngày (F3)</source>
         <translation>Today&apos;s dossiers (F3)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="65"/>
+        <location filename="../../onestop/ui/main_window.py" line="66"/>
         <source>Quản trị (F9)</source>
         <translation>Administration (F9)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="69"/>
+        <location filename="../../onestop/ui/main_window.py" line="70"/>
         <source>Đánh giá (F7)</source>
         <translation>Ratings (F7)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="86"/>
+        <location filename="../../onestop/ui/main_window.py" line="87"/>
         <source>&amp;Phiên làm việc</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="87"/>
+        <location filename="../../onestop/ui/main_window.py" line="88"/>
         <source>Đăng xuất / đổi cán bộ</source>
         <translation>Sign out / change officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="90"/>
+        <location filename="../../onestop/ui/main_window.py" line="91"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="94"/>
+        <location filename="../../onestop/ui/main_window.py" line="95"/>
         <source>Cán bộ: {0} — {1}</source>
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="131"/>
+        <location filename="../../onestop/ui/main_window.py" line="132"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="151"/>
+        <location filename="../../onestop/ui/main_window.py" line="152"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="151"/>
+        <location filename="../../onestop/ui/main_window.py" line="152"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
     </message>
@@ -2090,92 +2090,92 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="454"/>
+        <location filename="../../onestop/ui/dossiers.py" line="390"/>
         <source>Tên, số định danh, điện thoại hoặc mã hồ sơ — không cần dấu</source>
         <translation>Name, ID number, phone or dossier code — diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="456"/>
+        <location filename="../../onestop/ui/dossiers.py" line="392"/>
         <source>Tìm hồ sơ (Ctrl+F). «nguyen thi thuy» tìm được «Nguyễn Thị Thủy».</source>
         <translation>Find dossiers (Ctrl+F). “nguyen thi thuy” finds “Nguyễn Thị Thủy”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="457"/>
+        <location filename="../../onestop/ui/dossiers.py" line="393"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="466"/>
+        <location filename="../../onestop/ui/dossiers.py" line="402"/>
         <source>&amp;Ngày tiếp nhận:</source>
         <translation>&amp;Date received:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="468"/>
+        <location filename="../../onestop/ui/dossiers.py" line="404"/>
         <source>&amp;Hôm nay</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="470"/>
+        <location filename="../../onestop/ui/dossiers.py" line="406"/>
         <source>Về ngày hôm nay (Alt+H)</source>
         <translation>Back to today (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="471"/>
+        <location filename="../../onestop/ui/dossiers.py" line="407"/>
         <source>&amp;Mọi ngày</source>
         <translation>&amp;All days</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="473"/>
+        <location filename="../../onestop/ui/dossiers.py" line="409"/>
         <source>Tìm trong hồ sơ của mọi ngày (Alt+M)</source>
         <translation>Search the dossiers of all days (Alt+A)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="477"/>
+        <location filename="../../onestop/ui/dossiers.py" line="413"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="480"/>
+        <location filename="../../onestop/ui/dossiers.py" line="416"/>
         <source>Trạng t&amp;hái:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="514"/>
+        <location filename="../../onestop/ui/dossiers.py" line="450"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Cuộn xuống để tải thêm.</source>
         <translation>Enter or double-click: open the dossier. Scroll down to load more.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="522"/>
+        <location filename="../../onestop/ui/dossiers.py" line="458"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="523"/>
+        <location filename="../../onestop/ui/dossiers.py" line="459"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="524"/>
+        <location filename="../../onestop/ui/dossiers.py" line="460"/>
         <source>Đã kết thúc</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="659"/>
+        <location filename="../../onestop/ui/dossiers.py" line="595"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="661"/>
+        <location filename="../../onestop/ui/dossiers.py" line="597"/>
         <source>Không có hồ sơ nào phù hợp.</source>
         <translation>No matching dossiers.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="663"/>
+        <location filename="../../onestop/ui/dossiers.py" line="599"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="665"/>
+        <location filename="../../onestop/ui/dossiers.py" line="601"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossier(s)</translation>
     </message>

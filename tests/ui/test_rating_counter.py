@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from onestop.clock import FixedClock
 from onestop.services import Actor, Applicant, Onestop, ReceiveRequest
-from onestop.ui.dossiers import DossierDetailDialog
+from onestop.ui.detail import DossierDetailDialog
 from onestop.ui.intake import IntakeView
 from onestop.ui.main_window import MainWindow
 from onestop.ui.ratings_view import (
