@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from onestop.lifecycle import ACTION_LABELS
 from onestop.ratings import Scale
-from onestop.services import CHANNELS, RESULT_CHANNELS, Act, Actor, DossierView, Onestop
+from onestop.services import CHANNELS, RESULT_CHANNELS, Act, Actor, DossierView, EventView, Onestop
 from onestop.ui.common import show_error, tr
 from onestop.ui.contact_edit import ContactEditDialog
 from onestop.ui.dossiers import long_time, status_text
-from onestop.ui.ops import Changes, QueryOp, Tasks
+from onestop.ui.ops import Changes, QueryOp, Tasks, watch
 from onestop.ui.ratings_view import (
     RatingEntryDialog,
     RatingStatusLine,
@@ -40,6 +41,7 @@ from onestop.ui.ratings_view import (
     may_see_ratings,
     station_name,
 )
+from onestop.ui.steps import StepBar, StepContext, StepOutcome, load_context
 
 # ---------------------------------------------------------------------------------------- detail
 
@@ -73,18 +75,26 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
     table.resizeRowsToContents()
 
 
+def _handover(event: EventView) -> tuple[str, str]:
+    """From which unit to which a step moved the dossier; the counter and the applicant by name."""
+    counter = tr("Bộ phận Một cửa")
+    if event.action == "transfer":
+        return event.from_unit or counter, event.to_unit or ""
+    if event.action == "result":
+        return event.from_unit or "", counter
+    if event.action == "return":
+        return counter, tr("Người nộp hồ sơ")
+    return event.from_unit or "", event.to_unit or ""
+
+
 @dataclass(frozen=True)
 class _Detail:
     """What the detail loads in the background: the dossier and what this user may do with it."""
 
-    view: DossierView
+    context: StepContext
     can_correct: bool
     can_rate: bool
     scale: Scale | None
-
-
-def _allowed(svc: Onestop, actor: Actor, act: Act) -> bool:
-    return act in svc.ctx.permissions(actor)
 
 
 @dataclass(frozen=True)
@@ -213,6 +223,15 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(self.receipts, self.tr("Phiếu tiếp nhận"))
         self.tabs.addTab(self._build_ratings_tab(), self.tr("Đánh giá"))
 
+        # The steps that may come next (their keys work anywhere in this window).
+        self.steps = StepBar(svc, actor, tasks, ui_state, scope=self, parent=self)
+        self.steps.stepped.connect(self._stepped)
+        steps_box = QGroupBox(self.tr("Bước xử lý tiếp theo"))
+        steps_box.setObjectName("stepsBox")
+        steps_layout = QVBoxLayout(steps_box)
+        steps_layout.setContentsMargins(8, 4, 8, 4)
+        steps_layout.addWidget(self.steps)
+
         self.correct_button = QPushButton(self.tr("&Sửa thông tin liên hệ… (Ctrl+E)"))
         self.correct_button.setObjectName("correctButton")
         self.correct_button.setShortcut(QKeySequence("Ctrl+E"))
@@ -241,6 +260,7 @@ class DossierDetailDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addLayout(grid)
+        layout.addWidget(steps_box)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
@@ -248,7 +268,9 @@ class DossierDetailDialog(QDialog):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1040, 640)
+            self.resize(1080, 680)
+        # A step taken here or anywhere else (the officer's list, another counter's detail).
+        watch(self, Changes.DOSSIERS, self.reload, tasks=tasks)
         self.reload()
 
     # ---- loading
@@ -257,10 +279,10 @@ class DossierDetailDialog(QDialog):
         svc, actor, code = self.svc, self.actor, self.code
 
         def work() -> _Detail:
-            view = svc.dossiers.dossier(code, actor=actor)
-            can_rate = _allowed(svc, actor, Act.RATE)
+            context = load_context(svc, actor, code)
+            can_rate = Act.RATE in context.acts
             return _Detail(
-                view, _allowed(svc, actor, Act.CORRECT), can_rate, svc.ratings.scale() if can_rate else None
+                context, Act.CORRECT in context.acts, can_rate, svc.ratings.scale() if can_rate else None
             )
 
         QueryOp(self, work, self._loaded, tasks=self.tasks).failure(self._failed).run_in_background()
@@ -269,7 +291,8 @@ class DossierDetailDialog(QDialog):
         self.can_correct = result.can_correct
         self.can_rate = result.can_rate
         self.scale = result.scale
-        self.show_view(result.view)
+        self.show_view(result.context.view)
+        self.steps.set_context(result.context)
 
     def _failed(self, exc: BaseException) -> bool:
         if self.view is None:
@@ -289,6 +312,8 @@ class DossierDetailDialog(QDialog):
         f["address"].setText(a.address or "—")
         f["received"].setText(self.tr("{0}, {1}").format(long_time(view.received_at), view.received_by_name))
         due = long_time(view.due_at)
+        if view.legal_due_at is not None and view.legal_due_at != view.due_at:
+            due = self.tr("{0} (sau tạm dừng chờ bổ sung: {1})").format(due, long_time(view.legal_due_at))
         if view.extended_due_at is not None:
             due = self.tr("{0} (gia hạn đến {1})").format(due, long_time(view.extended_due_at))
         f["due"].setText(due)
@@ -308,8 +333,7 @@ class DossierDetailDialog(QDialog):
                     f"{e.at:%d/%m/%Y %H:%M}",
                     tr(ACTION_LABELS.get(e.action, e.action)),
                     f"{e.user_name} ({e.user})",
-                    e.from_unit or "",
-                    e.to_unit or "",
+                    *_handover(e),
                     e.note,
                 )
                 for e in view.events
@@ -444,6 +468,20 @@ class DossierDetailDialog(QDialog):
             actor=self.actor,
             station=station_name(self.ui_state),
         )
+
+    def _stepped(self, outcome: StepOutcome) -> None:
+        """After a step (the detail reloads by itself: the step's op announced it)."""
+        self.show_view(outcome.view)
+        if outcome.action == "return":
+            # The service is given: the kiosk invites the citizen to rate it, as after a receipt.
+            self.tabs.setCurrentWidget(self.ratings_page)
+            self.rating_status.invite(
+                self.code,
+                event="return",
+                actor=self.actor,
+                station=station_name(self.ui_state),
+                only_if_auto=True,
+            )
 
     def _rating_state_changed(self, state: str) -> None:
         if state == "rated":

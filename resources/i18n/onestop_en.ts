@@ -213,12 +213,22 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="102"/>
+        <location filename="../../onestop/ui/detail.py" line="80"/>
+        <source>Bộ phận Một cửa</source>
+        <translation>One-Stop Counter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="86"/>
+        <source>Người nộp hồ sơ</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="112"/>
         <source>Phiếu khi tiếp nhận</source>
         <translation>Receipt as issued at intake</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="105"/>
+        <location filename="../../onestop/ui/detail.py" line="115"/>
         <source>Sửa thông tin liên hệ</source>
         <translation>Contact details corrected</translation>
     </message>
@@ -301,6 +311,151 @@
         <location filename="../../onestop/ui/ratings_view.py" line="111"/>
         <source>{0} lượt đánh giá, {1} hài lòng</source>
         <translation>{0} ratings, {1} satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="61"/>
+        <source>Chuyển xử lý…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="62"/>
+        <source>Nhận xử lý</source>
+        <translation>Take up</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="63"/>
+        <source>Yêu cầu bổ sung…</source>
+        <translation>Request documents…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="64"/>
+        <source>Đã nhận bổ sung…</source>
+        <translation>Documents received…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="65"/>
+        <source>Báo có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="66"/>
+        <source>Trả kết quả</source>
+        <translation>Return result</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="67"/>
+        <source>Hẹn lại ngày trả…</source>
+        <translation>Re-appoint…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="68"/>
+        <source>Từ chối…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="69"/>
+        <source>Dừng giải quyết…</source>
+        <translation>Stop processing…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="70"/>
+        <source>Rút hồ sơ…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="77"/>
+        <source>chuyển hồ sơ</source>
+        <translation>transfer the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="78"/>
+        <source>nhận xử lý hồ sơ</source>
+        <translation>take up the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="79"/>
+        <source>yêu cầu bổ sung hồ sơ</source>
+        <translation>request further documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="80"/>
+        <source>tiếp tục giải quyết hồ sơ</source>
+        <translation>resume processing</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="81"/>
+        <source>báo có kết quả</source>
+        <translation>report the result ready</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="82"/>
+        <source>trả kết quả</source>
+        <translation>return the result</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="83"/>
+        <source>hẹn lại ngày trả kết quả</source>
+        <translation>re-appoint the return date</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="84"/>
+        <source>từ chối hồ sơ</source>
+        <translation>refuse the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="85"/>
+        <source>dừng giải quyết hồ sơ</source>
+        <translation>stop processing the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="86"/>
+        <source>ghi nhận rút hồ sơ</source>
+        <translation>record the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="92"/>
+        <source>Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Form 02 — Request for further documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="93"/>
+        <source>Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
+        <translation>Form 03 — Refusal of the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="94"/>
+        <source>Mẫu 04 — Văn bản xin lỗi và đề nghị gia hạn</source>
+        <translation>Form 04 — Apology and re-appointment</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="95"/>
+        <source>Mẫu 05 — Thông báo dừng giải quyết hồ sơ</source>
+        <translation>Form 05 — Notice of stopped processing</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="96"/>
+        <source>Mẫu 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
+        <translation>Form 06 — Processing control sheet</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="208"/>
+        <source>Tài khoản này không có quyền {0}.</source>
+        <translation>This account may not {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="210"/>
+        <source>Hồ sơ đang ở trạng thái «{0}»: không thể {1}.</source>
+        <translation>The dossier is «{0}»: cannot {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="212"/>
+        <source>Hồ sơ đã được hẹn lại một lần; mỗi hồ sơ chỉ được hẹn lại một lần.</source>
+        <translation>The dossier was re-appointed once already; a dossier may be re-appointed only once.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="213"/>
+        <source>Hồ sơ đang ở đơn vị khác: chỉ {0} đối với hồ sơ của đơn vị mình.</source>
+        <translation>The dossier is held by another unit: you may {0} only for your own unit&apos;s dossiers.</translation>
     </message>
 </context>
 <context>
@@ -609,295 +764,305 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="141"/>
-        <location filename="../../onestop/ui/detail.py" line="144"/>
+        <location filename="../../onestop/ui/detail.py" line="151"/>
+        <location filename="../../onestop/ui/detail.py" line="154"/>
         <source>Hồ sơ {0}</source>
         <translation>Dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="148"/>
+        <location filename="../../onestop/ui/detail.py" line="158"/>
         <source>Đang tải hồ sơ…</source>
         <translation>Loading dossier…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="157"/>
+        <location filename="../../onestop/ui/detail.py" line="167"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="158"/>
+        <location filename="../../onestop/ui/detail.py" line="168"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="159"/>
+        <location filename="../../onestop/ui/detail.py" line="169"/>
         <source>Số định danh:</source>
         <translation>Citizen ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="160"/>
+        <location filename="../../onestop/ui/detail.py" line="170"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="161"/>
+        <location filename="../../onestop/ui/detail.py" line="171"/>
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="162"/>
+        <location filename="../../onestop/ui/detail.py" line="172"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="165"/>
+        <location filename="../../onestop/ui/detail.py" line="175"/>
         <source>Tiếp nhận lúc:</source>
         <translation>Received at:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="166"/>
+        <location filename="../../onestop/ui/detail.py" line="176"/>
         <source>Hẹn trả:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="167"/>
+        <location filename="../../onestop/ui/detail.py" line="177"/>
         <source>Đơn vị đang giữ:</source>
         <translation>Currently held by:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="168"/>
+        <location filename="../../onestop/ui/detail.py" line="178"/>
         <source>Số bộ hồ sơ:</source>
         <translation>Number of sets:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="169"/>
+        <location filename="../../onestop/ui/detail.py" line="179"/>
         <source>Nộp / nhận kết quả:</source>
         <translation>Submitted / result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="170"/>
+        <location filename="../../onestop/ui/detail.py" line="180"/>
         <source>Phí, lệ phí:</source>
         <translation>Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="171"/>
+        <location filename="../../onestop/ui/detail.py" line="181"/>
         <source>Sổ theo dõi:</source>
         <translation>Register:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="189"/>
+        <location filename="../../onestop/ui/detail.py" line="199"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="189"/>
+        <location filename="../../onestop/ui/detail.py" line="199"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="189"/>
+        <location filename="../../onestop/ui/detail.py" line="199"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="193"/>
-        <location filename="../../onestop/ui/detail.py" line="359"/>
+        <location filename="../../onestop/ui/detail.py" line="203"/>
+        <location filename="../../onestop/ui/detail.py" line="383"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="194"/>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="195"/>
-        <location filename="../../onestop/ui/detail.py" line="204"/>
+        <location filename="../../onestop/ui/detail.py" line="205"/>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="196"/>
+        <location filename="../../onestop/ui/detail.py" line="206"/>
         <source>Từ đơn vị</source>
         <translation>From unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="197"/>
+        <location filename="../../onestop/ui/detail.py" line="207"/>
         <source>Đến đơn vị</source>
         <translation>To unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="198"/>
+        <location filename="../../onestop/ui/detail.py" line="208"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="204"/>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
         <source>Bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="204"/>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
         <source>Lập lúc</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="204"/>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
         <source>Nội dung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="211"/>
+        <location filename="../../onestop/ui/detail.py" line="221"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="212"/>
+        <location filename="../../onestop/ui/detail.py" line="222"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="213"/>
+        <location filename="../../onestop/ui/detail.py" line="223"/>
         <source>Phiếu tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="214"/>
+        <location filename="../../onestop/ui/detail.py" line="224"/>
         <source>Đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="216"/>
+        <location filename="../../onestop/ui/detail.py" line="229"/>
+        <source>Bước xử lý tiếp theo</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="235"/>
         <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
         <translation>&amp;Edit contact details… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="221"/>
+        <location filename="../../onestop/ui/detail.py" line="240"/>
         <source>&amp;In lại phiếu (Ctrl+P)</source>
         <translation>&amp;Reprint receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="228"/>
+        <location filename="../../onestop/ui/detail.py" line="247"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="276"/>
+        <location filename="../../onestop/ui/detail.py" line="299"/>
         <source>Không tải được hồ sơ.</source>
         <translation>Could not load the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="290"/>
+        <location filename="../../onestop/ui/detail.py" line="313"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="293"/>
+        <location filename="../../onestop/ui/detail.py" line="316"/>
+        <source>{0} (sau tạm dừng chờ bổ sung: {1})</source>
+        <translation>{0} (after the pause for documents: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="318"/>
         <source>{0} (gia hạn đến {1})</source>
         <translation>{0} (extended to {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="295"/>
+        <location filename="../../onestop/ui/detail.py" line="320"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="302"/>
+        <location filename="../../onestop/ui/detail.py" line="327"/>
         <source>Quyển {0}, số {1}</source>
         <translation>Volume {0}, no. {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="319"/>
+        <location filename="../../onestop/ui/detail.py" line="343"/>
         <source>Lịch sử ({0})</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="320"/>
+        <location filename="../../onestop/ui/detail.py" line="344"/>
         <source>Giấy tờ ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="321"/>
+        <location filename="../../onestop/ui/detail.py" line="345"/>
         <source>Phiếu tiếp nhận ({0})</source>
         <translation>Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="325"/>
+        <location filename="../../onestop/ui/detail.py" line="349"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="340"/>
+        <location filename="../../onestop/ui/detail.py" line="364"/>
         <source>In lại phiếu</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="342"/>
+        <location filename="../../onestop/ui/detail.py" line="366"/>
         <source>Xem và in lại bản số {0} của phiếu tiếp nhận</source>
         <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="359"/>
+        <location filename="../../onestop/ui/detail.py" line="383"/>
         <source>Lượt phục vụ</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="359"/>
+        <location filename="../../onestop/ui/detail.py" line="383"/>
         <source>Mức đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="359"/>
+        <location filename="../../onestop/ui/detail.py" line="383"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="366"/>
+        <location filename="../../onestop/ui/detail.py" line="390"/>
         <source>Mời đánh &amp;giá (F8)</source>
         <translation>Request r&amp;ating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="370"/>
+        <location filename="../../onestop/ui/detail.py" line="394"/>
         <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="377"/>
+        <location filename="../../onestop/ui/detail.py" line="401"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="392"/>
+        <location filename="../../onestop/ui/detail.py" line="416"/>
         <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
         <translation>Only the head of the agency can see the level given.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="406"/>
+        <location filename="../../onestop/ui/detail.py" line="430"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="408"/>
+        <location filename="../../onestop/ui/detail.py" line="432"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="426"/>
+        <location filename="../../onestop/ui/detail.py" line="450"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="430"/>
+        <location filename="../../onestop/ui/detail.py" line="454"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="433"/>
+        <location filename="../../onestop/ui/detail.py" line="457"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="505"/>
+        <location filename="../../onestop/ui/detail.py" line="543"/>
         <source>Phiếu tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
@@ -983,6 +1148,34 @@
         <location filename="../../onestop/ui/dossiers.py" line="359"/>
         <source>Số định danh: {0}</source>
         <translation>Citizen ID number: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="286"/>
+        <source>Mỗi hồ sơ chỉ được hẹn lại &lt;b&gt;một lần&lt;/b&gt;. Các số liệu vẫn tính hạn theo ngày hẹn hiện tại; sau khi lưu sẽ mở Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04) để in.</source>
+        <translation>A dossier may be re-appointed &lt;b&gt;once&lt;/b&gt;. The figures still count from the current due date; after saving, the apology and re-appointment letter (Form 04) opens for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="293"/>
+        <source>bắt buộc: lý do được in trong văn bản xin lỗi</source>
+        <translation>required: the reason is printed in the apology letter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="294"/>
+        <source>Ngày hẹn hiện tại:</source>
+        <translation>Current due date:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="295"/>
+        <source>Ngày hẹn &amp;mới:</source>
+        <translation>&amp;New due date:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="296"/>
+        <source>&amp;Lý do (*):</source>
+        <translation>&amp;Reason (*):</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1463,19 @@
     </message>
 </context>
 <context>
+    <name>ItemsTable</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="317"/>
+        <source>Giấy tờ cần bổ sung, hoàn thiện</source>
+        <translation>Document to bring or complete</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="317"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <location filename="../../onestop/ui/kiosk.py" line="339"/>
@@ -1512,6 +1718,19 @@
         <location filename="../../onestop/ui/main_window.py" line="152"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="170"/>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="171"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;ote:</translation>
     </message>
 </context>
 <context>
@@ -1867,6 +2086,19 @@
     </message>
 </context>
 <context>
+    <name>ReasonForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="185"/>
+        <source>bắt buộc: lý do được in trên phiếu</source>
+        <translation>required: the reason is printed on the form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="186"/>
+        <source>&amp;Lý do (*):</source>
+        <translation>&amp;Reason (*):</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPreviewDialog</name>
     <message>
         <location filename="../../onestop/ui/printing.py" line="146"/>
@@ -1928,6 +2160,34 @@
         <location filename="../../onestop/ui/printing.py" line="240"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="249"/>
+        <source>Người đến nhận kết quả; mặc định là người nộp hồ sơ</source>
+        <translation>Who came for the result; the applicant by default</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="250"/>
+        <source>ví dụ: nhận thay theo giấy ủy quyền</source>
+        <translation>e.g. collected on behalf, with a power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="251"/>
+        <source>&amp;Người nhận kết quả:</source>
+        <translation>&amp;Received by:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="252"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="253"/>
+        <source>Trả kết quả (Enter)</source>
+        <translation>Return result (Enter)</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2348,141 @@
     </message>
 </context>
 <context>
+    <name>StepBar</name>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="260"/>
+        <source>In &amp;biểu mẫu…</source>
+        <translation>Print &amp;forms…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="264"/>
+        <source>Phiếu kiểm soát (Mẫu 06, {0}) và các giấy đã cấp</source>
+        <translation>The control sheet (Form 06, {0}) and the papers issued</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="274"/>
+        <source>Không có bước xử lý nào tài khoản này thực hiện được lúc này.</source>
+        <translation>There is no step this account can take now.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="345"/>
+        <source>Chưa chọn hồ sơ, hoặc hồ sơ đang tải.</source>
+        <translation>No dossier chosen, or it is still loading.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="369"/>
+        <location filename="../../onestop/ui/steps.py" line="443"/>
+        <source>{0} — hồ sơ {1}</source>
+        <translation>{0} — dossier {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="373"/>
+        <source>Chuyển hồ sơ của {0} đến đơn vị giải quyết.</source>
+        <translation>Transfer {0}&apos;s dossier to the competent unit.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="377"/>
+        <source>Ghi &lt;b&gt;một lần, đầy đủ&lt;/b&gt; các giấy tờ cần bổ sung, hoàn thiện và lý do của từng giấy. Thời gian giải quyết tạm dừng đến khi nhận đủ; sau khi lưu sẽ mở Mẫu 02 để in.</source>
+        <translation>List &lt;b&gt;at once, in full&lt;/b&gt; every document to bring or complete and the reason for each. The time limit pauses until everything is received; after saving, Form 02 opens for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="383"/>
+        <source>Từ chối hồ sơ; sau khi lưu sẽ mở Phiếu từ chối (Mẫu 03) để in.</source>
+        <translation>Refuse the dossier; after saving, the refusal (Form 03) opens for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="386"/>
+        <source>Dừng giải quyết hồ sơ; sau khi lưu sẽ mở Thông báo dừng giải quyết (Mẫu 05) để in.</source>
+        <translation>Stop processing the dossier; after saving, the notice (Form 05) opens for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="392"/>
+        <source>Hẹn lại ngày trả kết quả cho {0}.</source>
+        <translation>Re-appoint the return date for {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="395"/>
+        <source>Trả kết quả hồ sơ {0} — {1}.</source>
+        <translation>Return the result of dossier {0} — {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="398"/>
+        <source>Ghi nhận tài khoản này nhận xử lý hồ sơ.</source>
+        <translation>Record that this account takes up the dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="399"/>
+        <source>Người nộp đã bổ sung đủ: thời gian giải quyết tiếp tục tính.</source>
+        <translation>The applicant brought everything: the time limit runs again.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="400"/>
+        <source>Hồ sơ đã có kết quả: chuyển về Bộ phận Một cửa để trả.</source>
+        <translation>The result is ready: back to the One-Stop Counter to be returned.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="401"/>
+        <source>Người nộp rút hồ sơ: hồ sơ kết thúc.</source>
+        <translation>The applicant withdraws the dossier: it is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="406"/>
+        <source>Đã {0}.</source>
+        <translation>Done: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="412"/>
+        <source>Đã {0}, nhưng chưa tạo được giấy in; in lại từ «In biểu mẫu…».</source>
+        <translation>Done: {0}, but the paper could not be made; print it from «Print forms…».</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="85"/>
+        <source>Xác nhận (Ctrl+Enter)</source>
+        <translation>Confirm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="88"/>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="400"/>
+        <source>— chọn để thêm một giấy tờ của thủ tục —</source>
+        <translation>— pick to add one of the procedure&apos;s documents —</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="405"/>
+        <source>Thêm dòng (Insert)</source>
+        <translation>Add row (Insert)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="409"/>
+        <source>Xóa dòng (Delete)</source>
+        <translation>Remove row (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="417"/>
+        <source>không bắt buộc, ví dụ: nộp bổ sung trong 10 ngày</source>
+        <translation>optional, e.g. bring them within 10 days</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="423"/>
+        <source>Giấy &amp;tờ:</source>
+        <translation>&amp;Documents:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="425"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <location filename="../../onestop/ui/dossiers.py" line="390"/>
@@ -2178,6 +2573,34 @@
         <location filename="../../onestop/ui/dossiers.py" line="601"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossier(s)</translation>
+    </message>
+</context>
+<context>
+    <name>TransferForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="213"/>
+        <source>{0} (đơn vị giải quyết của thủ tục)</source>
+        <translation>{0} (the procedure&apos;s competent unit)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="219"/>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="220"/>
+        <source>Chuyển đến &amp;đơn vị:</source>
+        <translation>To &amp;unit:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="221"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="228"/>
+        <source>Đơn vị nhận: chưa có đơn vị nào đang hoạt động để chuyển đến.</source>
+        <translation>Receiving unit: there is no unit in operation to transfer to.</translation>
     </message>
 </context>
 <context>
