@@ -230,8 +230,11 @@ class StepBar(QWidget):
         ui_state: QSettings,
         scope: QWidget,
         parent: QWidget | None = None,
+        *,
+        take_focus: bool = True,
     ) -> None:
         super().__init__(parent)
+        self.take_focus = take_focus  # a ready result's return takes the keyboard (in a dossier's window)
         self.svc = svc
         self.actor = actor
         self.tasks = tasks
@@ -325,7 +328,8 @@ class StepBar(QWidget):
             button = self.buttons["return"]
             button.setDefault(True)
             button.setStyleSheet("font-weight: 600;")
-            button.setFocus()
+            if self.take_focus:
+                button.setFocus()
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

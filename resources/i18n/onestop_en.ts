@@ -1660,62 +1660,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="52"/>
+        <location filename="../../onestop/ui/main_window.py" line="87"/>
         <source>onestop — {0}</source>
         <translation>onestop — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="59"/>
+        <location filename="../../onestop/ui/main_window.py" line="102"/>
         <source>Tiếp nhận hồ sơ (F2)</source>
         <translation>Receive dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="60"/>
+        <location filename="../../onestop/ui/main_window.py" line="106"/>
         <source>Hồ sơ trong ngày (F3)</source>
         <translation>Today&apos;s dossiers (F3)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="66"/>
+        <location filename="../../onestop/ui/main_window.py" line="122"/>
         <source>Quản trị (F9)</source>
         <translation>Administration (F9)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="70"/>
+        <location filename="../../onestop/ui/main_window.py" line="117"/>
         <source>Đánh giá (F7)</source>
         <translation>Ratings (F7)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="87"/>
+        <location filename="../../onestop/ui/main_window.py" line="110"/>
+        <source>Hồ sơ của tôi (F6)</source>
+        <translation>My dossiers (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="114"/>
+        <source>Quá hạn, sắp đến hạn (F10)</source>
+        <translation>Overdue, due soon (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="126"/>
+        <source>&amp;Màn hình</source>
+        <translation>&amp;Screens</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="128"/>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Receive dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="129"/>
+        <source>Hồ sơ trong ngày</source>
+        <translation>Today&apos;s dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="130"/>
+        <source>Hồ sơ của tôi</source>
+        <translation>My dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="131"/>
+        <source>Hồ sơ quá hạn, sắp đến hạn</source>
+        <translation>Overdue and due-soon dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="132"/>
+        <source>Đánh giá của người dân</source>
+        <translation>Citizens&apos; ratings</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="133"/>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="143"/>
         <source>&amp;Phiên làm việc</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="88"/>
+        <location filename="../../onestop/ui/main_window.py" line="144"/>
         <source>Đăng xuất / đổi cán bộ</source>
         <translation>Sign out / change officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="91"/>
+        <location filename="../../onestop/ui/main_window.py" line="147"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="95"/>
+        <location filename="../../onestop/ui/main_window.py" line="151"/>
         <source>Cán bộ: {0} — {1}</source>
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="132"/>
+        <location filename="../../onestop/ui/main_window.py" line="191"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="152"/>
+        <location filename="../../onestop/ui/main_window.py" line="207"/>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>receive dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="208"/>
+        <source>xem hồ sơ</source>
+        <translation>view dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="209"/>
+        <source>xử lý hồ sơ</source>
+        <translation>process dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="210"/>
+        <source>theo dõi hồ sơ quá hạn (xem báo cáo)</source>
+        <translation>follow overdue dossiers (view reports)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="211"/>
+        <source>xem mức đánh giá của người dân</source>
+        <translation>see citizens&apos; rating levels</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="212"/>
+        <source>quản trị</source>
+        <translation>administer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="215"/>
+        <source>{0} ({1}): tài khoản «{2}» không có quyền {3}.</source>
+        <translation>{0} ({1}): the account «{2}» may not {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="239"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="152"/>
+        <location filename="../../onestop/ui/main_window.py" line="239"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
     </message>
@@ -2350,88 +2430,88 @@
 <context>
     <name>StepBar</name>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="260"/>
+        <location filename="../../onestop/ui/steps.py" line="263"/>
         <source>In &amp;biểu mẫu…</source>
         <translation>Print &amp;forms…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="264"/>
+        <location filename="../../onestop/ui/steps.py" line="267"/>
         <source>Phiếu kiểm soát (Mẫu 06, {0}) và các giấy đã cấp</source>
         <translation>The control sheet (Form 06, {0}) and the papers issued</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="274"/>
+        <location filename="../../onestop/ui/steps.py" line="277"/>
         <source>Không có bước xử lý nào tài khoản này thực hiện được lúc này.</source>
         <translation>There is no step this account can take now.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="345"/>
+        <location filename="../../onestop/ui/steps.py" line="349"/>
         <source>Chưa chọn hồ sơ, hoặc hồ sơ đang tải.</source>
         <translation>No dossier chosen, or it is still loading.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="369"/>
-        <location filename="../../onestop/ui/steps.py" line="443"/>
+        <location filename="../../onestop/ui/steps.py" line="373"/>
+        <location filename="../../onestop/ui/steps.py" line="447"/>
         <source>{0} — hồ sơ {1}</source>
         <translation>{0} — dossier {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="373"/>
+        <location filename="../../onestop/ui/steps.py" line="377"/>
         <source>Chuyển hồ sơ của {0} đến đơn vị giải quyết.</source>
         <translation>Transfer {0}&apos;s dossier to the competent unit.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="377"/>
+        <location filename="../../onestop/ui/steps.py" line="381"/>
         <source>Ghi &lt;b&gt;một lần, đầy đủ&lt;/b&gt; các giấy tờ cần bổ sung, hoàn thiện và lý do của từng giấy. Thời gian giải quyết tạm dừng đến khi nhận đủ; sau khi lưu sẽ mở Mẫu 02 để in.</source>
         <translation>List &lt;b&gt;at once, in full&lt;/b&gt; every document to bring or complete and the reason for each. The time limit pauses until everything is received; after saving, Form 02 opens for printing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="383"/>
+        <location filename="../../onestop/ui/steps.py" line="387"/>
         <source>Từ chối hồ sơ; sau khi lưu sẽ mở Phiếu từ chối (Mẫu 03) để in.</source>
         <translation>Refuse the dossier; after saving, the refusal (Form 03) opens for printing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="386"/>
+        <location filename="../../onestop/ui/steps.py" line="390"/>
         <source>Dừng giải quyết hồ sơ; sau khi lưu sẽ mở Thông báo dừng giải quyết (Mẫu 05) để in.</source>
         <translation>Stop processing the dossier; after saving, the notice (Form 05) opens for printing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="392"/>
+        <location filename="../../onestop/ui/steps.py" line="396"/>
         <source>Hẹn lại ngày trả kết quả cho {0}.</source>
         <translation>Re-appoint the return date for {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="395"/>
+        <location filename="../../onestop/ui/steps.py" line="399"/>
         <source>Trả kết quả hồ sơ {0} — {1}.</source>
         <translation>Return the result of dossier {0} — {1}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="398"/>
+        <location filename="../../onestop/ui/steps.py" line="402"/>
         <source>Ghi nhận tài khoản này nhận xử lý hồ sơ.</source>
         <translation>Record that this account takes up the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="399"/>
+        <location filename="../../onestop/ui/steps.py" line="403"/>
         <source>Người nộp đã bổ sung đủ: thời gian giải quyết tiếp tục tính.</source>
         <translation>The applicant brought everything: the time limit runs again.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="400"/>
+        <location filename="../../onestop/ui/steps.py" line="404"/>
         <source>Hồ sơ đã có kết quả: chuyển về Bộ phận Một cửa để trả.</source>
         <translation>The result is ready: back to the One-Stop Counter to be returned.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="401"/>
+        <location filename="../../onestop/ui/steps.py" line="405"/>
         <source>Người nộp rút hồ sơ: hồ sơ kết thúc.</source>
         <translation>The applicant withdraws the dossier: it is closed.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="406"/>
+        <location filename="../../onestop/ui/steps.py" line="410"/>
         <source>Đã {0}.</source>
         <translation>Done: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="412"/>
+        <location filename="../../onestop/ui/steps.py" line="416"/>
         <source>Đã {0}, nhưng chưa tạo được giấy in; in lại từ «In biểu mẫu…».</source>
         <translation>Done: {0}, but the paper could not be made; print it from «Print forms…».</translation>
     </message>
@@ -2601,6 +2681,162 @@
         <location filename="../../onestop/ui/step_forms.py" line="228"/>
         <source>Đơn vị nhận: chưa có đơn vị nào đang hoạt động để chuyển đến.</source>
         <translation>Receiving unit: there is no unit in operation to transfer to.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListModel</name>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="77"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="78"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="79"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="80"/>
+        <source>Đơn vị đang giữ</source>
+        <translation>Held by unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="81"/>
+        <source>Người xử lý</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="82"/>
+        <source>Hẹn ban đầu</source>
+        <translation>First due</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="83"/>
+        <source>Hạn hiện tại</source>
+        <translation>Due now</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="84"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="87"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="88"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="89"/>
+        <source>Tạm dừng tính giờ</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="227"/>
+        <source>Bộ phận Một cửa</source>
+        <translation>One-Stop Counter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="229"/>
+        <source>(chưa ai nhận)</source>
+        <translation>(not taken up)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="234"/>
+        <source>{0} (hẹn lại)</source>
+        <translation>{0} (re-appointed)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="247"/>
+        <source>Quá hạn: phải trả lúc {0}</source>
+        <translation>Overdue: was due at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="249"/>
+        <source>Đến hạn trong vòng một ngày làm việc: {0}</source>
+        <translation>Due within one working day: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="251"/>
+        <source>Đang chờ người nộp bổ sung: thời gian giải quyết tạm dừng</source>
+        <translation>Waiting for the applicant&apos;s documents: the time limit is paused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="252"/>
+        <source>Hạn: {0}</source>
+        <translation>Due: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListView</name>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="281"/>
+        <source>Hồ sơ của tôi — các đơn vị đang giữ, hạn sớm nhất trước</source>
+        <translation>My dossiers — held by every unit, earliest due first</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="283"/>
+        <source>Hồ sơ của tôi — tôi nhận xử lý hoặc đơn vị tôi đang giữ, hạn sớm nhất trước</source>
+        <translation>My dossiers — taken up by me or held by my unit, earliest due first</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="287"/>
+        <source>Hồ sơ quá hạn hoặc đến hạn trong vòng một ngày làm việc, hạn sớm nhất trước — ai đang giữ</source>
+        <translation>Dossiers overdue or due within one working day, earliest due first — who holds them</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="321"/>
+        <source>Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.</source>
+        <translation>Enter or double-click: open the dossier. The steps&apos; keys work right here.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="330"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="331"/>
+        <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
+        <translation>Due soon (within 1 working day)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="401"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="404"/>
+        <source>Không có hồ sơ nào đang chờ xử lý.</source>
+        <translation>No dossier is waiting to be processed.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="406"/>
+        <source>Không có hồ sơ nào quá hạn hay sắp đến hạn.</source>
+        <translation>No dossier is overdue or due soon.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="409"/>
+        <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
+        <translation>{0} dossiers loaded — scroll for more</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="411"/>
+        <source>{0} hồ sơ</source>
+        <translation>{0} dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="429"/>
+        <source>Hồ sơ {0} — {1}: các bước xử lý</source>
+        <translation>Dossier {0} — {1}: its steps</translation>
     </message>
 </context>
 <context>
