@@ -183,7 +183,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="48"/>
-        <location filename="../../onestop/ui/intake.py" line="1248"/>
+        <location filename="../../onestop/ui/intake.py" line="951"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -233,57 +233,57 @@
         <translation>Contact details corrected</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="85"/>
+        <location filename="../../onestop/ui/intake_models.py" line="49"/>
         <source>thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="86"/>
+        <location filename="../../onestop/ui/intake_models.py" line="50"/>
         <source>thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="87"/>
+        <location filename="../../onestop/ui/intake_models.py" line="51"/>
         <source>thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="88"/>
+        <location filename="../../onestop/ui/intake_models.py" line="52"/>
         <source>thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="89"/>
+        <location filename="../../onestop/ui/intake_models.py" line="53"/>
         <source>thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="90"/>
+        <location filename="../../onestop/ui/intake_models.py" line="54"/>
         <source>thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="91"/>
+        <location filename="../../onestop/ui/intake_models.py" line="55"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="98"/>
+        <location filename="../../onestop/ui/intake_models.py" line="62"/>
         <source>{0:02d} giờ {1:02d} phút, {2}, ngày {3}</source>
         <translation>{0:02d}:{1:02d}, {2}, {3}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="106"/>
+        <location filename="../../onestop/ui/intake_models.py" line="70"/>
         <source> (nhận sau {0} thì hẹn ngày làm việc tiếp theo)</source>
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1252"/>
+        <location filename="../../onestop/ui/intake.py" line="955"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1256"/>
+        <location filename="../../onestop/ui/intake.py" line="959"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
@@ -640,27 +640,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake_models.py" line="182"/>
         <source>Giấy tờ (* bắt buộc)</source>
         <translation>Document (* required)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake_models.py" line="182"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake_models.py" line="182"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="238"/>
+        <location filename="../../onestop/ui/intake_models.py" line="202"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="238"/>
+        <location filename="../../onestop/ui/intake_models.py" line="202"/>
         <source>Nếu có</source>
         <translation>If any</translation>
     </message>
@@ -1181,283 +1181,283 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="423"/>
+        <location filename="../../onestop/ui/intake.py" line="126"/>
         <source>Đang tải danh mục thủ tục…</source>
         <translation>Loading the procedure catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="425"/>
+        <location filename="../../onestop/ui/intake.py" line="128"/>
         <source>Gõ mã hoặc vài chữ của tên thủ tục (không cần dấu), ↑↓ để chọn, Enter để lấy — F4</source>
         <translation>Type the code or a few words of the procedure name (diacritics optional), ↑↓ to choose, Enter to take — F4</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="446"/>
+        <location filename="../../onestop/ui/intake.py" line="149"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="449"/>
+        <location filename="../../onestop/ui/intake.py" line="152"/>
         <source>&amp;Thủ tục (F4):</source>
         <translation>&amp;Procedure (F4):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="457"/>
+        <location filename="../../onestop/ui/intake.py" line="160"/>
         <source>Họ và tên người nộp, có dấu</source>
         <translation>Applicant&apos;s full name, with diacritics</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="458"/>
+        <location filename="../../onestop/ui/intake.py" line="161"/>
         <source>12 chữ số (CCCD)</source>
         <translation>12 digits (citizen ID card)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="461"/>
+        <location filename="../../onestop/ui/intake.py" line="164"/>
         <source>ví dụ: 0905 123 456</source>
         <translation>e.g. 0905 123 456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="464"/>
+        <location filename="../../onestop/ui/intake.py" line="167"/>
         <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
         <translation>house number, street, ward/commune, province/city</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="466"/>
+        <location filename="../../onestop/ui/intake.py" line="169"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="492"/>
+        <location filename="../../onestop/ui/intake.py" line="195"/>
         <source>Điền theo hồ sơ trước (Ctrl+D)</source>
         <translation>Fill in from previous dossier (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="494"/>
+        <location filename="../../onestop/ui/intake.py" line="197"/>
         <source>Bỏ qua</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="508"/>
+        <location filename="../../onestop/ui/intake.py" line="211"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="512"/>
+        <location filename="../../onestop/ui/intake.py" line="215"/>
         <source>&amp;Họ và tên (*):</source>
         <translation>Full &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="513"/>
+        <location filename="../../onestop/ui/intake.py" line="216"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="520"/>
+        <location filename="../../onestop/ui/intake.py" line="223"/>
         <source>Số điện th&amp;oại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="521"/>
+        <location filename="../../onestop/ui/intake.py" line="224"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="522"/>
+        <location filename="../../onestop/ui/intake.py" line="225"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="530"/>
+        <location filename="../../onestop/ui/intake.py" line="233"/>
         <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá</source>
         <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="550"/>
+        <location filename="../../onestop/ui/intake.py" line="253"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="577"/>
+        <location filename="../../onestop/ui/intake.py" line="280"/>
         <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
         <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="586"/>
+        <location filename="../../onestop/ui/intake.py" line="289"/>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="588"/>
+        <location filename="../../onestop/ui/intake.py" line="291"/>
         <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
         <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="598"/>
+        <location filename="../../onestop/ui/intake.py" line="301"/>
         <source> bộ</source>
         <translation> set(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="608"/>
+        <location filename="../../onestop/ui/intake.py" line="311"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of se&amp;ts:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="609"/>
+        <location filename="../../onestop/ui/intake.py" line="312"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>&amp;Result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="610"/>
+        <location filename="../../onestop/ui/intake.py" line="313"/>
         <source>&amp;Phí, lệ phí:</source>
         <translation>&amp;Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="616"/>
+        <location filename="../../onestop/ui/intake.py" line="319"/>
         <source>Lưu và in phiếu (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="618"/>
+        <location filename="../../onestop/ui/intake.py" line="321"/>
         <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="620"/>
+        <location filename="../../onestop/ui/intake.py" line="323"/>
         <source>Làm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="622"/>
+        <location filename="../../onestop/ui/intake.py" line="325"/>
         <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
         <translation>Clear the form for the next applicant — Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="634"/>
+        <location filename="../../onestop/ui/intake.py" line="337"/>
         <source>Mời đánh giá (F8)</source>
         <translation>Request rating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="637"/>
+        <location filename="../../onestop/ui/intake.py" line="340"/>
         <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
         <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="647"/>
+        <location filename="../../onestop/ui/intake.py" line="350"/>
         <source>Đánh giá của người dân:</source>
         <translation>Applicant&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="767"/>
+        <location filename="../../onestop/ui/intake.py" line="470"/>
         <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
         <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="772"/>
+        <location filename="../../onestop/ui/intake.py" line="475"/>
         <source>Chưa tải được danh mục thủ tục</source>
         <translation>The procedure catalogue could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="792"/>
+        <location filename="../../onestop/ui/intake.py" line="495"/>
         <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
         <translation>Procedure: no procedure matches “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="831"/>
+        <location filename="../../onestop/ui/intake.py" line="534"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="865"/>
+        <location filename="../../onestop/ui/intake.py" line="568"/>
         <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
         <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="870"/>
+        <location filename="../../onestop/ui/intake.py" line="573"/>
         <source>Lĩnh vực: {0}</source>
         <translation>Field: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="872"/>
+        <location filename="../../onestop/ui/intake.py" line="575"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="874"/>
+        <location filename="../../onestop/ui/intake.py" line="577"/>
         <source>Phí, lệ phí: {0}</source>
         <translation>Fees and charges: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="874"/>
+        <location filename="../../onestop/ui/intake.py" line="577"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="897"/>
+        <location filename="../../onestop/ui/intake.py" line="600"/>
         <source>Hẹn trả: {0}</source>
         <translation>Appointment: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="900"/>
+        <location filename="../../onestop/ui/intake.py" line="603"/>
         <source>Không tính các ngày nghỉ:</source>
         <translation>Days off not counted:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="907"/>
+        <location filename="../../onestop/ui/intake.py" line="610"/>
         <source>Tính từ {0}, {1} {2}</source>
         <translation>Counted from {0}, {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="911"/>
+        <location filename="../../onestop/ui/intake.py" line="614"/>
         <source>thời hạn {0}</source>
         <translation>time limit {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="919"/>
+        <location filename="../../onestop/ui/intake.py" line="622"/>
         <source>Chưa tính được ngày hẹn trả</source>
         <translation>The appointment date could not be calculated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="921"/>
+        <location filename="../../onestop/ui/intake.py" line="624"/>
         <source>Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính.</source>
         <translation>Retrying in 30 seconds; the appointment will still be calculated on saving.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="929"/>
+        <location filename="../../onestop/ui/intake.py" line="632"/>
         <source>Chọn thủ tục để xem ngày hẹn trả</source>
         <translation>Choose a procedure to see the appointment date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="993"/>
+        <location filename="../../onestop/ui/intake.py" line="696"/>
         <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
         <translation>This ID number is on a previous dossier: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1083"/>
+        <location filename="../../onestop/ui/intake.py" line="786"/>
         <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
         <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1092"/>
+        <location filename="../../onestop/ui/intake.py" line="795"/>
         <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
         <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1142"/>
-        <location filename="../../onestop/ui/intake.py" line="1149"/>
+        <location filename="../../onestop/ui/intake.py" line="845"/>
+        <location filename="../../onestop/ui/intake.py" line="852"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1164"/>
+        <location filename="../../onestop/ui/intake.py" line="867"/>
         <source>Đã lưu hồ sơ {0}.</source>
         <translation>Dossier {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1169"/>
+        <location filename="../../onestop/ui/intake.py" line="872"/>
         <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1223"/>
+        <location filename="../../onestop/ui/intake.py" line="926"/>
         <source>Phiếu tiếp nhận — {0}</source>
         <translation>Receipt — {0}</translation>
     </message>
