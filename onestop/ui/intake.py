@@ -52,6 +52,7 @@ from onestop.services import (
     ReceiveRequest,
 )
 from onestop.ui.common import FieldError, mark_invalid, message_for, show_error, tr
+from onestop.ui.guidance import CounterGuidanceDialog
 from onestop.ui.intake_models import (
     Catalog,
     ChecklistModel,
@@ -101,6 +102,7 @@ class IntakeView(QWidget):
         self.appointment: Appointment | None = None
         self.offer: Applicant | None = None
         self.preview_dialog: ReceiptPreviewDialog | None = None
+        self.guidance_dialog: CounterGuidanceDialog | None = None
         self.last_code: str | None = None
         self.saving = False
         self._preview_seq = 0
@@ -231,7 +233,8 @@ class IntakeView(QWidget):
         hints = QLabel(
             self.tr(
                 "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
-                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá"
+                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · "
+                "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận"
             )
         )
         hints.setObjectName("shortcutHints")
@@ -323,11 +326,20 @@ class IntakeView(QWidget):
         self.clear_button = QPushButton(self.tr("Làm mới (Ctrl+N)"))
         self.clear_button.setObjectName("clearButton")
         self.clear_button.setToolTip(self.tr("Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N"))
+        self.guidance_button = QPushButton(self.tr("Hướng dẫn bổ sung (Mẫu 02)…"))
+        self.guidance_button.setObjectName("guidanceButton")
+        self.guidance_button.setToolTip(
+            self.tr(
+                "Thiếu giấy tờ: in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02) từ các giấy tờ bắt buộc "
+                "chưa đánh dấu, không tiếp nhận và không cấp mã hồ sơ — Ctrl+G"
+            )
+        )
         self.status = QLabel()
         self.status.setObjectName("intakeStatus")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.guidance_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
 
@@ -377,6 +389,7 @@ class IntakeView(QWidget):
             self.result_channel,
             self.fee,
             self.save_button,
+            self.guidance_button,
             self.clear_button,
             self.rate_button,
         ]
@@ -401,6 +414,7 @@ class IntakeView(QWidget):
         self.offer_skip.clicked.connect(self.dismiss_offer)
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.clear_form)
+        self.guidance_button.clicked.connect(self.guidance)
         self.rate_button.clicked.connect(self.invite_rating)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -410,8 +424,11 @@ class IntakeView(QWidget):
         self.fill_action = self._action(("Ctrl+D",), self.accept_offer, context)
         self._action(("F4",), self.focus_first, context)
         self.rate_action = self._action(("F8",), self.invite_rating, context)
+        self.guidance_action = self._action(("Ctrl+G",), self.guidance, context)
 
-    def _action(self, keys: Sequence[str], slot: Callable[[], None], context: Qt.ShortcutContext) -> QAction:
+    def _action(
+        self, keys: Sequence[str], slot: Callable[[], object], context: Qt.ShortcutContext
+    ) -> QAction:
         action = QAction(self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(context)
@@ -903,6 +920,33 @@ class IntakeView(QWidget):
             widget.setFocus()
             return True
         return False
+
+    def guidance(self) -> CounterGuidanceDialog | None:
+        """Mẫu 02 at the counter (Ctrl+G): the required documents not ticked, nothing received."""
+        if self.procedure is None:
+            self._set_field_error(
+                self.picker,
+                self.picker_error,
+                self.tr("Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02)."),
+            )
+            self.focus_first()
+            return None
+        if self.checklist.state() == QAbstractItemView.State.EditingState:
+            self.checklist.setFocus()  # commits the count being typed
+        dialog = CounterGuidanceDialog(
+            self.svc,
+            self.actor,
+            self.tasks,
+            self.ui_state,
+            self.procedure.code,
+            self.procedure.name,
+            self._typed_applicant(),
+            self.checklist_model.missing_required(),
+            self,
+        )
+        self.guidance_dialog = dialog
+        dialog.open()
+        return dialog
 
     def invite_rating(self) -> None:
         """Invite the citizen to rate the receipt of the dossier saved last (F8), e.g. after the

@@ -183,7 +183,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="48"/>
-        <location filename="../../onestop/ui/intake.py" line="951"/>
+        <location filename="../../onestop/ui/intake.py" line="995"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -278,12 +278,12 @@
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="955"/>
+        <location filename="../../onestop/ui/intake.py" line="999"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="959"/>
+        <location filename="../../onestop/ui/intake.py" line="1003"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
@@ -762,6 +762,64 @@
     </message>
 </context>
 <context>
+    <name>CounterGuidanceDialog</name>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="62"/>
+        <source>Hướng dẫn bổ sung hồ sơ (Mẫu 02)</source>
+        <translation>Guidance on missing documents (Form 02)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="67"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Hồ sơ &lt;b&gt;không được tiếp nhận&lt;/b&gt; và không cấp mã: người nộp nhận phiếu hướng dẫn ghi một lần, đầy đủ các giấy tờ cần bổ sung, hoàn thiện và lý do.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;The dossier is &lt;b&gt;not received&lt;/b&gt; and gets no code: the applicant receives a guidance form listing, at once and in full, every document to bring or complete and why.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="74"/>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="77"/>
+        <source>Chưa có trong hồ sơ</source>
+        <translation>Not in the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="80"/>
+        <source>Thêm dòng (Insert)</source>
+        <translation>Add row (Insert)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="83"/>
+        <source>Xóa dòng (Delete)</source>
+        <translation>Remove row (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="92"/>
+        <source>&amp;Người nộp:</source>
+        <translation>&amp;Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="95"/>
+        <source>Giấy &amp;tờ cần bổ sung:</source>
+        <translation>&amp;Missing documents:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="105"/>
+        <source>In Mẫu 02 (Ctrl+Enter)</source>
+        <translation>Print Form 02 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="107"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/guidance.py" line="153"/>
+        <source>Hướng dẫn bổ sung hồ sơ (Mẫu 02) — {0}</source>
+        <translation>Guidance on missing documents (Form 02) — {0}</translation>
+    </message>
+</context>
+<context>
     <name>DossierDetailDialog</name>
     <message>
         <location filename="../../onestop/ui/detail.py" line="151"/>
@@ -1181,283 +1239,298 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="126"/>
+        <location filename="../../onestop/ui/intake.py" line="128"/>
         <source>Đang tải danh mục thủ tục…</source>
         <translation>Loading the procedure catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="128"/>
+        <location filename="../../onestop/ui/intake.py" line="130"/>
         <source>Gõ mã hoặc vài chữ của tên thủ tục (không cần dấu), ↑↓ để chọn, Enter để lấy — F4</source>
         <translation>Type the code or a few words of the procedure name (diacritics optional), ↑↓ to choose, Enter to take — F4</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="149"/>
+        <location filename="../../onestop/ui/intake.py" line="151"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="152"/>
+        <location filename="../../onestop/ui/intake.py" line="154"/>
         <source>&amp;Thủ tục (F4):</source>
         <translation>&amp;Procedure (F4):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="160"/>
+        <location filename="../../onestop/ui/intake.py" line="162"/>
         <source>Họ và tên người nộp, có dấu</source>
         <translation>Applicant&apos;s full name, with diacritics</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="161"/>
+        <location filename="../../onestop/ui/intake.py" line="163"/>
         <source>12 chữ số (CCCD)</source>
         <translation>12 digits (citizen ID card)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="164"/>
+        <location filename="../../onestop/ui/intake.py" line="166"/>
         <source>ví dụ: 0905 123 456</source>
         <translation>e.g. 0905 123 456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="167"/>
+        <location filename="../../onestop/ui/intake.py" line="169"/>
         <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
         <translation>house number, street, ward/commune, province/city</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="169"/>
+        <location filename="../../onestop/ui/intake.py" line="171"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="195"/>
+        <location filename="../../onestop/ui/intake.py" line="197"/>
         <source>Điền theo hồ sơ trước (Ctrl+D)</source>
         <translation>Fill in from previous dossier (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="197"/>
+        <location filename="../../onestop/ui/intake.py" line="199"/>
         <source>Bỏ qua</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="211"/>
+        <location filename="../../onestop/ui/intake.py" line="213"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="215"/>
+        <location filename="../../onestop/ui/intake.py" line="217"/>
         <source>&amp;Họ và tên (*):</source>
         <translation>Full &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="216"/>
+        <location filename="../../onestop/ui/intake.py" line="218"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="223"/>
+        <location filename="../../onestop/ui/intake.py" line="225"/>
         <source>Số điện th&amp;oại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="224"/>
+        <location filename="../../onestop/ui/intake.py" line="226"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="225"/>
+        <location filename="../../onestop/ui/intake.py" line="227"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="233"/>
-        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá</source>
-        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating</translation>
+        <location filename="../../onestop/ui/intake.py" line="235"/>
+        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
+        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="253"/>
+        <location filename="../../onestop/ui/intake.py" line="256"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="280"/>
+        <location filename="../../onestop/ui/intake.py" line="283"/>
         <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
         <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="289"/>
+        <location filename="../../onestop/ui/intake.py" line="292"/>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="291"/>
+        <location filename="../../onestop/ui/intake.py" line="294"/>
         <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
         <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="301"/>
+        <location filename="../../onestop/ui/intake.py" line="304"/>
         <source> bộ</source>
         <translation> set(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="311"/>
+        <location filename="../../onestop/ui/intake.py" line="314"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of se&amp;ts:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="312"/>
+        <location filename="../../onestop/ui/intake.py" line="315"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>&amp;Result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="313"/>
+        <location filename="../../onestop/ui/intake.py" line="316"/>
         <source>&amp;Phí, lệ phí:</source>
         <translation>&amp;Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="319"/>
+        <location filename="../../onestop/ui/intake.py" line="322"/>
         <source>Lưu và in phiếu (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="321"/>
+        <location filename="../../onestop/ui/intake.py" line="324"/>
         <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="323"/>
+        <location filename="../../onestop/ui/intake.py" line="326"/>
         <source>Làm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="325"/>
+        <location filename="../../onestop/ui/intake.py" line="328"/>
         <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
         <translation>Clear the form for the next applicant — Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="337"/>
+        <location filename="../../onestop/ui/intake.py" line="329"/>
+        <source>Hướng dẫn bổ sung (Mẫu 02)…</source>
+        <translation>Missing documents (Form 02)…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="333"/>
+        <source>Thiếu giấy tờ: in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02) từ các giấy tờ bắt buộc chưa đánh dấu, không tiếp nhận và không cấp mã hồ sơ — Ctrl+G</source>
+        <translation>Documents missing: print the guidance form (Form 02) from the required documents not ticked, without receiving the dossier or giving it a code — Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="349"/>
         <source>Mời đánh giá (F8)</source>
         <translation>Request rating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="340"/>
+        <location filename="../../onestop/ui/intake.py" line="352"/>
         <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
         <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="350"/>
+        <location filename="../../onestop/ui/intake.py" line="362"/>
         <source>Đánh giá của người dân:</source>
         <translation>Applicant&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="470"/>
+        <location filename="../../onestop/ui/intake.py" line="487"/>
         <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
         <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="475"/>
+        <location filename="../../onestop/ui/intake.py" line="492"/>
         <source>Chưa tải được danh mục thủ tục</source>
         <translation>The procedure catalogue could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="495"/>
+        <location filename="../../onestop/ui/intake.py" line="512"/>
         <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
         <translation>Procedure: no procedure matches “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="534"/>
+        <location filename="../../onestop/ui/intake.py" line="551"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="568"/>
+        <location filename="../../onestop/ui/intake.py" line="585"/>
         <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
         <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="573"/>
+        <location filename="../../onestop/ui/intake.py" line="590"/>
         <source>Lĩnh vực: {0}</source>
         <translation>Field: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="575"/>
+        <location filename="../../onestop/ui/intake.py" line="592"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="577"/>
+        <location filename="../../onestop/ui/intake.py" line="594"/>
         <source>Phí, lệ phí: {0}</source>
         <translation>Fees and charges: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="577"/>
+        <location filename="../../onestop/ui/intake.py" line="594"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="600"/>
+        <location filename="../../onestop/ui/intake.py" line="617"/>
         <source>Hẹn trả: {0}</source>
         <translation>Appointment: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="603"/>
+        <location filename="../../onestop/ui/intake.py" line="620"/>
         <source>Không tính các ngày nghỉ:</source>
         <translation>Days off not counted:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="610"/>
+        <location filename="../../onestop/ui/intake.py" line="627"/>
         <source>Tính từ {0}, {1} {2}</source>
         <translation>Counted from {0}, {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="614"/>
+        <location filename="../../onestop/ui/intake.py" line="631"/>
         <source>thời hạn {0}</source>
         <translation>time limit {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="622"/>
+        <location filename="../../onestop/ui/intake.py" line="639"/>
         <source>Chưa tính được ngày hẹn trả</source>
         <translation>The appointment date could not be calculated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="624"/>
+        <location filename="../../onestop/ui/intake.py" line="641"/>
         <source>Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính.</source>
         <translation>Retrying in 30 seconds; the appointment will still be calculated on saving.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="632"/>
+        <location filename="../../onestop/ui/intake.py" line="649"/>
         <source>Chọn thủ tục để xem ngày hẹn trả</source>
         <translation>Choose a procedure to see the appointment date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="696"/>
+        <location filename="../../onestop/ui/intake.py" line="713"/>
         <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
         <translation>This ID number is on a previous dossier: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="786"/>
+        <location filename="../../onestop/ui/intake.py" line="803"/>
         <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
         <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="795"/>
+        <location filename="../../onestop/ui/intake.py" line="812"/>
         <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
         <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="845"/>
-        <location filename="../../onestop/ui/intake.py" line="852"/>
+        <location filename="../../onestop/ui/intake.py" line="862"/>
+        <location filename="../../onestop/ui/intake.py" line="869"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="867"/>
+        <location filename="../../onestop/ui/intake.py" line="884"/>
         <source>Đã lưu hồ sơ {0}.</source>
         <translation>Dossier {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="872"/>
+        <location filename="../../onestop/ui/intake.py" line="889"/>
         <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="926"/>
+        <location filename="../../onestop/ui/intake.py" line="930"/>
+        <source>Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02).</source>
+        <translation>Procedure: choose the procedure before printing the guidance (Form 02).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="970"/>
         <source>Phiếu tiếp nhận — {0}</source>
         <translation>Receipt — {0}</translation>
     </message>
