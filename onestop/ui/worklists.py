@@ -311,7 +311,7 @@ class WorkListView(QWidget):
             WorkListModel.HOLDER: metrics.horizontalAdvance("Lê Thị Hồng Nhung") + 16,
             WorkListModel.DUE: metrics.horizontalAdvance("Hẹn ban đầu") + 20,
             WorkListModel.CURRENT_DUE: metrics.horizontalAdvance("00/00 00:00 (hẹn lại)") + 12,
-            WorkListModel.STATE: metrics.horizontalAdvance("Sắp đến hạn · Đang xử lý") + 16,
+            WorkListModel.STATE: metrics.horizontalAdvance("Sắp đến hạn · Đã tiếp nhận") + 16,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
