@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import actor, type_text, unit_officer
+from helpers import actor, scan, type_text, unit_officer
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
@@ -126,7 +126,9 @@ def test_a_scanned_receipt_of_a_ready_result_returns_with_enter_and_invites_a_ra
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.open_scanned(code)  # what the scanner filter calls after a burst of keys and Enter
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.intake.picker, timeout=5000)
+    scan(window.intake.picker, code)  # the receipt's barcode, whatever has the focus
 
     def opened() -> DossierDetailDialog | None:
         found = [d for d in window.findChildren(DossierDetailDialog) if d.code == code]
@@ -157,6 +159,7 @@ def test_a_scanned_receipt_of_a_ready_result_returns_with_enter_and_invites_a_ra
     assert requests_rows(db_path) == [(code, "return", "tiepnhan1", STATION)]
     assert dialog.tabs.currentWidget() is dialog.ratings_page
     qtbot.waitUntil(lambda: dialog.rating_status.text() == "Đang chờ người dân đánh giá…", timeout=5000)
+    assert window.intake.picker.text() == ""  # the scanned keys went nowhere else
     dialog.rating_status.stop()
     window.close()
 
