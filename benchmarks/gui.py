@@ -667,7 +667,7 @@ def send_burst(widget: Any, code: str) -> float:
 
 
 def bench_scan(window: Any, svc: Onestop, probe: Probe, codes: list[str], rounds: int) -> Result:
-    from onestop.ui.dossiers import DossierDetailDialog
+    from onestop.ui.detail import DossierDetailDialog
 
     tasks = window.tasks
     name = window.intake.name

@@ -153,6 +153,7 @@ SCENARIOS: dict[str, Scenario] = {
     "papers.guidance_at_counter": lambda s, a, c: s.papers.guidance_at_counter(
         "1.004873", Applicant("Lê Văn An"), [("Tờ khai", "Chưa ký")], actor=a
     ),
+    "worklists.work_list": lambda s, a, c: s.worklists.work_list("urgent", actor=a),
     "lifecycle.next_steps": lambda s, a, c: s.lifecycle.next_steps(c["code"], actor=a),
     "lifecycle.transfer": lambda s, a, c: s.lifecycle.transfer(c["code"], actor=a),
     "lifecycle.take": lambda s, a, c: s.lifecycle.take(c["processing"], actor=a),

@@ -236,3 +236,23 @@ def test_scans_are_stored_once_reused_and_verified_on_postgres(pg_agency: Onesto
     assert any("đã bị sửa ngoài chương trình" in p and earlier in p and later in p for p in problems), (
         problems
     )
+
+def test_work_lists_page_in_due_order_on_postgres(pg_agency: Onestop) -> None:
+    clerk, head = actor(pg_agency, "tiepnhan1"), viewer(pg_agency)
+    made = []
+    for name, procedure in (
+        ("Lê Văn An", "1.004873"),
+        ("Trần Thị Bình", "2.000815"),
+        ("Ngô Văn Chi", "1.004873"),
+    ):
+        code = pg_agency.intake.receive(ReceiveRequest(procedure, Applicant(name)), actor=clerk).code
+        pg_agency.lifecycle.transfer(code, actor=clerk)
+        made.append(code)
+    pg_agency.lifecycle.extend(made[2], due=vn(2026, 12, 4, 17, 0), reason="Cần xác minh", actor=head)
+    first = pg_agency.worklists.work_list("mine", limit=2, actor=head)
+    rest = pg_agency.worklists.work_list("mine", after=first.after, limit=2, actor=head)
+    assert [r.code for r in first.rows + rest.rows] == [made[1], made[0], made[2]]
+    assert first.has_more and not rest.has_more
+    urgent = pg_agency.worklists.work_list("urgent", actor=head)
+    assert [r.code for r in urgent.rows] == [made[1]]  # due today; the others in days
+    assert urgent.rows[0].unit == "Công chức Tư pháp - Hộ tịch"

@@ -12,6 +12,7 @@ per capability::
     svc.lifecycle   handovers, supplements, result, return… (services/lifecycle.py)
     svc.papers      the data of Mẫu 01-06 for the forms      (services/papers.py)
     svc.dossiers    looking dossiers up, lists, search      (services/dossiers.py)
+    svc.worklists   an officer's dossiers, the overdue ones  (services/worklists.py)
     svc.ratings     citizen ratings and the kiosk           (services/ratings.py)
     svc.reports     the period report, the register (Mẫu 07) (services/reports.py)
     svc.oversight   the head of agency's directives          (services/oversight.py)
@@ -64,7 +65,10 @@ from onestop.services.values import (
     ReuseCandidate,
     SubmittedDocument,
     VerifyReport,
+    WorkPage,
+    WorkRow,
 )
+from onestop.services.worklists import WorkListService
 
 
 class Onestop:
@@ -85,6 +89,7 @@ class Onestop:
         self.oversight = OversightService(self.ctx)
         self.digitisation = DigitisationService(self.ctx)
         self.integrity = IntegrityService(self.ctx)
+        self.worklists = WorkListService(self.ctx)
 
     @property
     def db(self) -> Database:
@@ -106,6 +111,7 @@ class Onestop:
             "oversight": self.oversight,
             "digitisation": self.digitisation,
             "integrity": self.integrity,
+            "worklists": self.worklists,
         }
 
     def permissions(self, actor: Actor) -> frozenset[Act]:
@@ -140,5 +146,7 @@ __all__ = [
     "Role",
     "SubmittedDocument",
     "VerifyReport",
+    "WorkPage",
+    "WorkRow",
     "parse_catalog",
 ]

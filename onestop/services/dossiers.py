@@ -146,6 +146,7 @@ class DossierService:
             events=events,
             ratings=ratings,
             attachments=attachments,
+            legal_due_at=row.legal_due_at.astimezone(tz) if row.legal_due_at else None,
         )
 
     @requires(Act.VIEW_DOSSIERS)

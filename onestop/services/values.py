@@ -175,6 +175,7 @@ class DossierView:
     events: tuple[EventView, ...] = ()
     ratings: tuple[RatingView, ...] = ()
     attachments: tuple[AttachmentView, ...] = ()  # the current scan of each component, and the result
+    legal_due_at: datetime | None = None  # the due moment after supplement pauses (None: due_at)
 
     @property
     def status_label(self) -> str:
@@ -196,6 +197,38 @@ class DossierRow:
     due_at: datetime
     received_by: str
     received_by_name: str = ""
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    """One line of a work list (``worklists.work_list``): what is due, when, and who holds it."""
+
+    id: int
+    code: str
+    status: str
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    received_at: datetime
+    due_at: datetime  # the receipt's appointment, never moved
+    current_due_at: datetime  # what is due now: the re-appointment, else after pauses, else due_at
+    extended: bool  # current_due_at is a re-appointment (Mẫu 04)
+    unit: str | None  # the unit holding it (None: at the counter)
+    holder: str | None  # the officer who took it up, if any
+    deadline: str  # onestop.lifecycle.deadline_state: overdue, due_soon, open, paused, …
+
+
+@dataclass(frozen=True)
+class WorkPage:
+    """A page of a work list, in due order; ``after`` asks for the next one."""
+
+    rows: tuple[WorkRow, ...]
+    has_more: bool
+    now: datetime
+
+    @property
+    def after(self) -> tuple[datetime, int] | None:
+        return (self.rows[-1].current_due_at, self.rows[-1].id) if self.rows else None
 
 
 @dataclass(frozen=True)

@@ -18,17 +18,9 @@ from onestop.clock import FixedClock
 from onestop.demo import generate_dossiers
 from onestop.services import Actor, Applicant, DossierFilter, DossierRow, Onestop, ReceiveRequest
 from onestop.services.dossiers import DossierService
-from onestop.ui.dossiers import (
-    DUE_SOON,
-    FINISHED,
-    OPEN,
-    OVERDUE,
-    ContactEditDialog,
-    DossierDetailDialog,
-    DossierTableModel,
-    TodayView,
-    open_dossier,
-)
+from onestop.ui.contact_edit import ContactEditDialog
+from onestop.ui.detail import DossierDetailDialog, open_dossier
+from onestop.ui.dossiers import DUE_SOON, FINISHED, OPEN, OVERDUE, DossierTableModel, TodayView
 from onestop.ui.tasks import Tasks
 
 SAME_DAY = "2.000815"  # chứng thực bản sao: due at the end of the day (cut-off 15:00)
@@ -316,7 +308,7 @@ def test_the_detail_shows_the_dossier_its_documents_and_who_did_what_when(
     assert detail.history.rowCount() == 1
     assert [detail.history.item(0, c).text() for c in range(3)] == [
         "23/11/2026 09:00",
-        "Tiếp nhận",
+        "Tiếp nhận hồ sơ",
         "Nguyễn Thị Thu Hà (tiepnhan1)",
     ]
     assert detail.documents.rowCount() >= 1
@@ -349,7 +341,7 @@ def test_correcting_the_phone_makes_receipt_version_2_with_the_same_code_and_kee
     assert detail.fields["phone"].text() == "0905333444"
     assert [detail.history.item(1, c).text() for c in (0, 1, 5)] == [
         "23/11/2026 09:20",
-        "Sửa thông tin người nộp",
+        "Sửa thông tin trên giấy tiếp nhận",
         "Ghi sai số điện thoại",
     ]
     assert detail.receipts.rowCount() == 2

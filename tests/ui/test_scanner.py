@@ -200,7 +200,7 @@ def test_a_scan_while_typing_a_name_in_the_counter_window_opens_that_dossier(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, ui_state: QSettings
 ) -> None:
     pytest.importorskip("onestop.ui.intake")
-    from onestop.ui.dossiers import DossierDetailDialog
+    from onestop.ui.detail import DossierDetailDialog
     from onestop.ui.main_window import MainWindow
 
     code = agency.intake.receive(
