@@ -237,6 +237,7 @@ def test_scans_are_stored_once_reused_and_verified_on_postgres(pg_agency: Onesto
         problems
     )
 
+
 def test_work_lists_page_in_due_order_on_postgres(pg_agency: Onestop) -> None:
     clerk, head = actor(pg_agency, "tiepnhan1"), viewer(pg_agency)
     made = []
