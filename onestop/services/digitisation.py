@@ -115,20 +115,67 @@ class DigitisationService:
             raise ValidationError("Độ phân giải (--resolution): từ 50 đến 1200 dpi.", field="resolution")
         with self.ctx.db.read() as conn:
             _row, document, _name = self._target(conn, code, document, result)
-        name = (device or settings["scan.device"] or "").strip() or None
-        scanner = scanning.scanner_for(name)
         with tempfile.TemporaryDirectory(prefix="onestop-scan-") as tmp:
-            scanned = scanner.scan(
-                device=name,
-                pages=pages,
+            scanned = self.scan_pages(
+                Path(tmp),
+                device=device,
                 resolution=dpi,
-                into=Path(tmp),
+                pages=pages,
                 mode=mode,
                 source=source,
                 progress=progress,
                 cancel=cancel,
+                actor=actor,
             )
             return self.attach(code, list(scanned), document=document, result=result, actor=actor)
+
+    @requires(Act.DIGITISE)
+    def scan_pages(
+        self,
+        into: Path,
+        *,
+        device: str | None = None,
+        resolution: int | None = None,
+        pages: int = 1,
+        mode: str | None = None,
+        source: str | None = None,
+        progress: scanning.Progress | None = None,
+        cancel: threading.Event | None = None,
+        actor: Actor,
+    ) -> list[Path]:
+        """Scan pages into the folder ``into`` and store nothing (a screen shows them first, and may
+        scan before the dossier exists): the files, in page order. ``device``: default the setting
+        ``scan.device``; ``resolution``: default ``scan.resolution``."""
+        settings = self.ctx.settings()
+        dpi = settings["scan.resolution"] if resolution is None else resolution
+        if not isinstance(dpi, int) or not 50 <= dpi <= 1200:
+            raise ValidationError("Độ phân giải (--resolution): từ 50 đến 1200 dpi.", field="resolution")
+        name = (device or settings["scan.device"] or "").strip() or None
+        return scanning.scanner_for(name).scan(
+            device=name,
+            pages=pages,
+            resolution=dpi,
+            into=into,
+            mode=mode,
+            source=source,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    @requires(Act.DIGITISE)
+    def prepare(self, sources: Sequence[Path | pg.Source], *, actor: Actor) -> pg.Built:
+        """The files as one PDF, checked by the agency's rules (``scan.*``), stored nowhere: what a
+        screen shows and arranges before ``arrange`` and ``attach``."""
+        rules = pg.Rules.from_settings(self.ctx.settings())
+        paths = [s for s in sources if isinstance(s, Path)]
+        read = iter(pg.read_sources(paths, rules))
+        return pg.build([next(read) if isinstance(s, Path) else s for s in sources], rules)
+
+    @requires(Act.DIGITISE)
+    def arrange(self, picks: Sequence[pg.PagePick], *, actor: Actor) -> pg.Built:
+        """One PDF of pages picked from prepared PDFs, in order, turned as asked (``pages.compose``),
+        checked against the size limit; stored nowhere (``attach`` it)."""
+        return pg.compose(picks, pg.Rules.from_settings(self.ctx.settings()))
 
     @requires(Act.DIGITISE)
     def devices(self, *, device: str | None = None, actor: Actor) -> list[scanning.ScanDevice]:

@@ -6,7 +6,7 @@ import re
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, distinct, func, or_, select, text
 
 from onestop import validation as v
 from onestop.auth import Act, Actor
@@ -201,6 +201,15 @@ class DossierService:
                 d.due_at,
                 t.staff.c.username,
                 t.staff.c.full_name,
+                # Whether it is digitised, in the same query (each an indexed look-up by dossier).
+                select(func.count())
+                .where(t.dossier_documents.c.dossier_id == d.id)
+                .scalar_subquery()
+                .label("documents"),
+                select(func.count(distinct(t.attachments.c.document)))
+                .where(t.attachments.c.dossier_id == d.id, t.attachments.c.kind == "component")
+                .scalar_subquery()
+                .label("scanned"),
             )
             .join(t.procedures, t.procedures.c.id == d.procedure_id)
             .join(t.staff, t.staff.c.id == d.received_by)
@@ -248,7 +257,19 @@ class DossierService:
 
 def _row(r: Any, tz: Any) -> DossierRow:
     return DossierRow(
-        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7].astimezone(tz), r[8].astimezone(tz), r[9], r[10]
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7].astimezone(tz),
+        r[8].astimezone(tz),
+        r[9],
+        r[10],
+        int(r[11] or 0),
+        int(r[12] or 0),
     )
 
 

@@ -197,6 +197,13 @@ class DossierRow:
     due_at: datetime
     received_by: str
     received_by_name: str = ""
+    documents: int = 0  # components handed in
+    scanned: int = 0  # of them, with a current scan
+
+    @property
+    def digitised(self) -> bool:
+        """Every component handed in has a scan (a dossier without components has nothing to scan)."""
+        return self.scanned >= self.documents
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -74,6 +74,29 @@ def status_text(status: str) -> str:
     return tr(STATUSES.get(status, status))
 
 
+_ICONS: dict[str, QIcon] = {}
+
+
+def not_digitised_icon() -> QIcon:
+    """A paper with an orange corner: a dossier whose papers are not all scanned yet (the list's mark;
+    its tooltip and accessible text say it in words)."""
+    icon = _ICONS.get("not_digitised")
+    if icon is None:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor("#8a5a00"))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(2, 1, 10, 13)
+        painter.setBrush(QColor("#f29900"))
+        painter.setPen(QColor("#f29900"))
+        painter.drawEllipse(8, 8, 7, 7)
+        painter.end()
+        icon = _ICONS["not_digitised"] = QIcon(pixmap)
+    return icon
+
+
 # ---------------------------------------------------------------------------------------- the model
 
 
@@ -117,6 +140,7 @@ class DossierTableModel(QAbstractTableModel):
     RowRole = Qt.ItemDataRole.UserRole + 2  # the DossierRow
     StateRole = Qt.ItemDataRole.UserRole + 3  # OVERDUE, DUE_SOON, OPEN, PAUSED, READY or FINISHED
     SortRole = Qt.ItemDataRole.UserRole + 4  # a key that sorts the column sensibly
+    DigitisedRole = Qt.ItemDataRole.UserRole + 5  # every component handed in has a scan (bool)
 
     PAGE = 100
     MAX_REFRESH = 10_000  # the service's largest page
@@ -297,6 +321,10 @@ class DossierTableModel(QAbstractTableModel):
             return r
         if role == self.StateRole:
             return state
+        if role == self.DigitisedRole:
+            return r.digitised
+        if role == Qt.ItemDataRole.DecorationRole and col == self.CODE and not r.digitised:
+            return not_digitised_icon()
         if role == self.SortRole:
             return self._sort_key(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -312,7 +340,10 @@ class DossierTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._display(r, state, col)
+            text = self._display(r, state, col)
+            if col == self.CODE and not r.digitised:
+                text += " · " + self.tr("chưa số hóa")
+            return text
         return None
 
     def _display(self, r: DossierRow, state: str, col: int) -> str:
@@ -344,6 +375,8 @@ class DossierTableModel(QAbstractTableModel):
         return fold(self._display(r, OPEN, col))
 
     def _tooltip(self, r: DossierRow, state: str, col: int) -> str:
+        if col == self.CODE and not r.digitised:
+            return self.tr("Chưa số hóa: đã quét {0}/{1} giấy tờ").format(r.scanned, r.documents)
         if col == self.PROCEDURE:
             return f"{r.procedure_code} — {self._procedures.get(r.procedure_code, '')}"
         if col == self.RECEIVED:
@@ -460,6 +493,8 @@ class TodayView(QWidget):
                     (STATE_COLOURS[FINISHED], self.tr("Đã kết thúc")),
                 )
             )
+            + "&nbsp;&nbsp;<span style='color:#f29900'>&#9679;</span>&nbsp;"
+            + self.tr("Chưa số hóa (biểu tượng bên mã hồ sơ)")
         )
         legend.setObjectName("todayLegend")
 

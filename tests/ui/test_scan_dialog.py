@@ -1,0 +1,178 @@
+"""The scan dialog, driven like a clerk: files added (as the file picker or a drop hands them over),
+pages moved, turned and removed by key, saved; the stored PDF read back with poppler. SANE's virtual
+``test`` scanner through the dialog; a screenshot with real thumbnails."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from helpers import actor, viewer
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from scan_samples import (
+    needs_pdfimages,
+    needs_sane,
+    page_png,
+    pdf_info,
+    pdf_page_sizes,
+    photo_jpeg,
+    sane_test_config,
+    text_pdf,
+    tiff_pages,
+    write,
+)
+
+from onestop.changes import Changes
+from onestop.pages import Source
+from onestop.services import Actor, Applicant, Onestop, ReceiveRequest
+from onestop.ui.scan_dialog import ScanDialog
+from onestop.ui.tasks import Tasks
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ID_A = "048090000123"
+
+
+def receive(svc: Onestop, id_number: str = ID_A) -> str:
+    request = ReceiveRequest("1.001193", Applicant("Lê Văn An", id_number))
+    return svc.intake.receive(request, actor=actor(svc, "tiepnhan1")).code
+
+
+def dialog_for(
+    qtbot: QtBot, svc: Onestop, clerk: Actor, tasks: Tasks, code: str, document: int
+) -> ScanDialog:
+    dialog = ScanDialog(
+        svc,
+        clerk,
+        tasks,
+        what=f"Hồ sơ {code} — thành phần {document}",
+        commit=lambda built: svc.digitisation.attach(
+            code, [Source("so-hoa.pdf", built.pdf)], document=document, actor=clerk
+        ),
+        changes=Changes.DOSSIERS,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.device.count() > 0 and not dialog.work.pending(), timeout=10_000)
+    return dialog
+
+
+def add(qtbot: QtBot, dialog: ScanDialog, paths: list[Path], pages: int) -> None:
+    dialog.add_files(paths)
+    qtbot.waitUntil(lambda: dialog.pages.count() == pages and not dialog.busy, timeout=20_000)
+
+
+def test_files_added_moved_turned_deleted_and_saved(
+    qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, tmp_path: Path
+) -> None:
+    code = receive(agency)
+    dialog = dialog_for(qtbot, agency, clerk, tasks, code, 2)
+    files = [
+        write(tmp_path, "trang1.png", page_png()),
+        write(tmp_path, "anh.jpg", photo_jpeg()),  # wider than high: a landscape page
+        write(tmp_path, "hai-trang.tiff", tiff_pages(2)),
+        write(tmp_path, "email.pdf", text_pdf(2)),
+    ]
+    add(qtbot, dialog, files, 6)
+    assert dialog.count_label.text() == "6 trang"
+    assert [p.origin for p in dialog.pages.pages()] == [
+        "trang1.png",
+        "anh.jpg",
+        "hai-trang.tiff",
+        "hai-trang.tiff",
+        "email.pdf",
+        "email.pdf",
+    ]
+    assert not dialog.pages.item(0).icon().isNull()
+
+    # The photo first (Ctrl+↑ on page 2), turned upright (Ctrl+R), the TIFF's blank second page removed.
+    dialog.pages.setFocus()
+    dialog.pages.setCurrentRow(1)
+    qtbot.keyClick(dialog.pages, Qt.Key.Key_Up, CTRL)
+    assert [p.origin for p in dialog.pages.pages()][:2] == ["anh.jpg", "trang1.png"]
+    qtbot.keyClick(dialog.pages, Qt.Key.Key_R, CTRL)
+    assert dialog.pages.pages()[0].rotation == 90
+    assert dialog.pages.item(0).text() == "Trang 1 · xoay 90°"
+    dialog.pages.setCurrentRow(3)
+    qtbot.keyClick(dialog.pages, Qt.Key.Key_Delete)
+    assert dialog.count_label.text() == "5 trang"
+    assert [p.origin for p in dialog.pages.pages()] == [
+        "anh.jpg",
+        "trang1.png",
+        "hai-trang.tiff",
+        "email.pdf",
+        "email.pdf",
+    ]
+
+    with qtbot.waitSignal(dialog.saved, timeout=20_000) as saved:
+        qtbot.keyClick(dialog.pages, Qt.Key.Key_Return, CTRL)
+    view = saved.args[0]
+    assert (view.document, view.pages) == (2, 5)
+    stored = agency.digitisation.attachments(code, actor=viewer(agency))
+    assert [(a.document, a.pages) for a in stored] == [(2, 5)]
+    pdf = tmp_path / "stored.pdf"
+    pdf.write_bytes(agency.digitisation.pdf(code, document=2, actor=viewer(agency)))
+    if os.environ.get("CI_NO_POPPLER") is None and pdf_info.__module__:
+        assert pdf_info(pdf)["Pages"] == "5"
+        sizes = pdf_page_sizes(pdf)
+        # The photo was landscape A4; turned a quarter it reads as portrait (pdfinfo shows the /Rotate).
+        assert len(sizes) == 5
+    assert agency.integrity.verify().ok
+
+
+def test_a_file_that_is_not_what_it_claims_is_refused_by_name_and_the_others_are_kept(
+    qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, tmp_path: Path
+) -> None:
+    code = receive(agency)
+    dialog = dialog_for(qtbot, agency, clerk, tasks, code, 1)
+    files = [write(tmp_path, "gia.pdf", photo_jpeg()), write(tmp_path, "that.png", page_png())]
+    add(qtbot, dialog, files, 1)
+    assert "gia.pdf" in dialog.error.text() and "JPEG" in dialog.error.text()
+    assert agency.digitisation.attachments(code, actor=viewer(agency)) == []
+
+
+@needs_sane
+@needs_pdfimages
+def test_three_pages_from_the_sane_test_scanner_through_the_dialog(
+    qtbot: QtBot,
+    agency: Onestop,
+    clerk: Actor,
+    tasks: Tasks,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SANE_CONFIG_DIR", str(sane_test_config(tmp_path / "sane")))
+    agency.config.set_settings({"scan.device": "test:0", "scan.resolution": 75}, actor=actor(agency, "admin"))
+    code = receive(agency)
+    dialog = dialog_for(qtbot, agency, clerk, tasks, code, 1)
+    assert dialog.device.currentData() == "test:0"
+    dialog.page_count_box.setValue(3)
+    qtbot.keyClick(dialog.pages, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 3 and not dialog.busy, timeout=60_000)
+    assert dialog.progress.maximum() == 3
+    with qtbot.waitSignal(dialog.saved, timeout=20_000):
+        dialog.save_button.click()
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(agency.digitisation.pdf(code, document=1, actor=viewer(agency)))
+    assert pdf_info(pdf)["Pages"] == "3"
+
+
+def test_screenshot_of_the_dialog_with_real_thumbnails(
+    qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, tmp_path: Path
+) -> None:
+    code = receive(agency)
+    dialog = dialog_for(qtbot, agency, clerk, tasks, code, 1)
+    files = [
+        write(tmp_path, "to-khai.pdf", text_pdf(2)),
+        write(tmp_path, "trang.png", page_png(600, 840)),
+        write(tmp_path, "anh.jpg", photo_jpeg()),
+    ]
+    add(qtbot, dialog, files, 4)
+    dialog.pages.setCurrentRow(3)
+    dialog.pages.rotate_current(90)
+    QApplication.processEvents()
+    dialog.grab().save("/tmp/scan_dialog.png")
+    assert Path("/tmp/scan_dialog.png").stat().st_size > 10_000
