@@ -62,6 +62,7 @@ from onestop.ui.intake_models import (
     limit_text,
     weekday_name,
 )
+from onestop.ui.intake_scans import REUSE_KEY, SCAN_KEY, IntakeScans, store_scans
 from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp
 from onestop.ui.printing import ReceiptPreviewDialog
 from onestop.ui.ratings_view import RatingStatusLine, station_name
@@ -234,7 +235,7 @@ class IntakeView(QWidget):
             self.tr(
                 "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
                 "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · "
-                "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận"
+                "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận · F12 quét giấy tờ · F11 dùng lại bản số hóa"
             )
         )
         hints.setObjectName("shortcutHints")
@@ -286,6 +287,7 @@ class IntakeView(QWidget):
         header.setSectionResizeMode(ChecklistModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ChecklistModel.FORM, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ChecklistModel.COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ChecklistModel.DIGITAL, QHeaderView.ResizeMode.ResizeToContents)
         self.checklist.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.documents_error = FieldError()
         self.documents_error.setObjectName("documentsError")
@@ -295,6 +297,8 @@ class IntakeView(QWidget):
         docs_label.setBuddy(self.checklist)
         docs_layout.addWidget(docs_label)
         docs_layout.addWidget(self.checklist, 1)
+        self.scans = IntakeScans(self)  # scanning each paper at the counter (onestop.ui.intake_scans)
+        docs_layout.addWidget(self.scans.bar)
         docs_layout.addWidget(self.documents_error)
 
         # Sets, result channel, fee
@@ -410,6 +414,7 @@ class IntakeView(QWidget):
             fld.widget.installEventFilter(self)
             fld.widget.textEdited.connect(lambda _text, k=key: self._revalidate_if_marked(k))
         self.id_number.textChanged.connect(self._id_changed)
+        self.id_number.textChanged.connect(lambda _text: self.scans.lookup())
         self.offer_fill.clicked.connect(self.accept_offer)
         self.offer_skip.clicked.connect(self.dismiss_offer)
         self.save_button.clicked.connect(self.save)
@@ -425,6 +430,8 @@ class IntakeView(QWidget):
         self._action(("F4",), self.focus_first, context)
         self.rate_action = self._action(("F8",), self.invite_rating, context)
         self.guidance_action = self._action(("Ctrl+G",), self.guidance, context)
+        self.scan_action = self._action((SCAN_KEY,), self.scans.scan_current, context)
+        self.reuse_action = self._action((REUSE_KEY,), self.scans.reuse_current, context)
 
     def _action(
         self, keys: Sequence[str], slot: Callable[[], object], context: Qt.ShortcutContext
@@ -475,6 +482,7 @@ class IntakeView(QWidget):
         self.result_channel.setCurrentIndex(0)
         self.form_error.show_message("")
         self.dismiss_offer()
+        self.scans.clear()
         self._show_procedure_info()
         self._show_appointment_placeholder()
         self.focus_first()
@@ -542,6 +550,7 @@ class IntakeView(QWidget):
         self._set_field_error(self.picker, self.picker_error, "")
         self.checklist_model.set_documents(proc.documents)
         self.checklist.resizeRowsToContents()
+        self.scans.procedure_changed()
         self.documents_error.show_message("")
         mark_invalid(self.checklist, False)
         self.fee.setText(proc.fee_text)
@@ -849,14 +858,16 @@ class IntakeView(QWidget):
         if request is None:
             return
         svc, actor = self.svc, self.actor
+        scans = self.scans.plan(list(request.documents or ()))
 
-        def work() -> tuple[DossierView, bytes | BaseException]:
+        def work() -> tuple[DossierView, bytes | BaseException, list[str]]:
             view = svc.intake.receive(request, actor=actor)
+            problems = store_scans(svc, actor, view.code, scans)  # the papers scanned at the counter
             try:
                 pdf: bytes | BaseException = receipt_bytes(svc.papers.receipt_data(view.code, actor=actor))
             except Exception as exc:  # the dossier is stored; the receipt can be printed again later
                 pdf = exc
-            return view, pdf
+            return view, pdf, problems
 
         op = WriteOp(self, work, self._saved, changes=Changes.DOSSIERS, tasks=self.tasks)
         op.while_running(self._set_saving).with_progress(self.tr("Đang lưu…"))
@@ -868,8 +879,8 @@ class IntakeView(QWidget):
         self.save_button.setDisabled(saving)
         self.status.setText(self.tr("Đang lưu…") if saving else "")
 
-    def _saved(self, result: tuple[DossierView, bytes | BaseException]) -> None:
-        view, pdf = result
+    def _saved(self, result: tuple[DossierView, bytes | BaseException, list[str]]) -> None:
+        view, pdf, problems = result
         self.last_code = view.code
         if self.catalog is not None:
             self.catalog.used(view.procedure_code)
@@ -880,6 +891,12 @@ class IntakeView(QWidget):
         self.rating_status.invite(
             view.code, event="receipt", actor=self.actor, station=self.station, only_if_auto=True
         )
+        if problems:  # the dossier is saved; those papers can be scanned from its detail
+            self.documents_error.show_message(
+                self.tr("Hồ sơ {0}: chưa lưu được bản số hóa của {1}. Quét lại trong chi tiết hồ sơ.").format(
+                    view.code, "; ".join(problems)
+                )
+            )
         if isinstance(pdf, bytes):
             self.status.setText(self.tr("Đã lưu hồ sơ {0}.").format(view.code))
             self.show_receipt(view.code, pdf)

@@ -145,17 +145,22 @@ class _Doc:
 
 
 class ChecklistModel(QAbstractTableModel):
-    """The documents of the chosen procedure: ticked or not, form, count. Required ones marked (*)."""
+    """The documents of the chosen procedure: ticked or not, form, count. Required ones marked (*).
+    «Số hóa»: what the form holds for the paper (pages scanned, an earlier scan to reuse), set by
+    ``onestop.ui.intake_scans``."""
 
-    NAME, FORM, COUNT = range(3)
+    NAME, FORM, COUNT, DIGITAL = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[_Doc] = []
+        self.digital: dict[str, tuple[str, str]] = {}  # fold(name) → (text, tooltip)
 
     def set_documents(self, specs: Sequence[DocumentSpec], *, keep: bool = False) -> None:
         """Show these documents; ``keep``: what was ticked (by name) stays ticked, with its form and count."""
         old = {fold(d.spec.name): d for d in self.rows} if keep else {}
+        if not keep:
+            self.digital = {}
         self.beginResetModel()
         self.rows = []
         for spec in specs:
@@ -170,7 +175,7 @@ class ChecklistModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: _Index = _INDEX) -> int:
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -179,12 +184,19 @@ class ChecklistModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return (self.tr("Giấy tờ (* bắt buộc)"), self.tr("Hình thức"), self.tr("Số lượng"))[section]
+        return (
+            self.tr("Giấy tờ (* bắt buộc)"),
+            self.tr("Hình thức"),
+            self.tr("Số lượng"),
+            self.tr("Số hóa"),
+        )[section]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.DIGITAL:
+            return base
         if index.column() == self.NAME:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
@@ -212,7 +224,25 @@ class ChecklistModel(QAbstractTableModel):
                 return doc.count
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignCenter
+        elif col == self.DIGITAL:
+            text, tip = self.digital.get(fold(doc.spec.name), ("", ""))
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip or None
         return None
+
+    def set_digital(self, name: str, text: str, tip: str = "") -> None:
+        """What the «Số hóa» cell of document ``name`` says ("" clears it)."""
+        key = fold(name)
+        if text:
+            self.digital[key] = (text, tip)
+        else:
+            self.digital.pop(key, None)
+        for row, doc in enumerate(self.rows):
+            if fold(doc.spec.name) == key:
+                cell = self.index(row, self.DIGITAL)
+                self.dataChanged.emit(cell, cell)
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -231,7 +231,9 @@ class ScanDialog(QDialog):
         self.svc = svc
         self.actor = actor
         self.tasks = tasks  # the application's: saving announces what changed
-        self.work = Tasks(self, threads=1)  # scanning and reading files: never the application's pool
+        # Listing the scanners (SANE may take a while), scanning and reading files: never on the
+        # application's pool, so the form behind never waits; files can be added while SANE looks.
+        self.work = Tasks(self, threads=2)
         self.commit = commit
         self.changes = changes
         self.cancel_event: threading.Event | None = None
