@@ -29,6 +29,7 @@ from onestop.ratings import Scale
 from onestop.services import CHANNELS, RESULT_CHANNELS, Act, Actor, DossierView, EventView, Onestop
 from onestop.ui.common import show_error, tr
 from onestop.ui.contact_edit import ContactEditDialog
+from onestop.ui.detail_files import FilesPanel
 from onestop.ui.dossiers import long_time, status_text
 from onestop.ui.ops import Changes, QueryOp, Tasks, watch
 from onestop.ui.ratings_view import (
@@ -222,6 +223,10 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(self.documents, self.tr("Giấy tờ"))
         self.tabs.addTab(self.receipts, self.tr("Phiếu tiếp nhận"))
         self.tabs.addTab(self._build_ratings_tab(), self.tr("Đánh giá"))
+        self.can_digitise = False
+        self.files = FilesPanel(svc, actor, tasks, ui_state, scope=self, parent=self)
+        self.files.attached.connect(lambda _view: self.tabs.setCurrentWidget(self.files))
+        self.tabs.addTab(self.files, self.tr("Tệp số hóa"))
 
         # The steps that may come next (their keys work anywhere in this window).
         self.steps = StepBar(svc, actor, tasks, ui_state, scope=self, parent=self)
@@ -290,6 +295,7 @@ class DossierDetailDialog(QDialog):
     def _loaded(self, result: _Detail) -> None:
         self.can_correct = result.can_correct
         self.can_rate = result.can_rate
+        self.can_digitise = Act.DIGITISE in result.context.acts
         self.scale = result.scale
         self.show_view(result.context.view)
         self.steps.set_context(result.context)
@@ -344,6 +350,12 @@ class DossierDetailDialog(QDialog):
         self.tabs.setTabText(1, self.tr("Giấy tờ ({0})").format(len(view.documents)))
         self.tabs.setTabText(2, self.tr("Phiếu tiếp nhận ({0})").format(view.receipt_version))
         self._fill_ratings(view)
+        self.files.set_view(view, self.can_digitise)
+        scanned = sum(1 for a in view.attachments if a.kind == "component")
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.files),
+            self.tr("Tệp số hóa ({0}/{1})").format(scanned, len(view.documents)),
+        )
         self.correct_button.setEnabled(self.can_correct)
         if not self.can_correct:
             self.correct_button.setToolTip(self.tr("Tài khoản này không có quyền sửa thông tin người nộp."))

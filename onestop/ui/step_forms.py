@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from onestop.errors import ValidationError
-from onestop.ui.common import FieldError
+from onestop.services import RESULT_FORMS
+from onestop.ui.common import FieldError, tr
 from onestop.ui.ops import Changes, Tasks, WriteOp
 
 Perform = Callable[[dict[str, Any]], object]  # the step's keyword arguments → its outcome (worker thread)
@@ -241,6 +242,8 @@ class ReturnForm(StepForm):
         tasks: Tasks,
         applicant: str,
         parent: QWidget | None = None,
+        *,
+        electronic: bool = False,
     ) -> None:
         super().__init__(title, intro, perform, tasks, parent)
         self.receiver = QLineEdit(applicant)
@@ -248,13 +251,31 @@ class ReturnForm(StepForm):
         self.receiver.setMaxLength(100)
         self.receiver.setToolTip(self.tr("Người đến nhận kết quả; mặc định là người nộp hồ sơ"))
         self.note = _note_line(self.tr("ví dụ: nhận thay theo giấy ủy quyền"))
+        # Paper, electronic or both: electronic needs the digitised result (the service says so).
+        self.result_form = QComboBox()
+        self.result_form.setObjectName("resultForm")
+        for key, label in RESULT_FORMS.items():
+            self.result_form.addItem(tr(label), key)
+        self.result_form.setCurrentIndex(self.result_form.findData("both" if electronic else "paper"))
+        self.result_form.setToolTip(
+            self.tr("Có kết quả điện tử đã số hóa")
+            if electronic
+            else self.tr(
+                "Chưa có kết quả điện tử: đính kèm ở thẻ «Tệp số hóa» của hồ sơ (F12) trước khi trả bản điện tử"
+            )
+        )
         self.add_row(self.tr("&Người nhận kết quả:"), self.receiver, "receiver")
+        self.add_row(self.tr("&Hình thức trả:"), self.result_form, "result_form")
         self.add_row(self.tr("&Ghi chú:"), self.note, "note")
         self.ok_button.setText(self.tr("Trả kết quả (Enter)"))
         self.ok_button.setFocus()  # the applicant came for it: Enter hands it over
 
     def values(self) -> dict[str, Any]:
-        return {"receiver": self.receiver.text(), "note": self.note.text()}
+        return {
+            "receiver": self.receiver.text(),
+            "note": self.note.text(),
+            "result_form": str(self.result_form.currentData()),
+        }
 
 
 class ExtendForm(StepForm):

@@ -397,7 +397,10 @@ class StepBar(QWidget):
             return ExtendForm(title, intro, perform, tasks, context.current_due, proposal, parent)
         if action == "return":
             intro = self.tr("Trả kết quả hồ sơ {0} — {1}.").format(view.code, view.procedure_name)
-            return ReturnForm(title, intro, perform, tasks, view.applicant.name, parent)
+            electronic = any(a.kind == "result" for a in view.attachments)
+            return ReturnForm(
+                title, intro, perform, tasks, view.applicant.name, parent, electronic=electronic
+            )
         intros = {
             "take": self.tr("Ghi nhận tài khoản này nhận xử lý hồ sơ."),
             "resume": self.tr("Người nộp đã bổ sung đủ: thời gian giải quyết tiếp tục tính."),
