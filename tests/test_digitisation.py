@@ -457,3 +457,40 @@ def test_the_report_counts_digitised_dossiers_and_electronic_results(
         None,
         None,
     )
+
+
+# --------------------------------------------------------------------------- arranging pages on a screen
+
+
+def test_pages_are_arranged_moved_turned_left_out_and_one_pdf_whole_stays_byte_for_byte(
+    agency: Onestop, tmp_path: Path
+) -> None:
+    from onestop.errors import PermissionDenied
+    from onestop.pages import PagePick
+
+    clerk = actor(agency, "tiepnhan1")
+    email = text_pdf(3)
+    whole = agency.digitisation.prepare([Source("email.pdf", email)], actor=clerk)
+    assert (whole.pdf, whole.pages) == (email, 3)  # one PDF, as it came
+    same = agency.digitisation.arrange([PagePick(whole.pdf, i) for i in range(3)], actor=clerk)
+    assert same.pdf == email  # nothing moved: the PDF byte for byte (a signature stays valid)
+
+    scan = agency.digitisation.prepare([Source("a.png", page_png())], actor=clerk)
+    picks = [PagePick(whole.pdf, 2), PagePick(scan.pdf, 0, 90), PagePick(whole.pdf, 0, 270)]
+    built = agency.digitisation.arrange(picks, actor=clerk)
+    pdf = tmp_path / "arranged.pdf"
+    pdf.write_bytes(built.pdf)
+    assert built.pages == 3 and pdf_info(pdf)["Pages"] == "3"
+    out = subprocess.run(["pdfinfo", "-l", "3", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert [line.split()[-1] for line in out.splitlines() if " rot:" in line] == ["0", "90", "270"]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.index("trang 3") < text.index("trang 1") and "trang 2" not in text
+
+    with pytest.raises(ValidationError, match="chưa có trang"):
+        agency.digitisation.arrange([], actor=clerk)
+    with pytest.raises(ValidationError, match="Xoay trang"):
+        agency.digitisation.arrange([PagePick(scan.pdf, 0, 45)], actor=clerk)
+    with pytest.raises(ValidationError, match="không có trang 5"):
+        agency.digitisation.arrange([PagePick(email, 4)], actor=clerk)
+    with pytest.raises(PermissionDenied):
+        agency.digitisation.prepare([Source("a.png", page_png())], actor=actor(agency, "admin"))

@@ -245,7 +245,11 @@ class FilesPanel(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.attached.emit)
         self.dialog = dialog
-        dialog.open()
+        # Not modal: while the scanner works (a network scanner's folder may take minutes), the
+        # clerk goes on typing in the window behind.
+        dialog.setModal(False)
+        dialog.show()
+        dialog.activateWindow()
         return dialog
 
 

@@ -202,7 +202,11 @@ class IntakeScans(QObject):
         dialog.saved.connect(lambda built, r=row, n=name: self._scanned(r, n, built))
         dialog.finished.connect(lambda _result: self._back(dialog))
         self.dialog = dialog
-        dialog.open()
+        # Not modal: while the scanner works (a network scanner's folder may take minutes), the
+        # clerk goes on typing in the window behind.
+        dialog.setModal(False)
+        dialog.show()
+        dialog.activateWindow()
         return dialog
 
     def _back(self, dialog: ScanDialog) -> None:

@@ -136,3 +136,30 @@ def test_reuse_is_offered_for_the_same_identity_number_and_not_another(
     stored = agency.digitisation.attachments(code, actor=viewer(agency))
     assert [(a.document, a.sha256, a.reused_from) for a in stored] == [(2, scanned.sha256, earlier)]
     assert agency.integrity.verify().ok
+
+
+def test_typing_in_the_form_goes_on_while_a_scan_waits_and_stop_keeps_nothing(
+    qtbot: QtBot, view: IntakeView, agency: Onestop, tmp_path: Path
+) -> None:
+    folder = tmp_path / "may-quet"
+    folder.mkdir()
+    agency.config.set_settings({"scan.device": f"folder:{folder}"}, actor=actor(agency, "admin"))
+    view.choose_procedure(agency.catalog.procedure(BIRTH))
+    view.checklist.setFocus()
+    view.checklist.setCurrentIndex(view.checklist_model.index(0, 0))
+    qtbot.keyClick(view.checklist, Qt.Key.Key_F12)
+    dialog = view.scans.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.device.currentData() == f"folder:{folder}", timeout=10_000)
+    dialog.scan_button.click()  # nothing in the folder yet: the scan waits for the network scanner
+    qtbot.waitUntil(lambda: dialog.stop_button.isEnabled(), timeout=5000)
+    assert view.tasks.pending() == 0  # the application's threads stay free for the form
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=5000)
+    view.name.setFocus()
+    type_text(view.name, "Lê Văn An")
+    assert view.name.text() == "Lê Văn An" and dialog.busy
+    dialog.stop_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.status.text() == "Đã hủy quét: không lưu gì."
+    assert dialog.pages.count() == 0 and digital(view, 0) == ""

@@ -4,7 +4,8 @@ pages moved, turned and removed by key, saved; the stored PDF read back with pop
 
 from __future__ import annotations
 
-import os
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from scan_samples import (
     needs_pdfimages,
     needs_sane,
+    network_scanner_folder,
     page_png,
     pdf_info,
     pdf_page_sizes,
@@ -65,6 +67,14 @@ def add(qtbot: QtBot, dialog: ScanDialog, paths: list[Path], pages: int) -> None
     qtbot.waitUntil(lambda: dialog.pages.count() == pages and not dialog.busy, timeout=20_000)
 
 
+def pdf_rotations(pdf: Path) -> list[int]:
+    out = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    return [int(r) for r in re.findall(r"^Page\s+\d+ rot:\s+(\d+)", out, re.M)]
+
+
+@needs_pdfimages
 def test_files_added_moved_turned_deleted_and_saved(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, tmp_path: Path
 ) -> None:
@@ -115,11 +125,10 @@ def test_files_added_moved_turned_deleted_and_saved(
     assert [(a.document, a.pages) for a in stored] == [(2, 5)]
     pdf = tmp_path / "stored.pdf"
     pdf.write_bytes(agency.digitisation.pdf(code, document=2, actor=viewer(agency)))
-    if os.environ.get("CI_NO_POPPLER") is None and pdf_info.__module__:
-        assert pdf_info(pdf)["Pages"] == "5"
-        sizes = pdf_page_sizes(pdf)
-        # The photo was landscape A4; turned a quarter it reads as portrait (pdfinfo shows the /Rotate).
-        assert len(sizes) == 5
+    assert pdf_info(pdf)["Pages"] == "5"
+    # The photo's landscape A4 page, turned a quarter (its /Rotate: lossless, nothing re-compressed).
+    assert pdf_rotations(pdf) == [90, 0, 0, 0, 0]
+    assert pdf_page_sizes(pdf)[0] == pytest.approx((841.89, 595.28), abs=0.5)
     assert agency.integrity.verify().ok
 
 
@@ -158,6 +167,23 @@ def test_three_pages_from_the_sane_test_scanner_through_the_dialog(
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(agency.digitisation.pdf(code, document=1, actor=viewer(agency)))
     assert pdf_info(pdf)["Pages"] == "3"
+
+
+def test_pages_from_a_network_scanners_folder(
+    qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, tmp_path: Path
+) -> None:
+    folder = network_scanner_folder(tmp_path, "scan0001.png", "scan0002.png")
+    agency.config.set_settings({"scan.device": f"folder:{folder}"}, actor=actor(agency, "admin"))
+    code = receive(agency)
+    dialog = dialog_for(qtbot, agency, clerk, tasks, code, 3)
+    assert dialog.device.currentData() == f"folder:{folder}"
+    dialog.page_count_box.setValue(2)
+    dialog.scan_button.click()
+    qtbot.waitUntil(lambda: dialog.pages.count() == 2 and not dialog.busy, timeout=20_000)
+    assert list(folder.iterdir()) == []  # taken: never twice
+    with qtbot.waitSignal(dialog.saved, timeout=20_000) as saved:
+        dialog.save_button.click()
+    assert (saved.args[0].document, saved.args[0].pages) == (3, 2)
 
 
 def test_screenshot_of_the_dialog_with_real_thumbnails(
