@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -111,28 +112,47 @@ class PageList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scanPages")
-        self.setViewMode(QListView.ViewMode.IconMode)
+        # A list that wraps (not IconMode, whose drag moves an icon on the grid but not its place in
+        # the order), drawn like icons: the picture above its caption (initViewItemOption).
+        self.setViewMode(QListView.ViewMode.ListMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setMovement(QListView.Movement.Snap)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setIconSize(QSize(THUMB, int(THUMB * 1.42)))
-        self.setGridSize(QSize(THUMB + 28, int(THUMB * 1.42) + 44))
         self.setSpacing(6)
         self.setWordWrap(True)
         self.setStyleSheet("QListWidget#scanPages { background: #e9edf2; }")
         self.model().rowsMoved.connect(lambda *_: self._renumber())
+        # An item carries the number of its page here, not the page: a number survives whatever
+        # way Qt carries an item through a drag (a Python object would not).
+        self.store: dict[int, ScanPage] = {}
+        self._next = 0
+
+    def initViewItemOption(self, option: QStyleOptionViewItem) -> None:
+        super().initViewItemOption(option)
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+        option.decorationAlignment = Qt.AlignmentFlag.AlignHCenter
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+
+    def page_at(self, row: int) -> ScanPage:
+        return self.store[int(self.item(row).data(PageRole))]
 
     def pages(self) -> list[ScanPage]:
-        return [self.item(i).data(PageRole) for i in range(self.count())]
+        return [self.page_at(i) for i in range(self.count())]
 
     def add_pages(self, pages: Sequence[ScanPage]) -> None:
         for page in pages:
             item = QListWidgetItem()
-            item.setData(PageRole, page)
+            self._next += 1
+            self.store[self._next] = page
+            item.setData(PageRole, self._next)
+            item.setSizeHint(QSize(THUMB + 28, int(THUMB * 1.42) + 40))
             item.setToolTip(page.origin)
             self.addItem(item)
             self._paint(item)
@@ -141,7 +161,7 @@ class PageList(QListWidget):
             self.setCurrentRow(self.count() - len(pages))
 
     def _paint(self, item: QListWidgetItem) -> None:
-        page: ScanPage = item.data(PageRole)
+        page = self.store[int(item.data(PageRole))]
         image = QImage.fromData(page.thumb)
         if page.rotation:
             image = image.transformed(QTransform().rotate(page.rotation))
@@ -168,7 +188,7 @@ class PageList(QListWidget):
     def _renumber(self) -> None:
         for i in range(self.count()):
             item = self.item(i)
-            page: ScanPage = item.data(PageRole)
+            page = self.page_at(i)
             turned = self.tr(" · xoay {0}°").format(page.rotation) if page.rotation else ""
             item.setText(self.tr("Trang {0}{1}").format(i + 1, turned))
         self.changed.emit()
@@ -187,9 +207,8 @@ class PageList(QListWidget):
         item = self.currentItem()
         if item is None:
             return
-        page: ScanPage = item.data(PageRole)
+        page = self.store[int(item.data(PageRole))]
         page.rotation = (page.rotation + degrees) % 360
-        item.setData(PageRole, page)
         self._paint(item)
         self._renumber()
 
@@ -197,7 +216,9 @@ class PageList(QListWidget):
         row = self.currentRow()
         if row < 0:
             return
-        self.takeItem(row)
+        item = self.takeItem(row)
+        if item is not None:
+            self.store.pop(int(item.data(PageRole)), None)
         if self.count():
             self.setCurrentRow(min(row, self.count() - 1))
         self._renumber()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers import actor, viewer
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from scan_samples import (
@@ -35,6 +35,12 @@ from onestop.ui.tasks import Tasks
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ID_A = "048090000123"
+
+
+@pytest.fixture(autouse=True)
+def _sane_test_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SANE sees only its virtual test scanner (no probing of the machine's hardware)."""
+    monkeypatch.setenv("SANE_CONFIG_DIR", str(sane_test_config(tmp_path / "sane")))
 
 
 def receive(svc: Onestop, id_number: str = ID_A) -> str:
@@ -106,6 +112,18 @@ def test_files_added_moved_turned_deleted_and_saved(
     qtbot.keyClick(dialog.pages, Qt.Key.Key_R, CTRL)
     assert dialog.pages.pages()[0].rotation == 90
     assert dialog.pages.item(0).text() == "Trang 1 · xoay 90°"
+    # Dragging a page: the view moves the model's row (QListView's internal move), or carries the
+    # item through its MIME data; either way the page goes with it.
+    model = dialog.pages.model()
+    assert model.moveRow(QModelIndex(), 5, QModelIndex(), 4)  # the PDF's second page before its first
+    assert [p.origin for p in dialog.pages.pages()][3:] == ["hai-trang.tiff", "email.pdf", "email.pdf"]
+    assert [p.index for p in dialog.pages.pages()][4:] == [1, 0]
+    assert dialog.pages.item(4).text() == "Trang 5"
+    assert model.moveRow(QModelIndex(), 5, QModelIndex(), 4)  # and back
+    carried = model.mimeData([model.index(1, 0)])
+    assert model.dropMimeData(carried, Qt.DropAction.CopyAction, 6, 0, QModelIndex())
+    assert dialog.pages.page_at(6) is dialog.pages.page_at(1)
+    model.removeRow(6)
     dialog.pages.setCurrentRow(3)
     qtbot.keyClick(dialog.pages, Qt.Key.Key_Delete)
     assert dialog.count_label.text() == "5 trang"
@@ -151,9 +169,7 @@ def test_three_pages_from_the_sane_test_scanner_through_the_dialog(
     clerk: Actor,
     tasks: Tasks,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("SANE_CONFIG_DIR", str(sane_test_config(tmp_path / "sane")))
     agency.config.set_settings({"scan.device": "test:0", "scan.resolution": 75}, actor=actor(agency, "admin"))
     code = receive(agency)
     dialog = dialog_for(qtbot, agency, clerk, tasks, code, 1)
