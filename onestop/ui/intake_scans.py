@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from onestop import validation as v
 from onestop.errors import ValidationError
@@ -110,11 +110,15 @@ class IntakeScans(QObject):
         self.note.setObjectName("scanNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
-        layout = QHBoxLayout(self.bar)
+        self.note.hide()
+        layout = QVBoxLayout(self.bar)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.note, 1)
-        layout.addWidget(self.reuse_button)
-        layout.addWidget(self.scan_button)
+        layout.addWidget(self.note)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reuse_button)
+        buttons.addWidget(self.scan_button)
+        layout.addLayout(buttons)
 
         svc, actor = self.svc, self.actor
         QueryOp(
@@ -263,6 +267,7 @@ class IntakeScans(QObject):
                     len(self.offers), REUSE_KEY
                 )
             )
+            self.note.show()
 
     def reuse_current(self) -> None:
         """Take the earlier scan for the selected row's paper (F11); again: leave it."""
@@ -295,6 +300,7 @@ class IntakeScans(QObject):
         self.reuse_button.setEnabled(self.allowed and bool(self.offers))
         if not self.offers:
             self.note.setText("")
+            self.note.hide()
 
     def procedure_changed(self) -> None:
         """A new procedure: what was scanned for the papers of the one before is dropped."""
@@ -308,6 +314,7 @@ class IntakeScans(QObject):
         self.reused.clear()
         self.offers.clear()
         self.note.setText("")
+        self.note.hide()
         self.reuse_button.setEnabled(False)
 
     def plan(self, submitted: list[SubmittedDocument]) -> list[PlannedScan]:

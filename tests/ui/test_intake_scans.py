@@ -119,12 +119,13 @@ def test_reuse_is_offered_for_the_same_identity_number_and_not_another(
     view.tasks.wait()
     QApplication.processEvents()
     assert [digital(view, r) for r in range(3)] == ["", "", ""]
-    assert not view.scans.reuse_button.isEnabled()
+    assert not view.scans.reuse_button.isEnabled() and not view.scans.note.isVisible()
 
     view.id_number.clear()
     type_text(view.id_number, ID_A)
     qtbot.waitUntil(lambda: digital(view, 1).startswith("♻"), timeout=5000)
     assert [digital(view, r) for r in (0, 2)] == ["", ""]
+    assert view.scans.note.isVisible() and "F11" in view.scans.note.text()
     assert earlier in str(
         view.checklist_model.index(1, ChecklistModel.DIGITAL).data(Qt.ItemDataRole.ToolTipRole)
     )
