@@ -161,3 +161,27 @@ def test_the_list_marks_a_dossier_not_digitised(
         r.code: (r.documents, r.scanned) for r in agency.dossiers.list_dossiers(DossierFilter(), actor=clerk)
     }
     assert rows[done] == (3, 3) and rows[none] == (3, 0)
+
+
+def test_the_digitised_mark_costs_no_query_per_row(agency: Onestop, clerk: Actor) -> None:
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement)
+
+    def selects(limit: int) -> int:
+        statements.clear()
+        event.listen(agency.db.engine, "before_cursor_execute", count)
+        try:
+            rows = agency.dossiers.list_dossiers(DossierFilter(limit=limit), actor=clerk)
+        finally:
+            event.remove(agency.db.engine, "before_cursor_execute", count)
+        assert len(rows) == limit
+        return len(statements)
+
+    for _ in range(6):
+        receive(agency)
+    assert selects(1) == selects(6) == 1  # one query, whatever the number of rows
