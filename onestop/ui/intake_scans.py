@@ -19,11 +19,12 @@ the row takes it (again: leaves it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from onestop import validation as v
@@ -120,6 +121,7 @@ class IntakeScans(QObject):
         buttons.addWidget(self.scan_button)
         layout.addLayout(buttons)
 
+        view.checklist_model.dataChanged.connect(self._ticked)
         svc, actor = self.svc, self.actor
         QueryOp(
             self, lambda: Act.DIGITISE in svc.permissions(actor), self._allowed, tasks=view.tasks
@@ -155,7 +157,14 @@ class IntakeScans(QObject):
         key = fold(name)
         model = self.view.checklist_model
         built, reused, offer = self.scans.get(key), self.reused.get(key), self.offers.get(key)
-        if built is not None:
+        ticked = any(d.checked for d in model.rows if fold(d.spec.name) == key)
+        if built is not None and not ticked:
+            model.set_digital(
+                name,
+                self.tr("Đã quét {0} trang — chưa đánh dấu").format(built.pages),
+                self.tr("Giấy tờ không được đánh dấu đã nộp: bản quét không được lưu (Space để đánh dấu)"),
+            )
+        elif built is not None:
             model.set_digital(
                 name,
                 self.tr("Đã quét {0} trang").format(built.pages),
@@ -180,6 +189,15 @@ class IntakeScans(QObject):
             )
         else:
             model.set_digital(name, "")
+
+    def _ticked(self, top: QModelIndex, bottom: QModelIndex, roles: Sequence[int] = ()) -> None:
+        """A row ticked or unticked: a scan of an unticked paper is not stored, and says so."""
+        if Qt.ItemDataRole.CheckStateRole not in roles:  # (not the «Số hóa» cell this sets)
+            return
+        rows = self.view.checklist_model.rows
+        for row in range(top.row(), min(bottom.row(), len(rows) - 1) + 1):
+            if fold(rows[row].spec.name) in self.scans:
+                self._show(rows[row].spec.name)
 
     # ---- scanning
 

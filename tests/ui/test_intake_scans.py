@@ -88,6 +88,11 @@ def test_pages_scanned_before_saving_are_attached_to_the_dossier(
         qtbot.keyClick(dialog.pages, Qt.Key.Key_Return, CTRL)
     assert view.checklist_model.rows[1].checked  # scanned: handed in
     assert digital(view, 1) == "Đã quét 3 trang"
+    view.checklist_model.toggle(1)  # unticked: its scan would not be stored, and the row says so
+    assert digital(view, 1) == "Đã quét 3 trang — chưa đánh dấu"
+    assert view.scans.plan(view.checklist_model.submitted()) == []
+    view.checklist_model.toggle(1)
+    assert digital(view, 1) == "Đã quét 3 trang"
     fill(qtbot, view, agency, ID_A)  # (choosing the procedure again drops the scan: scan once more)
     assert digital(view, 1) == ""
     view.checklist.setCurrentIndex(view.checklist_model.index(2, 0))

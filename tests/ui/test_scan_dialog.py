@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from helpers import actor, viewer
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from scan_samples import (
@@ -34,6 +35,7 @@ from onestop.ui.scan_dialog import ScanDialog
 from onestop.ui.tasks import Tasks
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+NO_KEYS = Qt.KeyboardModifier.NoModifier
 ID_A = "048090000123"
 
 
@@ -159,6 +161,24 @@ def test_a_file_that_is_not_what_it_claims_is_refused_by_name_and_the_others_are
     add(qtbot, dialog, files, 1)
     assert "gia.pdf" in dialog.error.text() and "JPEG" in dialog.error.text()
     assert agency.digitisation.attachments(code, actor=viewer(agency)) == []
+
+
+def test_files_dropped_on_the_dialog_are_added(
+    qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, tmp_path: Path
+) -> None:
+    code = receive(agency)
+    dialog = dialog_for(qtbot, agency, clerk, tasks, code, 1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(write(tmp_path, "chup.jpg", photo_jpeg())))])
+    enter = QDragEnterEvent(
+        QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, NO_KEYS
+    )
+    dialog.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, NO_KEYS)
+    dialog.dropEvent(drop)
+    qtbot.waitUntil(lambda: dialog.pages.count() == 1 and not dialog.busy, timeout=20_000)
+    assert dialog.pages.pages()[0].origin == "chup.jpg"
 
 
 @needs_sane
