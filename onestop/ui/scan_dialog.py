@@ -428,7 +428,7 @@ class ScanDialog(QDialog):
         cancel = self.cancel_event = threading.Event()
         relay = _Progress(self)
         relay.moved.connect(self._scan_progress)
-        label = self.device.currentText()
+        origin = self.tr("Quét từ {0}").format(self.device.currentText())
 
         def work() -> _Batch:
             with tempfile.TemporaryDirectory(prefix="onestop-scan-") as tmp:
@@ -441,7 +441,7 @@ class ScanDialog(QDialog):
                     actor=actor,
                 )
                 built = svc.digitisation.prepare(files, actor=actor)
-            return _Batch(_pages_of(built, self.tr("Quét từ {0}").format(label)))
+            return _Batch(_pages_of(built, origin))
 
         self.progress.setRange(0, count)
         self.progress.setValue(0)
@@ -524,9 +524,7 @@ class ScanDialog(QDialog):
 
     def _arrived(self, batch: _Batch) -> None:
         self.pages.add_pages(batch.pages)
-        self.status.setText(
-            self.tr("Đã thêm {0} trang.").format(len(batch.pages)) if batch.pages else self.status.text()
-        )
+        self.status.setText(self.tr("Đã thêm {0} trang.").format(len(batch.pages)) if batch.pages else "")
         if batch.refused:
             self.error.show_message("\n".join(batch.refused))
         self.pages.setFocus()

@@ -238,3 +238,17 @@ def test_screenshot_of_the_dialog_with_real_thumbnails(
     QApplication.processEvents()
     dialog.grab().save("/tmp/scan_dialog.png")
     assert Path("/tmp/scan_dialog.png").stat().st_size > 10_000
+
+
+@needs_sane
+def test_a_scanner_that_is_not_there_is_named_in_the_dialog_and_nothing_is_added(
+    qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks
+) -> None:
+    agency.config.set_settings({"scan.device": "test:9"}, actor=actor(agency, "admin"))
+    code = receive(agency)
+    dialog = dialog_for(qtbot, agency, clerk, tasks, code, 1)
+    assert dialog.device.currentData() == "test:9"  # the setting, shown even if SANE does not list it
+    dialog.scan_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.error.text()) and not dialog.busy, timeout=60_000)
+    assert "test:9" in dialog.error.text() and "test:0" in dialog.error.text()
+    assert dialog.pages.count() == 0 and not dialog.save_button.isEnabled()
