@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from onestop.errors import OnestopError
 from onestop.res import resource
-from onestop.ui.common import load_fonts, message_for, ui_settings
+from onestop.ui.common import WheelGuard, load_fonts, message_for, ui_settings
 from onestop.ui.tasks import Tasks
 
 if TYPE_CHECKING:  # the login shows before the database layer (SQLAlchemy) is imported
@@ -26,6 +26,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("onestop")
     app.setOrganizationName("onestop")
     app.setFont(load_fonts())
+    if app.findChild(WheelGuard) is None:
+        app.installEventFilter(WheelGuard(app))
     return app
 
 
