@@ -116,6 +116,26 @@
         <translation>Version</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="194"/>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="194"/>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="194"/>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="194"/>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
         <location filename="../../onestop/ui/admin_procedures.py" line="229"/>
         <source>Thành phần hồ sơ, dòng {0}: chưa nhập tên giấy tờ.</source>
         <translation>Dossier documents, row {0}: the document name is missing.</translation>
@@ -264,6 +284,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/intake_models.py" line="55"/>
+        <location filename="../../onestop/ui/labels.py" line="102"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
@@ -318,6 +339,7 @@
         <translation>Transfer…</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="36"/>
         <location filename="../../onestop/ui/steps.py" line="62"/>
         <source>Nhận xử lý</source>
         <translation>Take up</translation>
@@ -338,6 +360,7 @@
         <translation>Result ready</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="40"/>
         <location filename="../../onestop/ui/steps.py" line="66"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
@@ -363,16 +386,19 @@
         <translation>Withdraw…</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="58"/>
         <location filename="../../onestop/ui/steps.py" line="77"/>
         <source>chuyển hồ sơ</source>
         <translation>transfer the dossier</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="59"/>
         <location filename="../../onestop/ui/steps.py" line="78"/>
         <source>nhận xử lý hồ sơ</source>
         <translation>take up the dossier</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="60"/>
         <location filename="../../onestop/ui/steps.py" line="79"/>
         <source>yêu cầu bổ sung hồ sơ</source>
         <translation>request further documents</translation>
@@ -383,34 +409,515 @@
         <translation>resume processing</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="62"/>
         <location filename="../../onestop/ui/steps.py" line="81"/>
         <source>báo có kết quả</source>
         <translation>report the result ready</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="63"/>
         <location filename="../../onestop/ui/steps.py" line="82"/>
         <source>trả kết quả</source>
         <translation>return the result</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="67"/>
         <location filename="../../onestop/ui/steps.py" line="83"/>
         <source>hẹn lại ngày trả kết quả</source>
         <translation>re-appoint the return date</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="64"/>
         <location filename="../../onestop/ui/steps.py" line="84"/>
         <source>từ chối hồ sơ</source>
         <translation>refuse the dossier</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="19"/>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="20"/>
+        <source>Đang xử lý</source>
+        <translation>In processing</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="21"/>
+        <source>Đang chờ bổ sung</source>
+        <translation>Awaiting further documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="22"/>
+        <source>Đã có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="23"/>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="24"/>
+        <source>Đã từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="25"/>
+        <source>Đã dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="26"/>
+        <source>Đã rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="28"/>
+        <source>Tại Bộ phận Một cửa</source>
+        <translation>At the one-stop counter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="29"/>
+        <source>Qua dịch vụ bưu chính công ích</source>
+        <translation>By public postal service</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="30"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="31"/>
+        <source>Trực tuyến (nhận kết quả điện tử)</source>
+        <translation>Online (electronic result)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="33"/>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Dossier received</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="34"/>
+        <source>Sửa thông tin trên giấy tiếp nhận</source>
+        <translation>Receipt details corrected</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="35"/>
+        <source>Chuyển hồ sơ</source>
+        <translation>Dossier transferred</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="37"/>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Further documents requested</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="38"/>
+        <source>Tiếp tục giải quyết</source>
+        <translation>Processing resumed</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="39"/>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="41"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="42"/>
+        <source>Dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="43"/>
+        <source>Rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="44"/>
+        <source>Hẹn lại ngày trả</source>
+        <translation>Return date re-appointed</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="45"/>
+        <source>Ghi nhận vào lịch sử</source>
+        <translation>Recorded in the history</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="46"/>
+        <source>Chỉ đạo của lãnh đạo</source>
+        <translation>Head&apos;s directive</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="47"/>
+        <source>Trả lời chỉ đạo</source>
+        <translation>Directive answered</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="48"/>
+        <source>Số hóa</source>
+        <translation>Digitised</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="49"/>
+        <source>Tái sử dụng bản số hóa</source>
+        <translation>Earlier scan reused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="51"/>
+        <source>Công chức tiếp nhận</source>
+        <translation>Reception officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="52"/>
+        <source>Công chức xử lý</source>
+        <translation>Processing officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="53"/>
+        <source>Lãnh đạo</source>
+        <translation>Head of agency</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="54"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="55"/>
+        <source>Hệ thống</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="56"/>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>receive dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="57"/>
+        <source>sửa thông tin trên giấy tiếp nhận</source>
+        <translation>correct the receipt&apos;s details</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="61"/>
+        <source>tiếp tục giải quyết khi đã bổ sung</source>
+        <translation>resume once documents are supplied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="65"/>
         <location filename="../../onestop/ui/steps.py" line="85"/>
         <source>dừng giải quyết hồ sơ</source>
         <translation>stop processing the dossier</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="66"/>
         <location filename="../../onestop/ui/steps.py" line="86"/>
         <source>ghi nhận rút hồ sơ</source>
         <translation>record the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="68"/>
+        <source>chỉ đạo xử lý hồ sơ</source>
+        <translation>give directives on dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="69"/>
+        <source>nhập phiếu đánh giá</source>
+        <translation>enter rating forms</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="70"/>
+        <source>mời người dân đánh giá</source>
+        <translation>invite citizens to rate</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="71"/>
+        <source>số hóa hồ sơ, kết quả</source>
+        <translation>digitise dossiers and results</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="72"/>
+        <source>xem hồ sơ</source>
+        <translation>view dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="73"/>
+        <source>xem mức đánh giá của người dân</source>
+        <translation>see citizens&apos; rating levels</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="74"/>
+        <source>xem báo cáo, thống kê</source>
+        <translation>view reports and figures</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="75"/>
+        <source>thiết lập cơ quan</source>
+        <translation>set up the agency</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="76"/>
+        <source>quản lý tài khoản</source>
+        <translation>manage accounts</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="77"/>
+        <source>quản lý danh mục thủ tục</source>
+        <translation>manage the procedure catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="78"/>
+        <source>quản lý lịch làm việc</source>
+        <translation>manage the working calendar</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="79"/>
+        <source>quản lý đơn vị</source>
+        <translation>manage units</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="80"/>
+        <source>sao lưu cơ sở dữ liệu</source>
+        <translation>back up the database</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="82"/>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="83"/>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="84"/>
+        <source>Không hài lòng</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="85"/>
+        <source>Rất không hài lòng</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="86"/>
+        <source>Bình thường</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="87"/>
+        <source>Thái độ phục vụ</source>
+        <translation>Attitude of the staff</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="88"/>
+        <source>Thời gian chờ lâu</source>
+        <translation>Long waiting time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="89"/>
+        <source>Hướng dẫn chưa rõ</source>
+        <translation>Unclear guidance</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="90"/>
+        <source>Yêu cầu giấy tờ ngoài quy định</source>
+        <translation>Papers asked beyond the rules</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="91"/>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="92"/>
+        <source>Màn hình đánh giá</source>
+        <translation>Rating screen</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="93"/>
+        <source>Phiếu giấy</source>
+        <translation>Paper form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="94"/>
+        <source>Điện thoại</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="96"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="97"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="98"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="99"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="100"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="101"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="104"/>
+        <source>Cơ quan chủ quản (dòng trên của tiêu đề)</source>
+        <translation>Parent agency (top line of the header)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="105"/>
+        <source>Tên đơn vị tiếp nhận (in hoa, tiêu đề)</source>
+        <translation>Receiving unit&apos;s name (capitals, header)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="106"/>
+        <source>Tên đơn vị tiếp nhận (trong câu)</source>
+        <translation>Receiving unit&apos;s name (in sentences)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="107"/>
+        <source>Địa danh ghi ngày tháng trên biểu mẫu</source>
+        <translation>Place name before the date on forms</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="108"/>
+        <source>Mã định danh điện tử của đơn vị (dùng trong mã hồ sơ)</source>
+        <translation>Unit&apos;s electronic identifier (used in dossier codes)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="109"/>
+        <source>Múi giờ của cơ quan</source>
+        <translation>Agency&apos;s time zone</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="110"/>
+        <source>Giờ làm việc (các buổi)</source>
+        <translation>Office hours (sessions)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="111"/>
+        <source>Đường dây nóng in trên phiếu</source>
+        <translation>Hotline printed on receipts</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="112"/>
+        <source>Văn bản quy định biểu mẫu</source>
+        <translation>Legal basis of the forms</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="113"/>
+        <source>Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)</source>
+        <translation>Register volume number (empty: by year)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="114"/>
+        <source>Khi yêu cầu bổ sung: tạm dừng (pause) hay tính lại (restart)</source>
+        <translation>On a supplement request: pause or restart the clock</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="115"/>
+        <source>Thang đánh giá (3, 4 hoặc 5 mức)</source>
+        <translation>Rating scale (3, 4 or 5 levels)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="116"/>
+        <source>Các mức tính là hài lòng (mã, cách nhau dấu phẩy; trống: mặc định của thang)</source>
+        <translation>Levels counted as satisfied (codes, comma-separated; empty: the scale&apos;s default)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="117"/>
+        <source>Thời gian chờ đánh giá (giây)</source>
+        <translation>Time to wait for a rating (seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="118"/>
+        <source>Màn hình chờ hiện số lượt đánh giá hôm nay</source>
+        <translation>Idle screen shows today&apos;s number of ratings</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="119"/>
+        <source>Đọc lời mời đánh giá (nếu máy có bộ đọc)</source>
+        <translation>Read the invitation aloud (if the PC has speech)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="120"/>
+        <source>Người dân đánh giá bằng: màn hình cảm ứng (touch), chuột (mouse) hay bàn phím số (keypad)</source>
+        <translation>Citizens rate with: touch screen (touch), mouse (mouse) or number keypad (keypad)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="121"/>
+        <source>Tự động mời đánh giá sau khi phục vụ</source>
+        <translation>Invite a rating automatically after serving</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="122"/>
+        <source>Quyền theo vai trò</source>
+        <translation>Permissions by role</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="123"/>
+        <source>Độ dài tối thiểu của mật khẩu (ký tự)</source>
+        <translation>Minimum password length (characters)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="124"/>
+        <source>Số lần đăng nhập sai liên tiếp thì khóa tài khoản</source>
+        <translation>Failed sign-ins in a row before the account is locked</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="125"/>
+        <source>Dung lượng tối đa của mỗi tệp số hóa (MB)</source>
+        <translation>Largest digitised file (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="126"/>
+        <source>Loại tệp được nhận khi số hóa (pdf, png, jpeg, tiff)</source>
+        <translation>File types accepted for digitisation (pdf, png, jpeg, tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="127"/>
+        <source>Độ phân giải khi quét (dpi)</source>
+        <translation>Scanning resolution (dpi)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="128"/>
+        <source>Chất lượng nén JPEG của trang quét (30–95; 0: không nén mất dữ liệu)</source>
+        <translation>JPEG quality of scanned pages (30–95; 0: lossless)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="130"/>
+        <source>Máy quét mặc định (tên SANE như test:0, hoặc folder:ĐƯỜNG_DẪN cho thư mục của máy quét mạng; trống: máy đầu tiên tìm thấy)</source>
+        <translation>Default scanner (a SANE name such as test:0, or folder:PATH for a network scanner&apos;s folder; empty: the first one found)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="132"/>
+        <source>Cơ sở dữ liệu mẫu (chỉ để thử, không dùng thật)</source>
+        <translation>Demo database (for trying out only, not for real use)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="133"/>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/steps.py" line="92"/>
