@@ -65,13 +65,13 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_common.py" line="148"/>
-        <location filename="../../onestop/ui/admin_procedures.py" line="153"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="152"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/admin_common.py" line="149"/>
-        <location filename="../../onestop/ui/admin_procedures.py" line="153"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="152"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -116,62 +116,62 @@
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="194"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="193"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="194"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="193"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="194"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="193"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="194"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="193"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="229"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="228"/>
         <source>Thành phần hồ sơ, dòng {0}: chưa nhập tên giấy tờ.</source>
         <translation>Dossier documents, row {0}: the document name is missing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="266"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="265"/>
         <source>Tệp «{0}»: không tìm thấy tệp.</source>
         <translation>File “{0}”: file not found.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="268"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="267"/>
         <source>Tệp «{0}»: không có quyền đọc tệp.</source>
         <translation>File “{0}”: no permission to read the file.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="270"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="269"/>
         <source>Tệp «{0}»: không phải văn bản UTF-8.</source>
         <translation>File “{0}”: not UTF-8 text.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="272"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="271"/>
         <source>Tệp «{0}»: không đọc được ({1}).</source>
         <translation>File “{0}”: could not be read ({1}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="277"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="276"/>
         <source>Tệp «{0}»: không phải JSON hợp lệ (dòng {1}, cột {2}).</source>
         <translation>File “{0}”: not valid JSON (line {1}, column {2}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="280"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="279"/>
         <source>Tệp «{0}»: thiếu danh sách «procedures».</source>
         <translation>File “{0}”: the “procedures” list is missing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="657"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="656"/>
         <source>Tệp «{0}»: {1}</source>
         <translation>File “{0}”: {1}</translation>
     </message>
@@ -203,7 +203,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="48"/>
-        <location filename="../../onestop/ui/intake.py" line="1047"/>
+        <location filename="../../onestop/ui/intake.py" line="1159"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -299,14 +299,24 @@
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1051"/>
+        <location filename="../../onestop/ui/intake.py" line="1163"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1055"/>
+        <location filename="../../onestop/ui/intake.py" line="1167"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1180"/>
+        <source>Số tiền thu: chỉ gồm chữ số, tính bằng đồng (ví dụ 50.000); để trống nếu không thu.</source>
+        <translation>Amount charged: digits only, in VND (e.g. 50.000); leave empty if nothing is charged.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1184"/>
+        <source>Số tiền thu: không quá 1.000.000.000 đồng.</source>
+        <translation>Amount charged: at most 1.000.000.000 VND.</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/printing.py" line="98"/>
@@ -1767,6 +1777,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/intake.py" line="167"/>
+        <location filename="../../onestop/ui/intake.py" line="823"/>
         <source>Họ và tên người nộp, có dấu</source>
         <translation>Applicant&apos;s full name, with diacritics</translation>
     </message>
@@ -1791,278 +1802,374 @@
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="202"/>
+        <location filename="../../onestop/ui/intake.py" line="183"/>
+        <source>Cá nhân</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="184"/>
+        <source>Tổ chức</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="185"/>
+        <source>10 chữ số, chi nhánh thêm -3 chữ số</source>
+        <translation>10 digits; a branch adds -3 digits</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="188"/>
+        <source>không thu</source>
+        <translation>nothing charged</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="219"/>
         <source>Điền theo hồ sơ trước (Ctrl+D)</source>
         <translation>Fill in from previous dossier (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="204"/>
+        <location filename="../../onestop/ui/intake.py" line="221"/>
         <source>Bỏ qua</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake.py" line="235"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="222"/>
+        <location filename="../../onestop/ui/intake.py" line="238"/>
+        <source>&amp;Loại người nộp:</source>
+        <translation>Applicant &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="242"/>
+        <location filename="../../onestop/ui/intake.py" line="819"/>
         <source>&amp;Họ và tên (*):</source>
         <translation>Full &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="223"/>
+        <location filename="../../onestop/ui/intake.py" line="245"/>
+        <source>&amp;Mã số thuế (*):</source>
+        <translation>Ta&amp;x code (*):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="249"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="230"/>
+        <location filename="../../onestop/ui/intake.py" line="254"/>
         <source>Số điện th&amp;oại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="231"/>
+        <location filename="../../onestop/ui/intake.py" line="255"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="232"/>
+        <location filename="../../onestop/ui/intake.py" line="256"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="240"/>
+        <location filename="../../onestop/ui/intake.py" line="264"/>
         <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
         <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="261"/>
+        <location filename="../../onestop/ui/intake.py" line="285"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="288"/>
+        <location filename="../../onestop/ui/intake.py" line="312"/>
         <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
         <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="297"/>
+        <location filename="../../onestop/ui/intake.py" line="321"/>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="299"/>
+        <location filename="../../onestop/ui/intake.py" line="323"/>
         <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
         <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="309"/>
+        <location filename="../../onestop/ui/intake.py" line="333"/>
         <source> bộ</source>
         <translation> set(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="319"/>
+        <location filename="../../onestop/ui/intake.py" line="343"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of se&amp;ts:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="320"/>
+        <location filename="../../onestop/ui/intake.py" line="344"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>&amp;Result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="321"/>
+        <location filename="../../onestop/ui/intake.py" line="345"/>
         <source>&amp;Phí, lệ phí:</source>
         <translation>&amp;Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="327"/>
+        <location filename="../../onestop/ui/intake.py" line="347"/>
+        <source>Số tiền th&amp;u (đồng):</source>
+        <translation>Amount ch&amp;arged (VND):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="356"/>
         <source>Lưu và in phiếu (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="329"/>
+        <location filename="../../onestop/ui/intake.py" line="358"/>
         <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="331"/>
+        <location filename="../../onestop/ui/intake.py" line="360"/>
         <source>Làm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="333"/>
+        <location filename="../../onestop/ui/intake.py" line="362"/>
         <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
         <translation>Clear the form for the next applicant — Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="334"/>
+        <location filename="../../onestop/ui/intake.py" line="363"/>
         <source>Hướng dẫn bổ sung (Mẫu 02)…</source>
         <translation>Missing documents (Form 02)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="338"/>
+        <location filename="../../onestop/ui/intake.py" line="367"/>
         <source>Thiếu giấy tờ: in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02) từ các giấy tờ bắt buộc chưa đánh dấu, không tiếp nhận và không cấp mã hồ sơ — Ctrl+G</source>
         <translation>Documents missing: print the guidance form (Form 02) from the required documents not ticked, without receiving the dossier or giving it a code — Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="354"/>
+        <location filename="../../onestop/ui/intake.py" line="383"/>
         <source>Mời đánh giá (F8)</source>
         <translation>Request rating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="357"/>
+        <location filename="../../onestop/ui/intake.py" line="386"/>
         <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
         <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="367"/>
+        <location filename="../../onestop/ui/intake.py" line="396"/>
         <source>Đánh giá của người dân:</source>
         <translation>Applicant&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="454"/>
+        <location filename="../../onestop/ui/intake.py" line="487"/>
         <source>thủ tục «{0}»</source>
         <translation>procedure «{0}»</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="456"/>
+        <location filename="../../onestop/ui/intake.py" line="489"/>
         <source>người nộp «{0}»</source>
         <translation>applicant «{0}»</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="457"/>
+        <location filename="../../onestop/ui/intake.py" line="490"/>
         <source>thông tin người nộp</source>
         <translation>the applicant&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="505"/>
+        <location filename="../../onestop/ui/intake.py" line="541"/>
         <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
         <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="510"/>
+        <location filename="../../onestop/ui/intake.py" line="546"/>
         <source>Chưa tải được danh mục thủ tục</source>
         <translation>The procedure catalogue could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="530"/>
+        <location filename="../../onestop/ui/intake.py" line="566"/>
         <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
         <translation>Procedure: no procedure matches “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="569"/>
+        <location filename="../../onestop/ui/intake.py" line="607"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="603"/>
+        <location filename="../../onestop/ui/intake.py" line="641"/>
         <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
         <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="608"/>
+        <location filename="../../onestop/ui/intake.py" line="646"/>
         <source>Lĩnh vực: {0}</source>
         <translation>Field: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="610"/>
+        <location filename="../../onestop/ui/intake.py" line="648"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="612"/>
+        <location filename="../../onestop/ui/intake.py" line="650"/>
         <source>Phí, lệ phí: {0}</source>
         <translation>Fees and charges: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="612"/>
+        <location filename="../../onestop/ui/intake.py" line="650"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="645"/>
+        <location filename="../../onestop/ui/intake.py" line="683"/>
         <source>Hẹn trả: {0}</source>
         <translation>Appointment: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="648"/>
+        <location filename="../../onestop/ui/intake.py" line="686"/>
         <source>Không tính các ngày nghỉ:</source>
         <translation>Days off not counted:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="655"/>
+        <location filename="../../onestop/ui/intake.py" line="693"/>
         <source>Tính từ {0}, {1} {2}</source>
         <translation>Counted from {0}, {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="659"/>
+        <location filename="../../onestop/ui/intake.py" line="697"/>
         <source>thời hạn {0}</source>
         <translation>time limit {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="667"/>
+        <location filename="../../onestop/ui/intake.py" line="705"/>
         <source>Chưa tính được ngày hẹn trả</source>
         <translation>The appointment date could not be calculated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="669"/>
+        <location filename="../../onestop/ui/intake.py" line="707"/>
         <source>Sẽ thử lại sau một phút; khi lưu, ngày hẹn vẫn được tính.</source>
         <translation>Will try again in a minute; saving still computes the appointment.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="677"/>
+        <location filename="../../onestop/ui/intake.py" line="715"/>
         <source>Chọn thủ tục để xem ngày hẹn trả</source>
         <translation>Choose a procedure to see the appointment date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="741"/>
+        <location filename="../../onestop/ui/intake.py" line="779"/>
         <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
         <translation>This ID number is on a previous dossier: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="833"/>
+        <location filename="../../onestop/ui/intake.py" line="819"/>
+        <source>Tên &amp;tổ chức (*):</source>
+        <translation>Organisation &amp;name (*):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="821"/>
+        <source>tên đầy đủ theo giấy đăng ký</source>
+        <translation>full name as registered</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="834"/>
+        <source>Tên tổ chức</source>
+        <translation>Organisation name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="840"/>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="902"/>
         <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
         <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="842"/>
+        <location filename="../../onestop/ui/intake.py" line="911"/>
         <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
         <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="893"/>
-        <location filename="../../onestop/ui/intake.py" line="900"/>
+        <location filename="../../onestop/ui/intake.py" line="966"/>
+        <location filename="../../onestop/ui/intake.py" line="973"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="918"/>
+        <location filename="../../onestop/ui/intake.py" line="991"/>
         <source>Đã lưu hồ sơ {0}.</source>
         <translation>Dossier {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="923"/>
+        <location filename="../../onestop/ui/intake.py" line="996"/>
         <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="933"/>
+        <location filename="../../onestop/ui/intake.py" line="1009"/>
+        <source>Họ tên «{0}» chưa có dấu và chưa viết hoa chữ cái đầu.</source>
+        <translation>The name «{0}» has no diacritics and no capital initials.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1011"/>
+        <source>Họ tên «{0}» chưa viết hoa chữ cái đầu.</source>
+        <translation>The name «{0}» has no capital initials.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1013"/>
+        <source>Họ tên «{0}» chưa có dấu.</source>
+        <translation>The name «{0}» has no diacritics.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1015"/>
+        <source>Nếu tên có dấu, hãy gõ lại có dấu theo giấy tờ tùy thân.</source>
+        <translation>If the name has diacritics, retype it with them as on the identity paper.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1016"/>
+        <source>Kiểm tra họ tên</source>
+        <translation>Check the name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1021"/>
+        <source>Dùng «{0}»</source>
+        <translation>Use «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1023"/>
+        <source>Giữ như đã gõ</source>
+        <translation>Keep as typed</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1024"/>
+        <source>Gõ lại</source>
+        <translation>Retype</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1045"/>
         <source>Ngày hẹn trả đã thay đổi</source>
         <translation>The appointment has changed</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="935"/>
+        <location filename="../../onestop/ui/intake.py" line="1047"/>
         <source>Hồ sơ {0} được lưu lúc {1}, sau mốc giờ tính ngày hẹn: ngày hẹn trả là {2}, không phải {3} như màn hình đã hiện. Giấy tiếp nhận ghi ngày mới; hãy báo lại cho người nộp.</source>
         <translation>Dossier {0} was saved at {1}, after a cut-off time: the appointment is {2}, not {3} as the screen showed. The receipt carries the new date; please tell the applicant.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="982"/>
+        <location filename="../../onestop/ui/intake.py" line="1094"/>
         <source>Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02).</source>
         <translation>Procedure: choose the procedure before printing the guidance (Form 02).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1022"/>
+        <location filename="../../onestop/ui/intake.py" line="1134"/>
         <source>Phiếu tiếp nhận — {0}</source>
         <translation>Receipt — {0}</translation>
     </message>
@@ -2524,133 +2631,133 @@
 <context>
     <name>ProceduresTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="303"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="302"/>
         <source>Tìm theo mã, tên hoặc lĩnh vực (Ctrl+F), không cần dấu</source>
         <translation>Search by code, name or field (Ctrl+F), diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="308"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="307"/>
         <source>&amp;Nhập danh mục JSON…</source>
         <translation>&amp;Import JSON catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="348"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="347"/>
         <source>Chọn một thủ tục trong danh mục để sửa.</source>
         <translation>Choose a procedure in the catalogue to edit it.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="361"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="360"/>
         <source>GG:PP, để trống nếu không có</source>
         <translation>HH:MM, leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="399"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="398"/>
         <source>F2 hoặc gõ để sửa ô; Space để đánh dấu «Bắt buộc».</source>
         <translation>F2 or type to edit a cell; Space to toggle “Required”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="402"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="401"/>
         <source>Thêm giấy tờ (Ctrl+Ins)</source>
         <translation>Add document (Ctrl+Ins)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="405"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="404"/>
         <source>Xóa giấy tờ (Ctrl+Del)</source>
         <translation>Remove document (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="408"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="407"/>
         <source>Lên (Ctrl+↑)</source>
         <translation>Up (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="410"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="409"/>
         <source>Xuống (Ctrl+↓)</source>
         <translation>Down (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="426"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="425"/>
         <source>Lưu thành phiên bản mới (Ctrl+S)</source>
         <translation>Save as new version (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="435"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="434"/>
         <source>Thời &amp;hạn giải quyết:</source>
         <translation>Processing &amp;time limit:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="436"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="435"/>
         <source>Giờ &amp;chốt nhận trong ngày:</source>
         <translation>Daily &amp;cut-off time:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="441"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="440"/>
         <source>Thành &amp;phần hồ sơ:</source>
         <translation>Dossier &amp;documents:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="445"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="444"/>
         <source>Sửa thủ tục (lưu thành phiên bản mới; hồ sơ đã nhận giữ phiên bản cũ)</source>
         <translation>Edit procedure (saved as a new version; dossiers already received keep the old version)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="481"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="480"/>
         <source>{0} thủ tục</source>
         <translation>{0} procedure(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="506"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="505"/>
         <source>Thủ tục {0} có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
         <translation>Procedure {0} has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="507"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="506"/>
         <source>Thay đổi chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="523"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="522"/>
         <source>{0} — {1} (phiên bản {2})</source>
         <translation>{0} — {1} (version {2})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="581"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="580"/>
         <source>Giờ chốt: phải có dạng GG:PP, ví dụ 15:00.</source>
         <translation>Cut-off time: must be in the form HH:MM, e.g. 15:00.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="603"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="602"/>
         <source>Không có thay đổi: thủ tục {0} vẫn ở phiên bản {1}.</source>
         <translation>No changes: procedure {0} stays at version {1}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="608"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="607"/>
         <source>Đã lưu phiên bản {1} của thủ tục {0}. Hồ sơ đã nhận vẫn giữ phiên bản {2}.</source>
         <translation>Saved version {1} of procedure {0}. Dossiers already received keep version {2}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="633"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="632"/>
         <source>Nhập danh mục thủ tục</source>
         <translation>Import procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="635"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="634"/>
         <source>Danh mục JSON (*.json);;Mọi tệp (*)</source>
         <translation>JSON catalogue (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="679"/>
-        <location filename="../../onestop/ui/admin_procedures.py" line="685"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="678"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="684"/>
         <source>Đang nhập {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="667"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="666"/>
         <source>Đã nhập {0}: {1} thủ tục mới, {2} thủ tục có phiên bản mới.</source>
         <translation>Imported {0}: {1} new procedure(s), {2} procedure(s) with a new version.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="673"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="672"/>
         <source>Chưa nhập {0}.</source>
         <translation>{0} was not imported.</translation>
     </message>
