@@ -166,17 +166,7 @@ class StaffService:
         self.check_password_rule(password)
         if role not in {r.value for r in STAFF_ROLES}:
             raise ValidationError("Vai trò: không hợp lệ.", field="role")
-        username = (username or "").strip()
-        if (
-            not username
-            or len(username) > 50
-            or not username.isascii()
-            or not username.replace("_", "").replace(".", "").isalnum()
-        ):
-            raise ValidationError(
-                "Tên đăng nhập: chỉ gồm chữ không dấu, chữ số, dấu _ và dấu chấm (tối đa 50 ký tự).",
-                field="username",
-            )
+        username = check_username(username)
         full_name = v.clean_name(full_name, label="Họ và tên cán bộ", field="full_name")
         pw_hash = hash_password(password)
         now = self.ctx.now()
@@ -282,6 +272,22 @@ class StaffService:
         if actor.username == username and role != actor.role:
             raise ValidationError("Không thể tự đổi vai trò của tài khoản đang đăng nhập.", field="role")
         self._change(username, {"role": role}, "role", actor, note=ROLE_LABELS[Role(role)])
+
+
+def check_username(username: str | None) -> str:
+    """The user name as stored (spaces at either end dropped), or ValidationError."""
+    username = (username or "").strip()
+    if (
+        not username
+        or len(username) > 50
+        or not username.isascii()
+        or not username.replace("_", "").replace(".", "").isalnum()
+    ):
+        raise ValidationError(
+            "Tên đăng nhập: chỉ gồm chữ không dấu, chữ số, dấu _ và dấu chấm (tối đa 50 ký tự).",
+            field="username",
+        )
+    return username
 
 
 def _is_role(value: str) -> bool:

@@ -84,7 +84,10 @@ class MainWindow(QMainWindow):
         self.kiosk_placer: Any = None
         self._shown = False
         settings = svc.config.settings()
-        self.setWindowTitle(self.tr("onestop — {0}").format(settings["agency.unit_full_name"]))
+        title = self.tr("onestop — {0}").format(settings["agency.unit_full_name"])
+        if settings["agency.demo"]:  # never mistaken for a real office's data
+            title += self.tr(" — DỮ LIỆU MẪU (chỉ để thử)")
+        self.setWindowTitle(title)
         self.setMinimumSize(1000, 640)
 
         self.acts = svc.permissions(actor)
