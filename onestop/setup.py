@@ -23,7 +23,7 @@ from onestop.auth import Actor
 from onestop.errors import ValidationError
 from onestop.services import Onestop, parse_catalog
 from onestop.services.catalog import check_unit_code, check_unit_name
-from onestop.services.staff import check_username
+from onestop.services.staff import check_password_length, check_username
 from onestop.settings import coerce
 
 
@@ -193,10 +193,10 @@ def check_catalog(catalog: dict[str, Any] | None) -> int:
     return 0 if catalog is None else len(parse_catalog(catalog))
 
 
-def check_first_admin(svc: Onestop, admin: FirstAdmin) -> tuple[str, str, str]:
+def check_first_admin(admin: FirstAdmin, *, min_password_length: int) -> tuple[str, str, str]:
     username = check_username(admin.username)
     full_name = v.clean_name(admin.full_name, label="Họ và tên quản trị", field="full_name")
-    svc.staff.check_password_rule(admin.password)
+    check_password_length(admin.password, min_password_length)
     if admin.password_again is not None and admin.password_again != admin.password:
         raise ValidationError("Nhập lại mật khẩu: không khớp với mật khẩu.", field="password_again")
     return username, full_name, admin.password
@@ -218,7 +218,8 @@ def check_first_run(svc: Onestop, setup: FirstRun) -> dict[str, Any]:
             f"Đơn vị giải quyết mặc định: «{v.shown(setup.default_unit)}» không có trong danh sách đơn vị.",
             field="default_unit",
         )
-    admin = check_first_admin(svc, setup.admin)
+    shortest = int(svc.config.settings()["auth.min_password_length"])
+    admin = check_first_admin(setup.admin, min_password_length=shortest)
     return {"settings": settings, "units": units, "admin": admin}
 
 

@@ -219,11 +219,7 @@ class StaffService:
     # Only on a database without accounts (listed as unguarded in the permission tests).
 
     def check_password_rule(self, password: str) -> None:
-        shortest = int(self.ctx.settings()["auth.min_password_length"])
-        if len(password or "") < shortest:
-            raise ValidationError(f"Mật khẩu: ít nhất {shortest} ký tự.", field="password")
-        if any(not ch.isprintable() for ch in password):
-            raise ValidationError("Mật khẩu: có ký tự điều khiển không hợp lệ.", field="password")
+        check_password_length(password, int(self.ctx.settings()["auth.min_password_length"]))
 
     def _change(
         self, username: str, values: dict[str, Any], action: str, actor: Actor, *, note: str = ""
@@ -272,6 +268,14 @@ class StaffService:
         if actor.username == username and role != actor.role:
             raise ValidationError("Không thể tự đổi vai trò của tài khoản đang đăng nhập.", field="role")
         self._change(username, {"role": role}, "role", actor, note=ROLE_LABELS[Role(role)])
+
+
+def check_password_length(password: str, shortest: int) -> None:
+    """The password rule (``auth.min_password_length`` characters, nothing unprintable)."""
+    if len(password or "") < shortest:
+        raise ValidationError(f"Mật khẩu: ít nhất {shortest} ký tự.", field="password")
+    if any(not ch.isprintable() for ch in password):
+        raise ValidationError("Mật khẩu: có ký tự điều khiển không hợp lệ.", field="password")
 
 
 def check_username(username: str | None) -> str:
