@@ -82,6 +82,13 @@ class _Page(QWizardPage):
         assert isinstance(wizard, SetupWizard)
         return wizard
 
+    def initializePage(self) -> None:
+        # A message about a field goes once the field is edited again.
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit) and not widget.property("clearsError"):
+                widget.setProperty("clearsError", True)
+                widget.textEdited.connect(lambda _text: self.error.show_message(""))
+
     def check(self) -> None:
         """Raise ValidationError when a field is bad."""
 
@@ -123,7 +130,9 @@ class AgencyPage(_Page):
         form = QFormLayout()
         form.addRow(self.tr("Tên cơ quan (đơn vị tiếp nhận):"), self.name)
         form.addRow(self.tr("Cơ quan chủ quản:"), self.parent_name)
-        form.addRow(self.tr("Mã định danh điện tử:"), self.code)
+        code_cell = QVBoxLayout()
+        code_cell.setSpacing(2)
+        code_cell.addWidget(self.code)
         hint = QLabel(
             self.tr(
                 "Dạng Hxx.yy.zz.ww theo QĐ 20/2020/QĐ-TTg (sửa đổi bởi QĐ 09/2025/QĐ-TTg); là phần đầu "
@@ -132,7 +141,8 @@ class AgencyPage(_Page):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid);")
-        form.addRow("", hint)
+        code_cell.addWidget(hint)
+        form.addRow(self.tr("Mã định danh điện tử:"), code_cell)
         form.addRow(self.tr("Địa chỉ:"), self.address)
         form.addRow(self.tr("Địa danh (ghi ngày tháng):"), self.place_name)
         form.addRow(self.tr("Đường dây nóng:"), self.hotline)
@@ -324,6 +334,7 @@ class CatalogPage(_Page):
         self.catalog: dict[str, Any] | None = None
 
     def initializePage(self) -> None:
+        super().initializePage()
         chosen = self.default_unit.currentData() if self.default_unit.count() else ""
         self.default_unit.clear()
         self.default_unit.addItem(self.tr("(chưa chọn: gán sau)"), None)
@@ -460,6 +471,7 @@ class CalendarPage(_Page):
         self.loaded = False
 
     def initializePage(self) -> None:
+        super().initializePage()
         self.load()
 
     def load(self) -> None:
@@ -482,9 +494,10 @@ class CalendarPage(_Page):
             )
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
-        off = sum(1 for d in days if d.kind != "working_saturday")
+        off = sum(1 for d in days if d.kind != "working_saturday" and d.date.weekday() < 5)
+        saturdays = sum(1 for d in days if d.kind == "working_saturday")
         self.status.setText(
-            self.tr("{0} ngày nghỉ trong tuần làm việc, {1} thứ Bảy làm bù.").format(off, len(days) - off)
+            self.tr("{0} ngày nghỉ từ thứ Hai đến thứ Sáu, {1} thứ Bảy làm bù.").format(off, saturdays)
         )
         self.completeChanged.emit()
 
@@ -514,6 +527,7 @@ class SummaryPage(_Page):
         self.saving = False
 
     def initializePage(self) -> None:
+        super().initializePage()
         w = self.wizard_()
         setup = w.setup()
         a = setup.agency
@@ -525,13 +539,16 @@ class SummaryPage(_Page):
             if setup.catalog is not None
             else self.tr("chưa nhập")
         )
+        stored = agency_settings(a)  # as it will be stored (checked on the first page)
         lines = [
-            self.tr("Cơ quan: {0}").format(a.name.strip()),
-            self.tr("Cơ quan chủ quản: {0}").format(a.parent_name.strip()),
-            self.tr("Mã định danh: {0}").format(a.code.strip().upper()),
-            self.tr("Địa chỉ: {0}").format(a.address.strip()),
-            self.tr("Địa danh: {0}").format(a.place_name.strip()),
-            self.tr("Đường dây nóng: {0}").format(a.hotline.strip() or self.tr("không có")),
+            self.tr("Cơ quan: {0}").format(stored["agency.unit_full_name"]),
+            self.tr("Tiêu đề trên phiếu: {0} / {1}").format(
+                stored["agency.parent_name"], stored["agency.unit_name"]
+            ),
+            self.tr("Mã định danh: {0}").format(stored["agency.unit_identifier"]),
+            self.tr("Địa chỉ: {0}").format(stored["agency.address"]),
+            self.tr("Địa danh: {0}").format(stored["agency.place_name"]),
+            self.tr("Đường dây nóng: {0}").format(stored["agency.hotline"] or self.tr("không có")),
             self.tr("Giờ làm việc: {0}").format(setup.office_hours.replace(",", ", ")),
             self.tr("Đơn vị giải quyết: {0}").format(units),
             self.tr("Danh mục thủ tục: {0}").format(catalog),

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import press, type_text
-from PySide6.QtCore import Qt, QTime, QTimer
+from helpers import actor, press, type_text
+from PySide6.QtCore import QSettings, Qt, QTime, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -201,6 +201,8 @@ def test_a_bad_agency_code_is_named_and_the_page_does_not_advance(
     assert "Mã định danh của cơ quan «000.00.00.H17»" in wizard.agency_page.error.text()
     assert "Hxx.yy.zz.ww" in wizard.agency_page.error.text()
     assert wizard.focusWidget() is wizard.agency_page.code  # the cursor is back in the field
+    type_text(wizard.agency_page.code, "x")
+    assert not wizard.agency_page.error.isVisible()  # edited again: the message goes
     _type(wizard.agency_page.code, "H17.50.01.02")
     _next(wizard)
     assert wizard.currentPage() is wizard.hours_page
@@ -227,3 +229,14 @@ def test_the_admin_page_names_its_bad_field(
     assert words in wizard.admin_page.error.text()
     focus = wizard.focusWidget()
     assert focus is not None and focus.objectName() == field
+
+
+def test_the_demo_says_so_in_the_title_bar(
+    qtbot: QtBot, agency: Onestop, tasks: Tasks, ui_state: QSettings
+) -> None:
+    window = MainWindow(agency, actor(agency, "tiepnhan1"), tasks, ui_state)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == (
+        "onestop — Trung tâm Phục vụ hành chính công phường Liên Chiểu — DỮ LIỆU MẪU (chỉ để thử)"
+    )
+    qtbot.waitUntil(lambda: tasks.pending() == 0, timeout=5000)
