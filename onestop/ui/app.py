@@ -63,6 +63,7 @@ class Gui:
         self.ui_state = ui_settings(ui_state_path)
         self.window: Any = None
         self.dialog: Any = None
+        self.failed = False  # the database could not be opened or created
         self.agency = (
             str(self.ui_state.value("ui/agency", ""))
             if svc is None
@@ -108,6 +109,7 @@ class Gui:
         if self.svc is None:
 
             def failed(exc: BaseException) -> None:
+                self.failed = True
                 QMessageBox.critical(wizard, "onestop", message_for(exc))
                 wizard.reject()
 
@@ -209,7 +211,7 @@ def run_gui(args: argparse.Namespace) -> int:
         # A first run on this computer (or --db naming a new file): set up a real office.
         username = gui.set_up(args.db, new_file=new_file)
         if username is None:
-            return 0
+            return 1 if gui.failed else 0
     else:
         username = ""
 

@@ -182,6 +182,33 @@ def test_cancelling_on_a_new_file_leaves_no_file(
     assert list(tmp_path.glob("onestop.db*")) == []
 
 
+def test_a_database_without_accounts_opens_the_assistant_not_the_login(
+    qapp: QApplication, svc: Onestop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``onestop init`` without --admin leaves such a database: the login would let nobody in."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    url = svc.db.url.render_as_string(hide_password=False)
+    seen: list[str] = []
+    ticks = iter(range(200))
+
+    def tick() -> None:
+        wizards = _visible(SetupWizard)
+        if wizards:
+            seen.append(wizards[0].agency_page.title())
+            wizards[0].reject()
+        elif next(ticks, None) is None:  # 10 s: the login stayed, the assistant never came
+            for dialog in _visible(LoginDialog):
+                seen.append("login")
+                dialog.reject()
+        else:
+            QTimer.singleShot(50, tick)
+
+    QTimer.singleShot(50, tick)
+    assert run_gui(argparse.Namespace(db=url)) == 0
+    assert seen == ["Cơ quan"]
+    assert svc.db.sqlite_path is not None and svc.db.sqlite_path.exists()  # not a file it made: kept
+
+
 def _wizard(qtbot: QtBot, svc: Onestop, tasks: Tasks) -> SetupWizard:
     wizard = SetupWizard(svc, tasks, location="test.db")
     qtbot.addWidget(wizard)
