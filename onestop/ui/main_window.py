@@ -85,7 +85,10 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._leaving = False  # asked already (logout), or nothing to ask
         settings = svc.config.settings()
-        self.setWindowTitle(self.tr("onestop — {0}").format(settings["agency.unit_full_name"]))
+        title = self.tr("onestop — {0}").format(settings["agency.unit_full_name"])
+        if settings["agency.demo"]:  # never mistaken for a real office's data
+            title += self.tr(" — DỮ LIỆU MẪU (chỉ để thử)")
+        self.setWindowTitle(title)
         self.setMinimumSize(1000, 640)
 
         self.acts = svc.permissions(actor)
