@@ -976,6 +976,54 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="387"/>
+        <source>Quản trị đầu tiên</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="388"/>
+        <source>Tài khoản quản trị tạo các tài khoản cán bộ, sửa thiết lập, danh mục và lịch.</source>
+        <translation>The administrator account creates the officers&apos; accounts and edits the settings, catalogue and calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="390"/>
+        <source>ví dụ: quantri</source>
+        <translation>e.g. quantri</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="391"/>
+        <source>họ và tên người quản trị</source>
+        <translation>the administrator&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="406"/>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="407"/>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="408"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="409"/>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="421"/>
+        <source>Mật khẩu ít nhất {0} ký tự; chỉ người quản trị biết, không ghi lên giấy dán ở máy.</source>
+        <translation>A password of at least {0} characters, known only to the administrator; never on a note stuck to the PC.</translation>
+    </message>
+</context>
+<context>
     <name>AdminView</name>
     <message>
         <location filename="../../onestop/ui/admin.py" line="39"/>
@@ -1019,6 +1067,84 @@
     </message>
 </context>
 <context>
+    <name>AgencyPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="113"/>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="114"/>
+        <source>Thông tin in trên phiếu tiếp nhận, sổ theo dõi và báo cáo.</source>
+        <translation>What is printed on receipts, the register and the reports.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="116"/>
+        <source>ví dụ: Trung tâm Phục vụ hành chính công phường Hải Châu</source>
+        <translation>e.g. Public Administrative Service Centre of Hai Chau ward</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="117"/>
+        <source>ví dụ: UBND phường Hải Châu</source>
+        <translation>e.g. People&apos;s Committee of Hai Chau ward</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="119"/>
+        <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
+        <translation>house number, street, ward/commune, province/city</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="120"/>
+        <source>ví dụ: Hải Châu</source>
+        <translation>e.g. Hai Chau</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="121"/>
+        <source>ví dụ: 0236 3821 111 (không bắt buộc)</source>
+        <translation>e.g. 0236 3821 111 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="131"/>
+        <source>Tên cơ quan (đơn vị tiếp nhận):</source>
+        <translation>Agency name (receiving unit):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="132"/>
+        <source>Cơ quan chủ quản:</source>
+        <translation>Parent agency:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="138"/>
+        <source>Dạng Hxx.yy.zz.ww theo QĐ 20/2020/QĐ-TTg (sửa đổi bởi QĐ 09/2025/QĐ-TTg); là phần đầu của mã hồ sơ, không đổi được sau khi đã tiếp nhận hồ sơ.</source>
+        <translation>Of the form Hxx.yy.zz.ww (Decision 20/2020/QĐ-TTg as amended by Decision 09/2025/QĐ-TTg); it begins every dossier code and cannot change once dossiers are received.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="145"/>
+        <source>Mã định danh điện tử:</source>
+        <translation>Electronic identifier:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="146"/>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="147"/>
+        <source>Địa danh (ghi ngày tháng):</source>
+        <translation>Place name (before dates):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="148"/>
+        <source>Đường dây nóng:</source>
+        <translation>Hotline:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="149"/>
+        <source>Cơ sở dữ liệu mới: {0}</source>
+        <translation>New database: {0}</translation>
+    </message>
+</context>
+<context>
     <name>AgencySettingsTab</name>
     <message>
         <location filename="../../onestop/ui/admin_settings.py" line="149"/>
@@ -1049,6 +1175,50 @@
         <location filename="../../onestop/ui/admin_settings.py" line="222"/>
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="446"/>
+        <location filename="../../onestop/ui/setup_wizard.py" line="506"/>
+        <source>Lịch năm {0}</source>
+        <translation>Calendar {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="448"/>
+        <source>Các ngày nghỉ lễ, nghỉ bù, hoán đổi và thứ Bảy làm bù theo thông báo của Chính phủ; hạn trả kết quả tính theo lịch này (sửa sau trong «Quản trị → Lịch làm việc»).</source>
+        <translation>Public holidays, compensatory and swapped days off and working Saturdays as announced by the Government; due dates are counted on this calendar (edit it later under «Administration → Holiday calendar»).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="456"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="456"/>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="456"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="456"/>
+        <source>Tên ngày</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="465"/>
+        <source>Đang mở cơ sở dữ liệu…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="500"/>
+        <source>{0} ngày nghỉ từ thứ Hai đến thứ Sáu, {1} thứ Bảy làm bù.</source>
+        <translation>{0} weekdays off, {1} working Saturday(s).</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1322,89 @@
         <location filename="../../onestop/ui/admin_calendar.py" line="361"/>
         <source>Bỏ qua: {0}</source>
         <translation>Skipped: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="291"/>
+        <source>Danh mục thủ tục</source>
+        <translation>Procedure catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="292"/>
+        <source>Các thủ tục hành chính mà bộ phận Một cửa tiếp nhận (tệp JSON).</source>
+        <translation>The administrative procedures the one-stop counter receives (a JSON file).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="297"/>
+        <source>Danh mục mẫu kèm theo chương trình ({0} thủ tục cấp xã)</source>
+        <translation>The sample catalogue shipped with the program ({0} commune-level procedures)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="300"/>
+        <source>Tệp danh mục khác:</source>
+        <translation>Another catalogue file:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="302"/>
+        <source>Chưa nhập (nhập sau bằng «onestop init --catalog TỆP»)</source>
+        <translation>None now (import later with «onestop init --catalog FILE»)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="308"/>
+        <source>đường dẫn tệp .json</source>
+        <translation>path of a .json file</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="310"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="323"/>
+        <source>Đơn vị giải quyết mặc định:</source>
+        <translation>Default competent unit:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="340"/>
+        <source>(chưa chọn: gán sau)</source>
+        <translation>(none: assign later)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="351"/>
+        <source>Chọn tệp danh mục thủ tục</source>
+        <translation>Choose the procedure catalogue file</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="351"/>
+        <source>Danh mục (*.json)</source>
+        <translation>Catalogue (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="366"/>
+        <source>Tệp danh mục: chưa chọn tệp.</source>
+        <translation>Catalogue file: no file chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="370"/>
+        <source>không phải JSON hợp lệ</source>
+        <translation>not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="372"/>
+        <source>Tệp danh mục: không đọc được tệp ({0}).</source>
+        <translation>Catalogue file: the file cannot be read ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="375"/>
+        <source>Tệp danh mục: không phải danh mục thủ tục.</source>
+        <translation>Catalogue file: not a procedure catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="381"/>
+        <source>Sẽ nhập {0} thủ tục.</source>
+        <translation>{0} procedure(s) will be imported.</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +2004,44 @@
         <location filename="../../onestop/ui/step_forms.py" line="296"/>
         <source>&amp;Lý do (*):</source>
         <translation>&amp;Reason (*):</translation>
+    </message>
+</context>
+<context>
+    <name>HoursPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="178"/>
+        <source>Giờ làm việc</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="179"/>
+        <source>Giờ tiếp nhận hồ sơ; thời hạn giải quyết tính theo giờ làm việc của các ngày làm việc.</source>
+        <translation>Hours when dossiers are received; time limits count the working hours of working days.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="184"/>
+        <source>Buổi sáng:</source>
+        <translation>Morning:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="185"/>
+        <source>Buổi chiều:</source>
+        <translation>Afternoon:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="194"/>
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="194"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="201"/>
+        <source>Ngày làm việc: thứ Hai đến thứ Sáu. Thứ Bảy làm bù và các ngày nghỉ lễ, nghỉ bù, hoán đổi theo lịch năm (trang «Lịch năm nay»); quản trị sửa được sau trong «Quản trị → Lịch làm việc». Thêm buổi hoặc đổi múi giờ: «Quản trị → Thiết lập».</source>
+        <translation>Working days: Monday to Friday. Working Saturdays and holidays, compensatory and swapped days off follow the year&apos;s calendar (page «This year&apos;s calendar»); the administrator can edit it later under «Administration → Holiday calendar». More sessions or another time zone: «Administration → Agency settings».</translation>
     </message>
 </context>
 <context>
@@ -2387,167 +2678,172 @@
         <translation>onestop — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="103"/>
+        <location filename="../../onestop/ui/main_window.py" line="106"/>
         <source>Tiếp nhận hồ sơ (F2)</source>
         <translation>Receive dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="107"/>
+        <location filename="../../onestop/ui/main_window.py" line="110"/>
         <source>Hồ sơ trong ngày (F3)</source>
         <translation>Today&apos;s dossiers (F3)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="123"/>
+        <location filename="../../onestop/ui/main_window.py" line="126"/>
         <source>Quản trị (F9)</source>
         <translation>Administration (F9)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="118"/>
+        <location filename="../../onestop/ui/main_window.py" line="121"/>
         <source>Đánh giá (F7)</source>
         <translation>Ratings (F7)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="111"/>
+        <location filename="../../onestop/ui/main_window.py" line="90"/>
+        <source> — DỮ LIỆU MẪU (chỉ để thử)</source>
+        <translation> — DEMO DATA (for trying out only)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="114"/>
         <source>Hồ sơ của tôi (F6)</source>
         <translation>My dossiers (F6)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="115"/>
+        <location filename="../../onestop/ui/main_window.py" line="118"/>
         <source>Quá hạn, sắp đến hạn (F10)</source>
         <translation>Overdue, due soon (F10)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="127"/>
+        <location filename="../../onestop/ui/main_window.py" line="130"/>
         <source>&amp;Màn hình</source>
         <translation>&amp;Screens</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="129"/>
+        <location filename="../../onestop/ui/main_window.py" line="132"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Receive dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="130"/>
+        <location filename="../../onestop/ui/main_window.py" line="133"/>
         <source>Hồ sơ trong ngày</source>
         <translation>Today&apos;s dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="131"/>
+        <location filename="../../onestop/ui/main_window.py" line="134"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="132"/>
+        <location filename="../../onestop/ui/main_window.py" line="135"/>
         <source>Hồ sơ quá hạn, sắp đến hạn</source>
         <translation>Overdue and due-soon dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="133"/>
+        <location filename="../../onestop/ui/main_window.py" line="136"/>
         <source>Đánh giá của người dân</source>
         <translation>Citizens&apos; ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="134"/>
+        <location filename="../../onestop/ui/main_window.py" line="137"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="144"/>
+        <location filename="../../onestop/ui/main_window.py" line="147"/>
         <source>&amp;Phiên làm việc</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="145"/>
+        <location filename="../../onestop/ui/main_window.py" line="148"/>
         <source>Đăng xuất / đổi cán bộ</source>
         <translation>Sign out / change officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="148"/>
+        <location filename="../../onestop/ui/main_window.py" line="151"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="152"/>
+        <location filename="../../onestop/ui/main_window.py" line="155"/>
         <source>Cán bộ: {0} — {1}</source>
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="192"/>
+        <location filename="../../onestop/ui/main_window.py" line="195"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="208"/>
+        <location filename="../../onestop/ui/main_window.py" line="211"/>
         <source>tiếp nhận hồ sơ</source>
         <translation>receive dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="209"/>
+        <location filename="../../onestop/ui/main_window.py" line="212"/>
         <source>xem hồ sơ</source>
         <translation>view dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="210"/>
+        <location filename="../../onestop/ui/main_window.py" line="213"/>
         <source>xử lý hồ sơ</source>
         <translation>process dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="211"/>
+        <location filename="../../onestop/ui/main_window.py" line="214"/>
         <source>theo dõi hồ sơ quá hạn (xem báo cáo)</source>
         <translation>follow overdue dossiers (view reports)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="212"/>
+        <location filename="../../onestop/ui/main_window.py" line="215"/>
         <source>xem mức đánh giá của người dân</source>
         <translation>see citizens&apos; rating levels</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="213"/>
+        <location filename="../../onestop/ui/main_window.py" line="216"/>
         <source>quản trị</source>
         <translation>administer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="216"/>
+        <location filename="../../onestop/ui/main_window.py" line="219"/>
         <source>{0} ({1}): tài khoản «{2}» không có quyền {3}.</source>
         <translation>{0} ({1}): the account «{2}» may not {3}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="240"/>
+        <location filename="../../onestop/ui/main_window.py" line="243"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="240"/>
+        <location filename="../../onestop/ui/main_window.py" line="243"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="247"/>
+        <location filename="../../onestop/ui/main_window.py" line="250"/>
         <source>đăng xuất</source>
         <translation>log out</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="262"/>
+        <location filename="../../onestop/ui/main_window.py" line="265"/>
         <source>Hồ sơ đang nhập dở</source>
         <translation>Unsaved dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="263"/>
+        <location filename="../../onestop/ui/main_window.py" line="266"/>
         <source>Hồ sơ đang nhập ({0}) chưa được lưu. Bỏ hồ sơ này và {1}?</source>
         <translation>The dossier being entered ({0}) is not saved. Discard it and {1}?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="267"/>
+        <location filename="../../onestop/ui/main_window.py" line="270"/>
         <source>Bỏ và {0}</source>
         <translation>Discard and {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="268"/>
+        <location filename="../../onestop/ui/main_window.py" line="271"/>
         <source>Ở lại tiếp tục nhập</source>
         <translation>Stay and continue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="334"/>
+        <location filename="../../onestop/ui/main_window.py" line="337"/>
         <source>thoát</source>
         <translation>quit</translation>
     </message>
@@ -3023,6 +3319,34 @@
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="616"/>
+        <source>Thiết lập onestop cho cơ quan — lần chạy đầu tiên</source>
+        <translation>Setting up onestop for the agency — first run</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="621"/>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="622"/>
+        <source>Tiếp theo</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="623"/>
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="624"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>StaffTab</name>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="101"/>
@@ -3282,6 +3606,104 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="515"/>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="516"/>
+        <source>Kiểm tra lại rồi bấm «Hoàn tất» để lưu; sau đó đăng nhập bằng tài khoản quản trị.</source>
+        <translation>Check, then press «Finish» to save; then sign in with the administrator account.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="535"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="538"/>
+        <source>{0} thủ tục</source>
+        <translation>{0} procedure(s)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="540"/>
+        <source>chưa nhập</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="544"/>
+        <source>Cơ quan: {0}</source>
+        <translation>Agency: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="545"/>
+        <source>Tiêu đề trên phiếu: {0} / {1}</source>
+        <translation>Header on papers: {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="548"/>
+        <source>Mã định danh: {0}</source>
+        <translation>Identifier: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="549"/>
+        <source>Địa chỉ: {0}</source>
+        <translation>Address: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="550"/>
+        <source>Địa danh: {0}</source>
+        <translation>Place name: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="551"/>
+        <source>Đường dây nóng: {0}</source>
+        <translation>Hotline: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="551"/>
+        <source>không có</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="552"/>
+        <source>Giờ làm việc: {0}</source>
+        <translation>Working hours: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="553"/>
+        <source>Đơn vị giải quyết: {0}</source>
+        <translation>Competent units: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="554"/>
+        <source>Danh mục thủ tục: {0}</source>
+        <translation>Procedure catalogue: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="555"/>
+        <source>Quản trị đầu tiên: {0} ({1})</source>
+        <translation>First administrator: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="559"/>
+        <source>Cơ sở dữ liệu: {0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="572"/>
+        <source>Đang mở cơ sở dữ liệu… bấm «Hoàn tất» lại sau giây lát.</source>
+        <translation>Opening the database… press «Finish» again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="576"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>SupplementForm</name>
     <message>
         <location filename="../../onestop/ui/step_forms.py" line="400"/>
@@ -3433,6 +3855,44 @@
         <location filename="../../onestop/ui/step_forms.py" line="228"/>
         <source>Đơn vị nhận: chưa có đơn vị nào đang hoạt động để chuyển đến.</source>
         <translation>Receiving unit: there is no unit in operation to transfer to.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="224"/>
+        <source>Đơn vị giải quyết</source>
+        <translation>Competent units</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="226"/>
+        <source>Các đơn vị nhận hồ sơ từ bộ phận Một cửa để giải quyết (có thể thêm sau trong «Quản trị»).</source>
+        <translation>The units that take dossiers from the one-stop counter to process them (more can be added later under «Administration»).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="231"/>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="231"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="236"/>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="239"/>
+        <source>Xóa dòng đang chọn</source>
+        <translation>Delete the selected row</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="247"/>
+        <source>Mã: chữ không dấu, chữ số, dấu chấm, gạch nối (ví dụ TPHT, CAP, DCXD).</source>
+        <translation>Code: letters without diacritics, digits, dots and hyphens (e.g. TPHT, CAP, DCXD).</translation>
     </message>
 </context>
 <context>
