@@ -108,6 +108,7 @@ def catalogue() -> list[str]:
         tr("Mã định danh điện tử của đơn vị (dùng trong mã hồ sơ)"),
         tr("Múi giờ của cơ quan"),
         tr("Giờ làm việc (các buổi)"),
+        tr("Địa chỉ của cơ quan"),
         tr("Đường dây nóng in trên phiếu"),
         tr("Văn bản quy định biểu mẫu"),
         tr("Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)"),

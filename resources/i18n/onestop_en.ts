@@ -826,106 +826,111 @@
     </message>
     <message>
         <location filename="../../onestop/ui/labels.py" line="111"/>
+        <source>Địa chỉ của cơ quan</source>
+        <translation>Agency address</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="112"/>
         <source>Đường dây nóng in trên phiếu</source>
         <translation>Hotline printed on receipts</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="112"/>
+        <location filename="../../onestop/ui/labels.py" line="113"/>
         <source>Văn bản quy định biểu mẫu</source>
         <translation>Legal basis of the forms</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="113"/>
+        <location filename="../../onestop/ui/labels.py" line="114"/>
         <source>Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)</source>
         <translation>Register volume number (empty: by year)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="114"/>
+        <location filename="../../onestop/ui/labels.py" line="115"/>
         <source>Khi yêu cầu bổ sung: tạm dừng (pause) hay tính lại (restart)</source>
         <translation>On a supplement request: pause or restart the clock</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="115"/>
+        <location filename="../../onestop/ui/labels.py" line="116"/>
         <source>Thang đánh giá (3, 4 hoặc 5 mức)</source>
         <translation>Rating scale (3, 4 or 5 levels)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="116"/>
+        <location filename="../../onestop/ui/labels.py" line="117"/>
         <source>Các mức tính là hài lòng (mã, cách nhau dấu phẩy; trống: mặc định của thang)</source>
         <translation>Levels counted as satisfied (codes, comma-separated; empty: the scale&apos;s default)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="117"/>
+        <location filename="../../onestop/ui/labels.py" line="118"/>
         <source>Thời gian chờ đánh giá (giây)</source>
         <translation>Time to wait for a rating (seconds)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="118"/>
+        <location filename="../../onestop/ui/labels.py" line="119"/>
         <source>Màn hình chờ hiện số lượt đánh giá hôm nay</source>
         <translation>Idle screen shows today&apos;s number of ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="119"/>
+        <location filename="../../onestop/ui/labels.py" line="120"/>
         <source>Đọc lời mời đánh giá (nếu máy có bộ đọc)</source>
         <translation>Read the invitation aloud (if the PC has speech)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="120"/>
+        <location filename="../../onestop/ui/labels.py" line="121"/>
         <source>Người dân đánh giá bằng: màn hình cảm ứng (touch), chuột (mouse) hay bàn phím số (keypad)</source>
         <translation>Citizens rate with: touch screen (touch), mouse (mouse) or number keypad (keypad)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="121"/>
+        <location filename="../../onestop/ui/labels.py" line="122"/>
         <source>Tự động mời đánh giá sau khi phục vụ</source>
         <translation>Invite a rating automatically after serving</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="122"/>
+        <location filename="../../onestop/ui/labels.py" line="123"/>
         <source>Quyền theo vai trò</source>
         <translation>Permissions by role</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="123"/>
+        <location filename="../../onestop/ui/labels.py" line="124"/>
         <source>Độ dài tối thiểu của mật khẩu (ký tự)</source>
         <translation>Minimum password length (characters)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="124"/>
+        <location filename="../../onestop/ui/labels.py" line="125"/>
         <source>Số lần đăng nhập sai liên tiếp thì khóa tài khoản</source>
         <translation>Failed sign-ins in a row before the account is locked</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="125"/>
+        <location filename="../../onestop/ui/labels.py" line="126"/>
         <source>Dung lượng tối đa của mỗi tệp số hóa (MB)</source>
         <translation>Largest digitised file (MB)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="126"/>
+        <location filename="../../onestop/ui/labels.py" line="127"/>
         <source>Loại tệp được nhận khi số hóa (pdf, png, jpeg, tiff)</source>
         <translation>File types accepted for digitisation (pdf, png, jpeg, tiff)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="127"/>
+        <location filename="../../onestop/ui/labels.py" line="128"/>
         <source>Độ phân giải khi quét (dpi)</source>
         <translation>Scanning resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="128"/>
+        <location filename="../../onestop/ui/labels.py" line="129"/>
         <source>Chất lượng nén JPEG của trang quét (30–95; 0: không nén mất dữ liệu)</source>
         <translation>JPEG quality of scanned pages (30–95; 0: lossless)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="130"/>
+        <location filename="../../onestop/ui/labels.py" line="131"/>
         <source>Máy quét mặc định (tên SANE như test:0, hoặc folder:ĐƯỜNG_DẪN cho thư mục của máy quét mạng; trống: máy đầu tiên tìm thấy)</source>
         <translation>Default scanner (a SANE name such as test:0, or folder:PATH for a network scanner&apos;s folder; empty: the first one found)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="132"/>
+        <location filename="../../onestop/ui/labels.py" line="133"/>
         <source>Cơ sở dữ liệu mẫu (chỉ để thử, không dùng thật)</source>
         <translation>Demo database (for trying out only, not for real use)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="133"/>
+        <location filename="../../onestop/ui/labels.py" line="134"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
