@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         logout.triggered.connect(self.logout)
         quit_action = menu.addAction(self.tr("Thoát"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
 
         who = QLabel(self.tr("Cán bộ: {0} — {1}").format(actor.full_name, actor.role_label))
         who.setObjectName("currentUser")
@@ -253,6 +253,12 @@ class MainWindow(QMainWindow):
         self.logout_requested.emit()
         self.close()
 
+    def quit(self) -> None:
+        """«Thoát» (Ctrl+Q): asks first if a receiving form is half filled in."""
+        if self.may_leave(self.tr("thoát")):
+            self._leaving = True
+            self.close()
+
     def may_leave(self, what: str) -> bool:
         """A receiving form half filled in is not dropped without asking (the default is to stay)."""
         typed = self.intake.half_filled() if self.intake is not None else None
@@ -334,7 +340,9 @@ class MainWindow(QMainWindow):
             kiosk.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._leaving and not self.may_leave(self.tr("thoát")):
+        # The window's own close button (the window manager, Alt+F4) asks like «Thoát»; a close by
+        # the program itself (logout and «Thoát» have asked already) does not.
+        if event.spontaneous() and not self._leaving and not self.may_leave(self.tr("thoát")):
             event.ignore()
             return
         self._leaving = True
