@@ -17,7 +17,7 @@ import logging
 import re
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -179,7 +179,15 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 760)
+            # First start on this PC: the window with its title bar and status line must fit the
+            # monitor (a counter's is often 1366×768): maximized there, else 1280×760.
+            primary = gui_app.primaryScreen()
+            room = primary.availableGeometry() if primary is not None else None
+            if room is not None and (room.width() < 1366 + 60 or room.height() < 760 + 60):
+                self.resize(min(1280, room.width()), min(760, room.height() - 60))
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+            else:
+                self.resize(1280, 760)
         self.home = home_screen(screens)
         if self.home:
             self.go(self.home)
