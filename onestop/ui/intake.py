@@ -1,7 +1,7 @@
 """The receiving screen (tiếp nhận hồ sơ): one citizen, one dossier, by keyboard, in well under a minute.
 
 Left: the procedure picker and the applicant. Right: the appointment (hẹn trả), live, with the days it
-skips; the document checklist; sets, result channel, fee; «Lưu và in phiếu (Ctrl+Enter)».
+skips; the document checklist; sets, result channel, fee; «Lưu và in giấy tiếp nhận (Ctrl+Enter)».
 Every database call goes through ``Tasks``; what the clerk typed stays in the form until it is saved.
 """
 
@@ -262,7 +262,7 @@ class IntakeView(QWidget):
         hints = QLabel(
             self.tr(
                 "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
-                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · "
+                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in giấy tiếp nhận · Ctrl+N làm mới · F8 mời đánh giá · "
                 "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận"
             )
         )
@@ -353,9 +353,9 @@ class IntakeView(QWidget):
             label.setBuddy(widget)
             other.addRow(label, row)
 
-        self.save_button = QPushButton(self.tr("Lưu và in phiếu (Ctrl+Enter)"))
+        self.save_button = QPushButton(self.tr("Lưu và in giấy tiếp nhận (Ctrl+Enter)"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(self.tr("Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter"))
+        self.save_button.setToolTip(self.tr("Kiểm tra, lưu hồ sơ và mở giấy tiếp nhận để in — Ctrl+Enter"))
         self.save_button.setStyleSheet("font-weight: 600; padding: 6px 14px;")
         self.clear_button = QPushButton(self.tr("Làm mới (Ctrl+N)"))
         self.clear_button.setObjectName("clearButton")
@@ -993,7 +993,7 @@ class IntakeView(QWidget):
         else:
             self.status.setText(
                 self.tr(
-                    "Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3)."
+                    "Đã lưu hồ sơ {0}, nhưng chưa tạo được giấy tiếp nhận; in lại từ danh sách hồ sơ (F3)."
                 ).format(view.code)
             )
             show_error(self, pdf)
@@ -1131,7 +1131,7 @@ class IntakeView(QWidget):
             pdf,
             self.ui_state,
             self,
-            title=self.tr("Phiếu tiếp nhận — {0}").format(code),
+            title=self.tr("Giấy tiếp nhận — {0}").format(code),
             file_name=f"{code}.pdf",
             database=self.svc.db.sqlite_path,
         )

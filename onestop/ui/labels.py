@@ -109,7 +109,7 @@ def catalogue() -> list[str]:
         tr("Múi giờ của cơ quan"),
         tr("Giờ làm việc (các buổi)"),
         tr("Địa chỉ của cơ quan"),
-        tr("Đường dây nóng in trên phiếu"),
+        tr("Đường dây nóng in trên giấy tờ"),
         tr("Văn bản quy định biểu mẫu"),
         tr("Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)"),
         tr("Khi yêu cầu bổ sung: tạm dừng (pause) hay tính lại (restart)"),

@@ -111,7 +111,7 @@ class AgencyPage(_Page):
     def __init__(self, location: str) -> None:
         super().__init__(
             self.tr("Cơ quan"),
-            self.tr("Thông tin in trên phiếu tiếp nhận, sổ theo dõi và báo cáo."),
+            self.tr("Thông tin in trên giấy tiếp nhận, sổ theo dõi và báo cáo."),
         )
         self.name = _line("agencyName", self.tr("ví dụ: Trung tâm Phục vụ hành chính công phường Hải Châu"))
         self.parent_name = _line("parentName", self.tr("ví dụ: UBND phường Hải Châu"))
@@ -542,7 +542,7 @@ class SummaryPage(_Page):
         stored = agency_settings(a)  # as it will be stored (checked on the first page)
         lines = [
             self.tr("Cơ quan: {0}").format(stored["agency.unit_full_name"]),
-            self.tr("Tiêu đề trên phiếu: {0} / {1}").format(
+            self.tr("Tiêu đề trên giấy tờ in: {0} / {1}").format(
                 stored["agency.parent_name"], stored["agency.unit_name"]
             ),
             self.tr("Mã định danh: {0}").format(stored["agency.unit_identifier"]),

@@ -40,8 +40,8 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="44"/>
-        <source>Làm bù thứ Bảy</source>
-        <translation>Make-up working Saturday</translation>
+        <source>Thứ Bảy làm bù</source>
+        <translation>Working Saturday</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="58"/>
@@ -831,8 +831,8 @@
     </message>
     <message>
         <location filename="../../onestop/ui/labels.py" line="112"/>
-        <source>Đường dây nóng in trên phiếu</source>
-        <translation>Hotline printed on receipts</translation>
+        <source>Đường dây nóng in trên giấy tờ</source>
+        <translation>Hotline printed on papers</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/labels.py" line="113"/>
@@ -1080,7 +1080,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/setup_wizard.py" line="114"/>
-        <source>Thông tin in trên phiếu tiếp nhận, sổ theo dõi và báo cáo.</source>
+        <source>Thông tin in trên giấy tiếp nhận, sổ theo dõi và báo cáo.</source>
         <translation>What is printed on receipts, the register and the reports.</translation>
     </message>
     <message>
@@ -1285,8 +1285,18 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="188"/>
-        <source>Hẹn trả thử (không lưu)</source>
-        <translation>Try an appointment (not saved)</translation>
+        <source>Tính thử ngày hẹn trả (không lưu)</source>
+        <translation>Try out an appointment (not saved)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="292"/>
+        <source>Thứ Bảy làm bù: ngày {0} là {1}, không phải thứ Bảy.</source>
+        <translation>Working Saturday: {0} is a {1}, not a Saturday.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="356"/>
+        <source>Tính thử ngày hẹn trả: thủ tục {0} nhận lúc {1} → {2}</source>
+        <translation>Trial appointment: procedure {0} received at {1} → {2}</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="240"/>
@@ -1304,11 +1314,6 @@
         <translation>Name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="292"/>
-        <source>Làm bù thứ Bảy: ngày {0} là {1}, không phải thứ Bảy.</source>
-        <translation>Make-up working Saturday: {0} is a {1}, not a Saturday.</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="319"/>
         <source>Xóa ngày {0} ({1}: {2}) khỏi lịch năm {3}?</source>
         <translation>Remove {0} ({1}: {2}) from the {3} calendar?</translation>
@@ -1317,11 +1322,6 @@
         <location filename="../../onestop/ui/admin_calendar.py" line="322"/>
         <source>Xóa ngày khỏi lịch</source>
         <translation>Remove day from calendar</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="356"/>
-        <source>Hẹn trả thử: thủ tục {0} nhận lúc {1} → {2}</source>
-        <translation>Trial appointment: procedure {0} received at {1} → {2}</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="361"/>
@@ -1517,7 +1517,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/contact_edit.py" line="79"/>
-        <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
+        <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của giấy tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
         <translation>The dossier code does not change. Saving creates a new version of the receipt; the old version is kept and can still be reprinted.</translation>
     </message>
     <message>
@@ -1746,8 +1746,33 @@
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="223"/>
-        <source>Phiếu tiếp nhận</source>
+        <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="240"/>
+        <source>&amp;In lại giấy tiếp nhận (Ctrl+P)</source>
+        <translation>&amp;Reprint the receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="345"/>
+        <source>Giấy tiếp nhận ({0})</source>
+        <translation>Receipt ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="364"/>
+        <source>In lại</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="366"/>
+        <source>Xem và in lại bản số {0} của giấy tiếp nhận</source>
+        <translation>View and reprint version {0} of the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="543"/>
+        <source>Giấy tiếp nhận {0} — bản số {1}</source>
+        <translation>Receipt {0} — version {1}</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="224"/>
@@ -1763,11 +1788,6 @@
         <location filename="../../onestop/ui/detail.py" line="235"/>
         <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
         <translation>&amp;Edit contact details… (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="240"/>
-        <source>&amp;In lại phiếu (Ctrl+P)</source>
-        <translation>&amp;Reprint receipt (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="247"/>
@@ -1815,24 +1835,9 @@
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="345"/>
-        <source>Phiếu tiếp nhận ({0})</source>
-        <translation>Receipts ({0})</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/detail.py" line="349"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="364"/>
-        <source>In lại phiếu</source>
-        <translation>Reprint receipt</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="366"/>
-        <source>Xem và in lại bản số {0} của phiếu tiếp nhận</source>
-        <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="383"/>
@@ -1893,11 +1898,6 @@
         <location filename="../../onestop/ui/detail.py" line="457"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="543"/>
-        <source>Phiếu tiếp nhận {0} — bản số {1}</source>
-        <translation>Receipt {0} — version {1}</translation>
     </message>
 </context>
 <context>
@@ -2169,11 +2169,6 @@
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="264"/>
-        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
-        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/intake.py" line="285"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
@@ -2219,13 +2214,18 @@
         <translation>Amount ch&amp;arged (VND):</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/intake.py" line="264"/>
+        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in giấy tiếp nhận · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
+        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
+    </message>
+    <message>
         <location filename="../../onestop/ui/intake.py" line="356"/>
-        <source>Lưu và in phiếu (Ctrl+Enter)</source>
+        <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/intake.py" line="358"/>
-        <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
+        <source>Kiểm tra, lưu hồ sơ và mở giấy tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
@@ -2406,8 +2406,13 @@
     </message>
     <message>
         <location filename="../../onestop/ui/intake.py" line="996"/>
-        <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
+        <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được giấy tiếp nhận; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1134"/>
+        <source>Giấy tiếp nhận — {0}</source>
+        <translation>Receipt — {0}</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/intake.py" line="1009"/>
@@ -2463,11 +2468,6 @@
         <location filename="../../onestop/ui/intake.py" line="1094"/>
         <source>Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02).</source>
         <translation>Procedure: choose the procedure before printing the guidance (Form 02).</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/intake.py" line="1134"/>
-        <source>Phiếu tiếp nhận — {0}</source>
-        <translation>Receipt — {0}</translation>
     </message>
 </context>
 <context>
@@ -2773,82 +2773,83 @@
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="195"/>
+        <location filename="../../onestop/ui/main_window.py" line="203"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="211"/>
+        <location filename="../../onestop/ui/main_window.py" line="219"/>
         <source>tiếp nhận hồ sơ</source>
         <translation>receive dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="212"/>
+        <location filename="../../onestop/ui/main_window.py" line="220"/>
         <source>xem hồ sơ</source>
         <translation>view dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="213"/>
+        <location filename="../../onestop/ui/main_window.py" line="221"/>
         <source>xử lý hồ sơ</source>
         <translation>process dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="214"/>
+        <location filename="../../onestop/ui/main_window.py" line="222"/>
         <source>theo dõi hồ sơ quá hạn (xem báo cáo)</source>
         <translation>follow overdue dossiers (view reports)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="215"/>
+        <location filename="../../onestop/ui/main_window.py" line="223"/>
         <source>xem mức đánh giá của người dân</source>
         <translation>see citizens&apos; rating levels</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="216"/>
+        <location filename="../../onestop/ui/main_window.py" line="224"/>
         <source>quản trị</source>
         <translation>administer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="219"/>
+        <location filename="../../onestop/ui/main_window.py" line="227"/>
         <source>{0} ({1}): tài khoản «{2}» không có quyền {3}.</source>
         <translation>{0} ({1}): the account «{2}» may not {3}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="243"/>
+        <location filename="../../onestop/ui/main_window.py" line="251"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="243"/>
+        <location filename="../../onestop/ui/main_window.py" line="251"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="250"/>
+        <location filename="../../onestop/ui/main_window.py" line="258"/>
         <source>đăng xuất</source>
         <translation>log out</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="265"/>
+        <location filename="../../onestop/ui/main_window.py" line="279"/>
         <source>Hồ sơ đang nhập dở</source>
         <translation>Unsaved dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="266"/>
+        <location filename="../../onestop/ui/main_window.py" line="280"/>
         <source>Hồ sơ đang nhập ({0}) chưa được lưu. Bỏ hồ sơ này và {1}?</source>
         <translation>The dossier being entered ({0}) is not saved. Discard it and {1}?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="270"/>
+        <location filename="../../onestop/ui/main_window.py" line="284"/>
         <source>Bỏ và {0}</source>
         <translation>Discard and {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="271"/>
+        <location filename="../../onestop/ui/main_window.py" line="285"/>
         <source>Ở lại tiếp tục nhập</source>
         <translation>Stay and continue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="337"/>
+        <location filename="../../onestop/ui/main_window.py" line="266"/>
+        <location filename="../../onestop/ui/main_window.py" line="353"/>
         <source>thoát</source>
         <translation>quit</translation>
     </message>
@@ -3222,8 +3223,8 @@
     <name>ReasonForm</name>
     <message>
         <location filename="../../onestop/ui/step_forms.py" line="185"/>
-        <source>bắt buộc: lý do được in trên phiếu</source>
-        <translation>required: the reason is printed on the form</translation>
+        <source>bắt buộc: lý do được in trên giấy tờ gửi người nộp</source>
+        <translation>required: the reason printed on the paper given to the applicant</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/step_forms.py" line="186"/>
@@ -3234,19 +3235,9 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="146"/>
-        <source>Xem trước phiếu</source>
-        <translation>Receipt preview</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/printing.py" line="159"/>
         <source>&amp;In (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/printing.py" line="161"/>
-        <source>In phiếu ra máy in (khổ A5 dọc) — Ctrl+P</source>
-        <translation>Print the receipt (A5 portrait) — Ctrl+P</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/printing.py" line="164"/>
@@ -3254,19 +3245,9 @@
         <translation>&amp;Save PDF… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="166"/>
-        <source>Lưu phiếu thành tệp PDF — Ctrl+S</source>
-        <translation>Save the receipt as a PDF file — Ctrl+S</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/printing.py" line="168"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/printing.py" line="202"/>
-        <source>In phiếu</source>
-        <translation>Print receipt</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/printing.py" line="216"/>
@@ -3274,9 +3255,29 @@
         <translation>Sent to the printer.</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/printing.py" line="146"/>
+        <source>Xem trước khi in</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="161"/>
+        <source>In ra máy in (khổ A5 dọc) — Ctrl+P</source>
+        <translation>Print (A5 portrait) — Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="166"/>
+        <source>Lưu thành tệp PDF — Ctrl+S</source>
+        <translation>Save as a PDF file — Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="202"/>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <location filename="../../onestop/ui/printing.py" line="223"/>
-        <source>Lưu phiếu thành PDF</source>
-        <translation>Save receipt as PDF</translation>
+        <source>Lưu thành tệp PDF</source>
+        <translation>Save as a PDF file</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/printing.py" line="225"/>
@@ -3644,8 +3645,8 @@
     </message>
     <message>
         <location filename="../../onestop/ui/setup_wizard.py" line="545"/>
-        <source>Tiêu đề trên phiếu: {0} / {1}</source>
-        <translation>Header on papers: {0} / {1}</translation>
+        <source>Tiêu đề trên giấy tờ in: {0} / {1}</source>
+        <translation>Header on printed papers: {0} / {1}</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/setup_wizard.py" line="548"/>
