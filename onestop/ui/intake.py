@@ -1,7 +1,7 @@
 """The receiving screen (tiếp nhận hồ sơ): one citizen, one dossier, by keyboard, in well under a minute.
 
 Left: the procedure picker and the applicant. Right: the appointment (hẹn trả), live, with the days it
-skips; the document checklist; sets, result channel, fee; «Lưu và in phiếu (Ctrl+Enter)».
+skips; the document checklist; sets, result channel, fee; «Lưu và in giấy tiếp nhận (Ctrl+Enter)».
 Every database call goes through ``Tasks``; what the clerk typed stays in the form until it is saved.
 """
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from PySide6.QtCore import (
     QEvent,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -68,7 +70,9 @@ from onestop.ui.printing import ReceiptPreviewDialog
 from onestop.ui.ratings_view import RatingStatusLine, station_name
 from onestop.worktime import Appointment
 
-REFRESH_MS = 30_000  # the appointment is recomputed this often (a cut-off may pass while the form is open)
+# The appointment is recomputed at the start of every minute (a cut-off, lunch or closing time is a
+# whole minute: 15:00, 11:30, 17:00), so it is never a minute behind while the form is open.
+REFRESH_MS = 60_000
 FEE_MAX = 500
 
 
@@ -105,6 +109,7 @@ class IntakeView(QWidget):
         self.preview_dialog: ReceiptPreviewDialog | None = None
         self.guidance_dialog: CounterGuidanceDialog | None = None
         self.last_code: str | None = None
+        self.seen_due: datetime | None = None  # the appointment on the screen when «Lưu» was pressed
         self.saving = False
         self._preview_seq = 0
         self._offer_seq = 0
@@ -115,9 +120,9 @@ class IntakeView(QWidget):
 
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setObjectName("appointmentRefresh")
-        self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh_appointment)
-        self.refresh_timer.start()
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.timeout.connect(self._minute_passed)
+        self._schedule_refresh()
         self.load_catalog()
 
     # ---- building
@@ -173,17 +178,34 @@ class IntakeView(QWidget):
         self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.fee = self._line("fee", "")
         self.fee.setMaxLength(FEE_MAX + 20)
+        # The applicant is a person or an organisation (name with digits, &, commas; a tax code).
+        self.applicant_kind = QComboBox()
+        self.applicant_kind.setObjectName("applicantKind")
+        self.applicant_kind.addItem(self.tr("Cá nhân"), "person")
+        self.applicant_kind.addItem(self.tr("Tổ chức"), "organisation")
+        self.tax_code = self._line("taxCode", self.tr("10 chữ số, chi nhánh thêm -3 chữ số"))
+        self.tax_code.setMaxLength(20)
+        # The amount charged, confirmed by the clerk (the catalogue's amount is the default).
+        self.fee_amount = self._line("feeAmount", self.tr("không thu"))
+        self.fee_amount.setMaxLength(16)
+        self.fee_amount.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.name_kept: str | None = None  # a name the clerk chose to keep as typed (no fix offered again)
 
-        self.errors = {key: FieldError() for key in ("name", "id_number", "phone", "address", "email", "fee")}
+        self.errors = {
+            key: FieldError()
+            for key in ("name", "tax_code", "id_number", "phone", "address", "email", "fee", "fee_amount")
+        }
         for key, err in self.errors.items():
             err.setObjectName(f"{key}Error")
         self.fields: dict[str, _Field] = {
-            "name": _Field(self.name, self.errors["name"], _clean_name),
+            "name": _Field(self.name, self.errors["name"], self._clean_applicant_name),
+            "tax_code": _Field(self.tax_code, self.errors["tax_code"], self._clean_tax_code),
             "id_number": _Field(self.id_number, self.errors["id_number"], v.clean_id_number),
             "phone": _Field(self.phone, self.errors["phone"], v.clean_phone),
             "address": _Field(self.address, self.errors["address"], _clean_address),
             "email": _Field(self.email, self.errors["email"], v.clean_email),
             "fee": _Field(self.fee, self.errors["fee"], _clean_fee),
+            "fee_amount": _Field(self.fee_amount, self.errors["fee_amount"], _clean_fee_amount),
         }
 
         # The fill-in offer for a known id number
@@ -214,13 +236,20 @@ class IntakeView(QWidget):
         applicant_box = QGroupBox(self.tr("Người nộp hồ sơ"))
         applicant_form = QFormLayout(applicant_box)
         applicant_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        for text, key in (
-            (self.tr("&Họ và tên (*):"), "name"),
-            (self.tr("Số định &danh cá nhân:"), "id_number"),
-        ):
-            label = QLabel(text)
-            label.setBuddy(self.fields[key].widget)
-            applicant_form.addRow(label, _stack(self.fields[key].widget, self.fields[key].error))
+        kind_label = QLabel(self.tr("&Loại người nộp:"))
+        kind_label.setBuddy(self.applicant_kind)
+        applicant_form.addRow(kind_label, self.applicant_kind)
+        self.applicant_form = applicant_form
+        self.name_label = QLabel(self.tr("&Họ và tên (*):"))
+        self.name_label.setBuddy(self.name)
+        applicant_form.addRow(self.name_label, _stack(self.name, self.errors["name"]))
+        tax_label = QLabel(self.tr("&Mã số thuế (*):"))
+        tax_label.setBuddy(self.tax_code)
+        self.tax_box = _stack(self.tax_code, self.errors["tax_code"])
+        applicant_form.addRow(tax_label, self.tax_box)
+        id_label = QLabel(self.tr("Số định &danh cá nhân:"))
+        id_label.setBuddy(self.id_number)
+        applicant_form.addRow(id_label, _stack(self.id_number, self.errors["id_number"]))
         applicant_form.addRow(self.offer_bar)
         for text, key in (
             (self.tr("Số điện th&oại:"), "phone"),
@@ -234,7 +263,7 @@ class IntakeView(QWidget):
         hints = QLabel(
             self.tr(
                 "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
-                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · "
+                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in giấy tiếp nhận · Ctrl+N làm mới · F8 mời đánh giá · "
                 "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận · F12 quét giấy tờ · F11 dùng lại bản số hóa"
             )
         )
@@ -318,14 +347,19 @@ class IntakeView(QWidget):
             (self.tr("Số &bộ hồ sơ:"), self.sets, self.sets),
             (self.tr("Nhận &kết quả:"), self.result_channel, self.result_channel),
             (self.tr("&Phí, lệ phí:"), self.fee, _stack(self.fee, self.errors["fee"])),
+            (
+                self.tr("Số tiền th&u (đồng):"),
+                self.fee_amount,
+                _stack(self.fee_amount, self.errors["fee_amount"]),
+            ),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
             other.addRow(label, row)
 
-        self.save_button = QPushButton(self.tr("Lưu và in phiếu (Ctrl+Enter)"))
+        self.save_button = QPushButton(self.tr("Lưu và in giấy tiếp nhận (Ctrl+Enter)"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(self.tr("Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter"))
+        self.save_button.setToolTip(self.tr("Kiểm tra, lưu hồ sơ và mở giấy tiếp nhận để in — Ctrl+Enter"))
         self.save_button.setStyleSheet("font-weight: 600; padding: 6px 14px;")
         self.clear_button = QPushButton(self.tr("Làm mới (Ctrl+N)"))
         self.clear_button.setObjectName("clearButton")
@@ -383,7 +417,9 @@ class IntakeView(QWidget):
 
         chain: list[QWidget] = [
             self.picker,
+            self.applicant_kind,
             self.name,
+            self.tax_code,
             self.id_number,
             self.phone,
             self.address,
@@ -392,6 +428,7 @@ class IntakeView(QWidget):
             self.sets,
             self.result_channel,
             self.fee,
+            self.fee_amount,
             self.save_button,
             self.guidance_button,
             self.clear_button,
@@ -415,6 +452,7 @@ class IntakeView(QWidget):
             fld.widget.textEdited.connect(lambda _text, k=key: self._revalidate_if_marked(k))
         self.id_number.textChanged.connect(self._id_changed)
         self.id_number.textChanged.connect(lambda _text: self.scans.lookup())
+        self.applicant_kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.offer_fill.clicked.connect(self.accept_offer)
         self.offer_skip.clicked.connect(self.dismiss_offer)
         self.save_button.clicked.connect(self.save)
@@ -444,6 +482,19 @@ class IntakeView(QWidget):
         return action
 
     # ---- public
+
+    def half_filled(self) -> str | None:
+        """What the clerk typed and has not saved, in a few words; None when the form is empty."""
+        if self.procedure is None and not self.picker.text().strip():
+            typed = [f.widget.text().strip() for f in self.fields.values() if f.widget.text().strip()]
+            if not typed and not self.checklist_model.submitted():
+                return None
+        name = self.fields["name"].widget.text().strip()
+        what = self.procedure.name if self.procedure is not None else self.picker.text().strip()
+        parts = [self.tr("thủ tục «{0}»").format(what)] if what else []
+        if name:
+            parts.append(self.tr("người nộp «{0}»").format(name))
+        return ", ".join(parts) or self.tr("thông tin người nộp")
 
     def focus_first(self) -> None:
         self.picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -480,6 +531,9 @@ class IntakeView(QWidget):
         mark_invalid(self.checklist, False)
         self.sets.setValue(1)
         self.result_channel.setCurrentIndex(0)
+        self.applicant_kind.setCurrentIndex(0)
+        self._kind_changed()
+        self.name_kept = None
         self.form_error.show_message("")
         self.dismiss_offer()
         self.scans.clear()
@@ -555,6 +609,8 @@ class IntakeView(QWidget):
         mark_invalid(self.checklist, False)
         self.fee.setText(proc.fee_text)
         self._set_error(self.fields["fee"], "")
+        self.fee_amount.setText(f"{proc.fee_amount:,}".replace(",", ".") if proc.fee_amount else "")
+        self._set_error(self.fields["fee_amount"], "")
         self._show_procedure_info()
         self.appointment = None
         self.appointment_label.setText(self.tr("Đang tính…"))
@@ -605,8 +661,18 @@ class IntakeView(QWidget):
 
     # ---- the appointment
 
+    def _schedule_refresh(self) -> None:
+        """The next recomputation: just after the next whole minute of the agency's clock."""
+        now = self.svc.ctx.clock.now()
+        to_next_minute = (60 - now.second) * 1000 - now.microsecond // 1000
+        self.refresh_timer.start(max(50, min(REFRESH_MS, to_next_minute) + 50))
+
+    def _minute_passed(self) -> None:
+        self.refresh_appointment()
+        self._schedule_refresh()
+
     def refresh_appointment(self) -> None:
-        """Recompute the appointment in the background (on choosing, and every 30 s)."""
+        """Recompute the appointment in the background (on choosing, and at every minute)."""
         if self.procedure is None:
             return
         self._preview_seq += 1
@@ -647,7 +713,7 @@ class IntakeView(QWidget):
         self.appointment = None
         self.appointment_label.setText(self.tr("Chưa tính được ngày hẹn trả"))
         self._set_skipped(message_for(exc))
-        self.appointment_note.setText(self.tr("Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính."))
+        self.appointment_note.setText(self.tr("Sẽ thử lại sau một phút; khi lưu, ngày hẹn vẫn được tính."))
         return True
 
     def _set_skipped(self, text: str) -> None:
@@ -749,7 +815,38 @@ class IntakeView(QWidget):
             phone=self.phone.text(),
             address=self.address.text(),
             email=self.email.text(),
+            kind=self.kind(),
+            tax_code=self.tax_code.text() if self.kind() == "organisation" else "",
         )
+
+    def kind(self) -> str:
+        return str(self.applicant_kind.currentData())
+
+    def _kind_changed(self) -> None:
+        """A person has a full name; an organisation a name (digits, &, commas…) and a tax code."""
+        organisation = self.kind() == "organisation"
+        self.name_label.setText(self.tr("Tên &tổ chức (*):") if organisation else self.tr("&Họ và tên (*):"))
+        self.name.setPlaceholderText(
+            self.tr("tên đầy đủ theo giấy đăng ký")
+            if organisation
+            else self.tr("Họ và tên người nộp, có dấu")
+        )
+        self.applicant_form.setRowVisible(self.tax_box, organisation)
+        for key in ("name", "tax_code"):
+            if self.fields[key].widget.text():
+                self.validate_field(key)
+            else:
+                self._set_error(self.fields[key], "")
+
+    def _clean_applicant_name(self, text: str) -> str:
+        if self.kind() == "organisation":
+            return v.clean_org_name(text, label=self.tr("Tên tổ chức"), field="name")
+        return _clean_name(text)
+
+    def _clean_tax_code(self, text: str) -> str:
+        if self.kind() != "organisation":
+            return ""
+        return v.clean_tax_code(text, required=True, label=self.tr("Mã số thuế"))
 
     # ---- events
 
@@ -765,7 +862,9 @@ class IntakeView(QWidget):
                 self._restore_picker_text()
         elif event.type() == QEvent.Type.FocusOut:
             for key, fld in self.fields.items():
-                if watched is fld.widget:
+                # Checked on leaving only once typed in: tabbing past an empty field is no mistake
+                # (saving names what is still missing).
+                if watched is fld.widget and fld.widget.isModified():
                     self.validate_field(key)
                     break
         return super().eventFilter(watched, event)
@@ -812,7 +911,7 @@ class IntakeView(QWidget):
                 self.picker, self.picker_error, self.tr("Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).")
             )
             first_bad = self.picker
-        for key in ("name", "id_number", "phone", "address", "email"):
+        for key in ("name", "tax_code", "id_number", "phone", "address", "email"):
             if not self.validate_field(key) and first_bad is None:
                 first_bad = self.fields[key].widget
         missing = self.checklist_model.missing_required()
@@ -833,6 +932,8 @@ class IntakeView(QWidget):
             mark_invalid(self.checklist, False)
         if not self.validate_field("fee") and first_bad is None:
             first_bad = self.fee
+        if not self.validate_field("fee_amount") and first_bad is None:
+            first_bad = self.fee_amount
         if first_bad is not None or self.procedure is None:
             if first_bad is not None:
                 first_bad.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -845,6 +946,7 @@ class IntakeView(QWidget):
             channel="counter",
             result_channel=str(self.result_channel.currentData()),
             fee_text=self.fee.text(),
+            fee_amount=_fee_amount(self.fee_amount.text()),
         )
 
     def save(self) -> None:
@@ -855,10 +957,12 @@ class IntakeView(QWidget):
             self.checklist.setFocus()  # commits the count being typed
         self.form_error.show_message("")
         request = self.collect()
-        if request is None:
+        if request is None or not self.name_confirmed():
             return
+        request = replace(request, applicant=self._typed_applicant())  # the name as confirmed
         svc, actor = self.svc, self.actor
         scans = self.scans.plan(list(request.documents or ()))
+        self.seen_due = self.appointment.due_at if self.appointment is not None else None
 
         def work() -> tuple[DossierView, bytes | BaseException, list[str]]:
             view = svc.intake.receive(request, actor=actor)
@@ -897,16 +1001,76 @@ class IntakeView(QWidget):
                     view.code, "; ".join(problems)
                 )
             )
+        seen, self.seen_due = self.seen_due, None
+        if seen is not None and view.due_at != seen:
+            self.warn_appointment_moved(view, seen)
         if isinstance(pdf, bytes):
             self.status.setText(self.tr("Đã lưu hồ sơ {0}.").format(view.code))
             self.show_receipt(view.code, pdf)
         else:
             self.status.setText(
                 self.tr(
-                    "Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3)."
+                    "Đã lưu hồ sơ {0}, nhưng chưa tạo được giấy tiếp nhận; in lại từ danh sách hồ sơ (F3)."
                 ).format(view.code)
             )
             show_error(self, pdf)
+
+    def name_confirmed(self) -> bool:
+        """A person's name typed in lower case or without diacritics is offered a fix before saving,
+        never changed silently: use the fix, keep the name as typed, or go back and retype it."""
+        name = self.name.text().strip()
+        fix = v.name_fix(name) if self.kind() == "person" else None
+        if fix is None or self.name_kept == name:
+            return True
+        if fix.lower_case and fix.no_diacritics:
+            text = self.tr("Họ tên «{0}» chưa có dấu và chưa viết hoa chữ cái đầu.").format(name)
+        elif fix.lower_case:
+            text = self.tr("Họ tên «{0}» chưa viết hoa chữ cái đầu.").format(name)
+        else:
+            text = self.tr("Họ tên «{0}» chưa có dấu.").format(name)
+        if fix.no_diacritics:
+            text += " " + self.tr("Nếu tên có dấu, hãy gõ lại có dấu theo giấy tờ tùy thân.")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Kiểm tra họ tên"), text, parent=self)
+        box.setObjectName("nameFix")
+        use = None
+        if fix.suggestion != name:
+            use = box.addButton(
+                self.tr("Dùng «{0}»").format(fix.suggestion), QMessageBox.ButtonRole.AcceptRole
+            )
+        keep = box.addButton(self.tr("Giữ như đã gõ"), QMessageBox.ButtonRole.AcceptRole)
+        retype = box.addButton(self.tr("Gõ lại"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(use or retype)
+        box.setEscapeButton(retype)
+        box.exec()
+        chosen = box.clickedButton()
+        if chosen is use and use is not None:
+            self.name.setText(fix.suggestion)
+            self.name_kept = fix.suggestion
+            return True
+        if chosen is keep:
+            self.name_kept = name
+            return True
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.name.selectAll()
+        return False
+
+    def warn_appointment_moved(self, view: DossierView, seen: datetime) -> None:
+        """The appointment the clerk read out is not the one stored (a cut-off passed in between):
+        said before the receipt is printed, so the citizen hears the right date."""
+        QMessageBox.warning(
+            self,
+            self.tr("Ngày hẹn trả đã thay đổi"),
+            self.tr(
+                "Hồ sơ {0} được lưu lúc {1}, sau mốc giờ tính ngày hẹn: ngày hẹn trả là {2}, "
+                "không phải {3} như màn hình đã hiện. Giấy tiếp nhận ghi ngày mới; hãy báo lại "
+                "cho người nộp."
+            ).format(
+                view.code,
+                view.received_at.strftime("%H:%M"),
+                appointment_text(view.due_at),
+                appointment_text(seen),
+            ),
+        )
 
     def _save_failed(self, exc: BaseException) -> bool:
         """The service's check of a field goes beside it; anything else the op shows (the form keeps
@@ -984,7 +1148,7 @@ class IntakeView(QWidget):
             pdf,
             self.ui_state,
             self,
-            title=self.tr("Phiếu tiếp nhận — {0}").format(code),
+            title=self.tr("Giấy tiếp nhận — {0}").format(code),
             file_name=f"{code}.pdf",
             database=self.svc.db.sqlite_path,
         )
@@ -1018,6 +1182,24 @@ def _clean_address(text: str) -> str:
 
 def _clean_fee(text: str) -> str:
     return v.clean_text(text, label=tr("Phí, lệ phí"), field="fee", max_len=FEE_MAX)
+
+
+def _fee_amount(text: str) -> int:
+    """The amount typed, in đồng ("50.000", "50 000"); empty is nothing charged."""
+    digits = "".join(ch for ch in text if ch not in " .,")
+    return int(digits) if digits else 0
+
+
+def _clean_fee_amount(text: str) -> str:
+    digits = "".join(ch for ch in text if ch not in " .,")
+    if digits and not (digits.isascii() and digits.isdigit() and len(digits) <= 10):
+        raise ValidationError(
+            tr("Số tiền thu: chỉ gồm chữ số, tính bằng đồng (ví dụ 50.000); để trống nếu không thu."),
+            field="fee_amount",
+        )
+    if digits and int(digits) > 1_000_000_000:
+        raise ValidationError(tr("Số tiền thu: không quá 1.000.000.000 đồng."), field="fee_amount")
+    return text
 
 
 def _esc(text: str) -> str:

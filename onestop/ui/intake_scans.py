@@ -216,9 +216,9 @@ class IntakeScans(QObject):
             self.svc,
             self.actor,
             self.view.tasks,
-            what=self.tr("Giấy tờ: {0} — các trang được lưu cùng hồ sơ khi nhấn «Lưu và in phiếu»").format(
-                name
-            ),
+            what=self.tr(
+                "Giấy tờ: {0} — các trang được lưu cùng hồ sơ khi nhấn «Lưu và in giấy tiếp nhận»"
+            ).format(name),
             parent=self.view,
         )
         dialog.saved.connect(lambda built, r=row, n=name: self._scanned(r, n, built))
