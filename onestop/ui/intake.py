@@ -264,8 +264,10 @@ class IntakeView(QWidget):
             self.tr(
                 "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
                 "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in giấy tiếp nhận · Ctrl+N làm mới · F8 mời đánh giá · "
-                "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận · F12 quét giấy tờ · F11 dùng lại bản số hóa"
+                "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận"
             )
+            + " · "
+            + self.tr("F12 quét giấy tờ · F11 dùng lại bản số hóa")
         )
         hints.setObjectName("shortcutHints")
         hints.setWordWrap(True)
@@ -452,6 +454,7 @@ class IntakeView(QWidget):
             fld.widget.textEdited.connect(lambda _text, k=key: self._revalidate_if_marked(k))
         self.id_number.textChanged.connect(self._id_changed)
         self.id_number.textChanged.connect(lambda _text: self.scans.lookup())
+        self.tax_code.textChanged.connect(lambda _text: self.scans.lookup())
         self.applicant_kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.offer_fill.clicked.connect(self.accept_offer)
         self.offer_skip.clicked.connect(self.dismiss_offer)

@@ -258,6 +258,8 @@ class IntakeScans(QObject):
         proc = self.view.procedure
         try:
             id_number = v.clean_id_number(self.view.id_number.text())
+            if not id_number and self.view.kind() == "organisation":  # an organisation: its tax code
+                id_number = v.clean_tax_code(self.view.tax_code.text())
         except ValidationError:
             return
         if proc is None or not id_number:

@@ -169,3 +169,16 @@ def test_typing_in_the_form_goes_on_while_a_scan_waits_and_stop_keeps_nothing(
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert dialog.status.text() == "Đã hủy quét: không lưu gì."
     assert dialog.pages.count() == 0 and digital(view, 0) == ""
+
+
+def test_an_organisations_papers_are_offered_by_its_tax_code(
+    qtbot: QtBot, view: IntakeView, agency: Onestop
+) -> None:
+    clerk = actor(agency, "tiepnhan1")
+    coop = Applicant("Hợp tác xã Nông nghiệp số 2", kind="organisation", tax_code="0100109106")
+    earlier = agency.intake.receive(ReceiveRequest("1.001612", coop), actor=clerk).code
+    agency.digitisation.attach(earlier, [Source("a.png", page_png())], document=1, actor=clerk)
+    view.applicant_kind.setCurrentIndex(view.applicant_kind.findData("organisation"))
+    view.choose_procedure(agency.catalog.procedure("1.001612"))
+    type_text(view.tax_code, "0100109106")
+    qtbot.waitUntil(lambda: digital(view, 0).startswith("♻"), timeout=5000)
