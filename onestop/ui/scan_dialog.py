@@ -582,6 +582,11 @@ class ScanDialog(QDialog):
 class ScanPreviewDialog(ReceiptPreviewDialog):
     """A stored scan as it will print (A4), with «In» and «Lưu PDF…» (a copy)."""
 
+    def __init__(self, pdf: bytes, ui_state: Any, parent: QWidget | None = None, **kwargs: Any) -> None:
+        super().__init__(pdf, ui_state, parent, **kwargs)
+        self.print_button.setToolTip(self.tr("In bản số hóa ra máy in (khổ A4) — Ctrl+P"))
+        self.save_button.setToolTip(self.tr("Lưu một bản sao PDF — Ctrl+S"))
+
     def printer(self) -> QPrinter:
         printer = super().printer()
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
