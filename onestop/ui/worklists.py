@@ -326,7 +326,7 @@ class WorkListView(QWidget):
             WorkListModel.CURRENT_DUE: metrics.horizontalAdvance("00/00 00:00 (hẹn lại)") + 12,
             WorkListModel.STATE: metrics.horizontalAdvance("Sắp đến hạn · Đã tiếp nhận") + 16,
             WorkListModel.HELD_SINCE: metrics.horizontalAdvance("Giữ từ lúc") + 24,
-            WorkListModel.DIRECTIVES: metrics.horizontalAdvance("1 chờ trả lời") + 16,
+            WorkListModel.DIRECTIVES: metrics.horizontalAdvance("1 chờ trả lời") + 30,  # bold
         }
         for column, width in widths.items():
             header.resizeSection(column, width)

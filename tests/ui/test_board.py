@@ -1,0 +1,135 @@
+"""The head of agency's board: counts that follow the work done at any counter, who holds each
+overdue or due-soon dossier and since when, and directives — recorded from the board, shown on the
+holder's «Hồ sơ của tôi» until answered, kept in the dossier's history.
+
+Real services on a real SQLite file (the demo agency), real widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import actor, unit_officer, vn
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from test_worklists import CHUNGTHUC_SAME_DAY, CUTRU_7_DAYS, HOTICH_3_DAYS, receive, shown
+
+from onestop.clock import FixedClock
+from onestop.services import Onestop
+from onestop.ui.board import AnswerDialog, DirectiveDialog
+from onestop.ui.tasks import Tasks
+from onestop.ui.worklists import WorkListModel, WorkListView
+
+
+def test_the_board_model_passes_the_qt_model_tester_with_since_when_and_directives(
+    qtbot: QtBot, qtmodeltester, agency: Onestop, clock: FixedClock, tasks: Tasks
+) -> None:  # type: ignore[no-untyped-def]
+    officer = unit_officer(agency)
+    late = receive(agency, CHUNGTHUC_SAME_DAY, "Phan Văn Sáu")
+    clock.at = vn(2026, 11, 23, 10, 30)
+    agency.lifecycle.take(late, actor=officer)
+    receive(agency, CUTRU_7_DAYS, "Hồ Văn Tám")  # days left: not on the board
+    head = actor(agency, "lanhdao")
+    agency.oversight.direct(late, to_user="xuly2", text="Giải quyết ngay trong sáng nay", actor=head)
+    clock.at = vn(2026, 11, 24, 8, 0)
+    model = WorkListModel(agency, head, tasks, "urgent")
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.refresh()
+    qtmodeltester.check(model)
+    assert model.codes() == [late]
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[WorkListModel.HOLDER] == "Võ Thị Lan"
+    assert row[WorkListModel.HELD_SINCE] == "23/11 10:30"  # taken up then
+    assert row[WorkListModel.DUE] == row[WorkListModel.CURRENT_DUE] == "23/11 17:00"
+    assert row[WorkListModel.DIRECTIVES] == "1 chờ trả lời"
+    assert row[WorkListModel.STATE] == "Quá hạn · Đang xử lý"
+
+
+def test_counts_follow_the_work_and_a_directive_reaches_the_holder_who_answers_it(
+    qtbot: QtBot, agency: Onestop, clock: FixedClock, tasks: Tasks, ui_state: QSettings
+) -> None:
+    officer = unit_officer(agency)
+    late = receive(agency, CHUNGTHUC_SAME_DAY, "Phan Văn Sáu")
+    agency.lifecycle.take(late, actor=officer)
+    receive(agency, HOTICH_3_DAYS, "Trần Văn Ba")  # due Friday
+    clock.at = vn(2026, 11, 23, 17, 30)
+    head = actor(agency, "lanhdao")
+    board = WorkListView(agency, head, tasks, ui_state, "urgent")
+    qtbot.addWidget(board)
+    board.resize(1366, 700)
+    board.show()
+    assert shown(qtbot, board, 1) == [late]
+    assert board.counts is not None
+    qtbot.waitUntil(lambda: board.counts is not None and board.counts.counts is not None, timeout=5000)
+    assert (board.counts.counts.overdue, board.counts.counts.due_soon) == (1, 0)
+    assert board.counts.counts.directives_open == 0
+    assert "1" in board.counts.tiles["overdue"].text()
+
+    # Work done at another counter (no announcement here): the poll picks it up.
+    clock.at = vn(2026, 11, 26, 9, 0)  # Thursday: the Friday one is due within a working day now
+    board.counts.refresh()
+    qtbot.waitUntil(lambda: board.counts.counts.due_soon == 1, timeout=5000)  # type: ignore[union-attr]
+
+    board.select_code(late)
+    dialog = board.direct()
+    assert isinstance(dialog, DirectiveDialog)
+    qtbot.waitUntil(lambda: dialog.whom.count() > 0, timeout=5000)
+    assert dialog.whom.currentData() == "xuly2"  # the officer holding it comes first
+    dialog.submit()  # nothing written: the text is required
+    qtbot.waitUntil(lambda: dialog.errors.label("text").isVisible(), timeout=5000)
+    assert "Nội dung chỉ đạo" in dialog.errors.label("text").text()
+    assert agency.oversight.on_dossier(late, actor=head) == []
+    dialog.text.setPlainText("Trả kết quả trong ngày, báo cáo lý do chậm")
+    dialog.has_due.setChecked(True)
+    with qtbot.waitSignal(dialog.directed, timeout=5000):
+        dialog.submit()
+    qtbot.waitUntil(lambda: board.counts.counts.directives_open == 1, timeout=5000)  # type: ignore[union-attr]
+
+    mine = WorkListView(agency, officer, tasks, ui_state, "mine")
+    qtbot.addWidget(mine)
+    mine.show()
+    banner = mine.banner
+    assert banner is not None
+    qtbot.waitUntil(lambda: banner.isVisible() and len(banner.directives) == 1, timeout=5000)
+    assert "Trả kết quả trong ngày" in banner.directives[0].text
+    line = banner.findChild(type(mine.heading), "directiveLine")
+    assert line is not None and f"về hồ sơ {late}" in line.text() and "hạn trả lời" in line.text()
+    answer = banner.answer(banner.directives[0])
+    assert isinstance(answer, AnswerDialog)
+    answer.text.setPlainText("Đã trình ký, trả kết quả 16:00")
+    answer.submit()
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)
+    history = agency.dossiers.dossier(late, actor=head)
+    actions = [e.action for e in history.events]
+    assert "directive" in actions and "directive_answer" in actions
+    (done,) = agency.oversight.on_dossier(late, actor=head)
+    assert done.answer == "Đã trình ký, trả kết quả 16:00"
+    qtbot.waitUntil(lambda: board.counts.counts.directives_open == 0, timeout=5000)  # type: ignore[union-attr]
+
+
+def test_screenshot_of_the_board(
+    qtbot: QtBot, agency: Onestop, clock: FixedClock, tasks: Tasks, ui_state: QSettings, tmp_path: Path
+) -> None:
+    officer = unit_officer(agency)
+    names = ["Phan Văn Sáu", "Vũ Thị Bảy", "Nguyễn Thị Thu Hương", "Lê Văn An", "Đỗ Thị Dung"]
+    codes = []
+    for i, name in enumerate(names):
+        clock.at = vn(2026, 11, 23, 8, 0 + 5 * i)
+        codes.append(receive(agency, CHUNGTHUC_SAME_DAY if i % 2 == 0 else HOTICH_3_DAYS, name))
+    agency.lifecycle.take(codes[0], actor=officer)
+    agency.oversight.direct(codes[0], to_user="xuly2", text="Xử lý ngay", actor=actor(agency, "lanhdao"))
+    clock.at = vn(2026, 11, 26, 9, 0)
+    board = WorkListView(agency, actor(agency, "lanhdao"), tasks, ui_state, "urgent")
+    qtbot.addWidget(board)
+    board.resize(1366, 600)
+    board.show()
+    shown(qtbot, board, 5)
+    qtbot.waitUntil(lambda: board.counts is not None and board.counts.counts is not None, timeout=5000)
+    QApplication.processEvents()
+    out = Path("/tmp/board.png")
+    assert board.grab().save(str(out))
+    assert out.stat().st_size > 10_000
+    header = board.table.horizontalHeader()
+    assert header.sectionSize(WorkListModel.CODE) >= board.table.fontMetrics().horizontalAdvance(codes[0])
+    assert board.table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) in codes
