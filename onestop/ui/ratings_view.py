@@ -12,6 +12,7 @@ import logging
 import socket
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,11 +48,13 @@ from PySide6.QtWidgets import (
 )
 
 from onestop.errors import StorageError, UserError
+from onestop.exports import register_xlsx, report_xlsx, table_xlsx
 from onestop.ratings import CHANNELS as RATING_CHANNELS
 from onestop.ratings import EVENTS as RATING_EVENTS
 from onestop.ratings import REASONS, SCALES, Level, Scale
 from onestop.services import Act, Actor, Onestop
 from onestop.ui.common import FieldError, message_for, tr
+from onestop.ui.exporting import ExportBar
 from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp, watch
 
 log = logging.getLogger(__name__)
@@ -632,6 +635,26 @@ class RatingsSummaryView(QWidget):
         top.addWidget(self.month_button)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
+        self.exports = ExportBar(tasks, self)
+        self.export_button = QPushButton(self.tr("Xuất số liệu ra Excel…"))
+        self.export_button.setObjectName("exportRatings")
+        self.export_button.clicked.connect(lambda: self.export_figures())
+        top.addWidget(self.export_button)
+        self.report_button: QPushButton | None = None
+        self.register_button: QPushButton | None = None
+        if Act.VIEW_REPORTS in svc.permissions(actor):
+            self.report_button = QPushButton(self.tr("Báo cáo kỳ (Excel)…"))
+            self.report_button.setObjectName("exportReport")
+            self.report_button.setToolTip(
+                self.tr("Báo cáo của khoảng thời gian đã chọn: số liệu, tỷ lệ, công thức, theo thủ tục, "
+                        "lĩnh vực, cán bộ, đơn vị")
+            )  # fmt: skip
+            self.report_button.clicked.connect(lambda: self.export_report())
+            self.register_button = QPushButton(self.tr("Sổ theo dõi Mẫu 07 (Excel)…"))
+            self.register_button.setObjectName("exportRegister")
+            self.register_button.clicked.connect(lambda: self.export_register())
+            top.addWidget(self.report_button)
+            top.addWidget(self.register_button)
         tables = QHBoxLayout()
         tables.addWidget(level_box, 4)
         tables.addWidget(clerk_box, 5)
@@ -642,6 +665,7 @@ class RatingsSummaryView(QWidget):
         layout.addWidget(self.details)
         layout.addLayout(tables, 1)
         layout.addWidget(note)
+        layout.addWidget(self.exports)
         for first, second in (
             (self.date_from, self.date_to),
             (self.date_to, self.month_button),
@@ -745,6 +769,56 @@ class RatingsSummaryView(QWidget):
         self.level_model.set_summary(summary["levels"], self.scale)
         self.clerk_model.set_rows(summary["by_clerk"])
         self.loaded.emit()
+
+    # ---- exports
+
+    def export_figures(self, path: Path | None = None) -> bool:
+        """The figures as shown (by level, by clerk) to Excel."""
+        if self.summary is None:
+            return False
+        first, last = self.period()
+        rows: list[list[Any]] = [
+            [self.tr("Đánh giá từ {0} đến {1}").format(f"{first:%d/%m/%Y}", f"{last:%d/%m/%Y}")],
+            [self.headline.text()],
+            [],
+        ]
+        for model in (self.level_model, self.clerk_model):
+            columns = range(model.columnCount())
+            rows.append([model.headerData(c, Qt.Orientation.Horizontal) for c in columns])
+            for r in range(model.rowCount()):
+                rows.append([model.index(r, c).data() for c in columns])
+            rows.append([])
+        title = self.tr("Số liệu đánh giá")
+
+        def produce() -> bytes:
+            return table_xlsx(title, [], rows)
+
+        return self.exports.export(self.tr("số liệu đánh giá"), "so-lieu-danh-gia.xlsx", produce, path=path)
+
+    def export_report(self, path: Path | None = None) -> bool:
+        """The period report (every figure with its formula, every breakdown) to Excel."""
+        first, last = self.period()
+        svc, actor = self.svc, self.actor
+
+        def produce() -> bytes:
+            report = svc.reports.report(first, last, actor=actor)
+            anchor = svc.integrity.anchor(actor=actor)["text"]
+            return report_xlsx(report, anchor=anchor)
+
+        name = f"bao-cao-{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
+        return self.exports.export(self.tr("báo cáo kỳ"), name, produce, path=path)
+
+    def export_register(self, path: Path | None = None) -> bool:
+        """Register Mẫu 07 of the dossiers received in the period, rows streamed, to Excel."""
+        first, last = self.period()
+        svc, actor = self.svc, self.actor
+
+        def produce() -> bytes:
+            anchor = svc.integrity.anchor(actor=actor)["text"]
+            return register_xlsx(svc.reports.register(first, last, anchor=anchor, actor=actor))
+
+        name = f"so-theo-doi-{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
+        return self.exports.export(self.tr("sổ theo dõi Mẫu 07"), name, produce, path=path)
 
     def _ordered_levels(self, levels: dict[str, int]) -> list[tuple[str, int]]:
         keys = [lv.key for lv in self.scale.levels] if self.scale is not None else []

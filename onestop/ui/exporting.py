@@ -1,0 +1,94 @@
+"""Files written from the screens (Excel lists, the period report, register Mẫu 07): the path is
+asked for on the GUI thread, the data read and the file written off it (``QueryOp``), with a
+progress bar and a line saying where the file went. The workbooks are ``onestop.exports``'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from onestop.errors import ValidationError
+from onestop.ui.ops import QueryOp, Tasks
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write beside, then rename: a half-written workbook never takes the file's name."""
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_bytes(data)
+        part.replace(path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise ValidationError(
+            f"Tệp xuất ra: không ghi được «{path}» ({exc.strerror}).", field="path"
+        ) from exc
+    return path
+
+
+class ExportBar(QWidget):
+    """A progress bar and a status line for the exports of one screen; hidden until used."""
+
+    finished = Signal(object)  # the Path written
+
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.setObjectName("exportBar")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("exportProgress")
+        self.bar.setRange(0, 0)  # busy: the size is not known in advance
+        self.bar.setMaximumWidth(220)
+        self.bar.hide()
+        self.status = QLabel("")
+        self.status.setObjectName("exportStatus")
+        self.status.setStyleSheet("color: #1b5e20;")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status, 1)
+        self.running = False
+
+    def export(
+        self,
+        title: str,
+        default_name: str,
+        produce: Callable[[], bytes],
+        *,
+        path: Path | None = None,
+    ) -> bool:
+        """``produce`` runs on a worker thread; ``path`` None: ask where (Excel files)."""
+        if self.running:
+            return False
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, title, str(Path.home() / default_name), self.tr("Bảng tính Excel (*.xlsx)")
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+            if path.suffix.lower() != ".xlsx":
+                path = path.with_suffix(".xlsx")
+        target = path
+        self.running = True
+        self.bar.show()
+        self.status.setText(self.tr("Đang xuất {0}…").format(title))
+        self.status.setStyleSheet("color: #444;")
+        op = QueryOp(self, lambda: write_file(target, produce()), self._done, tasks=self.tasks)
+        op.with_progress(self.tr("Đang xuất {0}…").format(title)).failure(self._failed).run_in_background()
+        return True
+
+    def _done(self, path: Path) -> None:
+        self.running = False
+        self.bar.hide()
+        self.status.setStyleSheet("color: #1b5e20;")
+        self.status.setText(self.tr("Đã lưu: {0}").format(path))
+        self.finished.emit(path)
+
+    def _failed(self, _exc: BaseException) -> bool:
+        self.running = False
+        self.bar.hide()
+        self.status.setText("")
+        return False  # the op shows why
