@@ -162,8 +162,6 @@ class ReportService:
                 by_clerk.setdefault(people[g["received_by"]], {}),
                 by_field.setdefault(fields[g["procedure_id"]], {}),
             ]
-            if g.get("current_unit_id") is not None and "finished_on_time" in counts:
-                sinks.append(by_unit_counts.setdefault(unit_names.get(g["current_unit_id"], "?"), {}))
             for sink in sinks:
                 for k, v in counts.items():
                     sink[k] = sink.get(k, 0) + v
@@ -176,6 +174,11 @@ class ReportService:
                 week["finished"] += counts.get("finished_on_time", 0) + counts.get("finished_late", 0)
                 week["on_time"] += counts.get("finished_on_time", 0)
         series = ([{"week": w.isoformat(), **f} for w, f in sorted(weeks.items())], ratings["by_month"])
+        # Per unit: the unit that recorded the result (a returned dossier has no current unit any more).
+        for officer in officers:
+            sink = by_unit_counts.setdefault(officer["unit"], {})
+            for k, v in officer.pop("_counts").items():
+                sink[k] = sink.get(k, 0) + v
         by_unit = [SimpleNamespace(name=k, **v) for k, v in sorted(by_unit_counts.items())]
         by_proc_rows = [SimpleNamespace(code=k[0], name=k[1], **v) for k, v in sorted(by_proc.items())]
         by_clerk_rows = [
@@ -297,6 +300,7 @@ class ReportService:
                         counts["finished_on_time"], counts["finished_on_time"] + counts["finished_late"]
                     ),
                     **_durations(counts),
+                    "_counts": counts,
                 }
             )
         return sorted(out, key=lambda o: (o["unit"], o["name"], o["user"]))
