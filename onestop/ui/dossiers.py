@@ -562,7 +562,7 @@ class TodayView(QWidget):
         }
 
         def produce() -> bytes:
-            page = _fetch(svc, actor, flt, flt.limit, set())
+            page = _fetch(svc, actor, flt, flt.limit - 1, set())  # the service's largest page
 
             def rows() -> Iterator[list[Any]]:
                 for r, state in zip(page.rows, page.states, strict=True):
