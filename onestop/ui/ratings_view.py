@@ -53,6 +53,7 @@ from onestop.ratings import CHANNELS as RATING_CHANNELS
 from onestop.ratings import EVENTS as RATING_EVENTS
 from onestop.ratings import REASONS, SCALES, Level, Scale
 from onestop.services import Act, Actor, Onestop
+from onestop.ui import charts
 from onestop.ui.common import FieldError, message_for, tr
 from onestop.ui.exporting import ExportBar
 from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp, watch
@@ -658,12 +659,27 @@ class RatingsSummaryView(QWidget):
         tables = QHBoxLayout()
         tables.addWidget(level_box, 4)
         tables.addWidget(clerk_box, 5)
+        self.level_chart: Any = None
+        self.clerk_chart: Any = None
+        charts_row: QHBoxLayout | None = None
+        if charts.available():
+            self.level_chart = charts.BarChart(self.tr("Số lượt theo mức đánh giá"))
+            self.level_chart.setObjectName("ratingsLevelChart")
+            self.clerk_chart = charts.BarChart(
+                self.tr("Tỷ lệ hài lòng theo cán bộ (%)"), horizontal=True, maximum=100
+            )
+            self.clerk_chart.setObjectName("ratingsClerkChart")
+            charts_row = QHBoxLayout()
+            charts_row.addWidget(self.level_chart, 4)
+            charts_row.addWidget(self.clerk_chart, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.range_error)
         layout.addWidget(self.headline)
         layout.addWidget(self.details)
         layout.addLayout(tables, 1)
+        if charts_row is not None:
+            layout.addLayout(charts_row, 1)
         layout.addWidget(note)
         layout.addWidget(self.exports)
         for first, second in (
@@ -768,6 +784,21 @@ class RatingsSummaryView(QWidget):
         self.details.setText(" — ".join(parts))
         self.level_model.set_summary(summary["levels"], self.scale)
         self.clerk_model.set_rows(summary["by_clerk"])
+        if self.level_chart is not None and self.clerk_chart is not None:
+            colours = {lv.key: lv.color for lv in self.scale.levels} if self.scale is not None else {}
+            self.level_chart.set_bars(
+                [
+                    (level_label(key), n, colours.get(key, "#546e7a"))
+                    for key, n in self._ordered_levels(summary["levels"])
+                ]
+            )
+            self.clerk_chart.set_bars(
+                [
+                    (str(c["name"]), float(c["satisfaction_rate"] or 0), "#1565c0")
+                    for c in summary["by_clerk"]
+                    if c["ratings"]
+                ]
+            )
         self.loaded.emit()
 
     # ---- exports

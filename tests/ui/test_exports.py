@@ -93,3 +93,27 @@ def test_the_figures_report_and_register_export_from_the_ratings_screen(
     finally:
         ops.show_error = original
     assert errors[0].startswith("Tệp xuất ra: không ghi được") and not bad.parent.exists()
+
+
+def test_the_ratings_screen_charts_its_figures(
+    qtbot: QtBot, agency: Onestop, clock: FixedClock, tasks: Tasks, tmp_path: Path
+) -> None:
+    from onestop.ui import charts
+
+    clerk = actor(agency, "tiepnhan1")
+    for level in ("rat-hai-long", "hai-long", "hai-long", "khong-hai-long"):
+        code = receive(agency, HOTICH_3_DAYS, "Lê Văn An", transfer=False)
+        agency.ratings.rate(
+            code, level, reasons=["thoi-gian-cho"] if level == "khong-hai-long" else [], actor=clerk
+        )
+    view = RatingsSummaryView(agency, actor(agency, "lanhdao"), tasks)
+    qtbot.addWidget(view)
+    view.resize(1366, 740)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.show()
+    assert charts.available()  # PySide6-Essentials has Qt Charts
+    assert view.level_chart is not None and view.clerk_chart is not None
+    shown = dict(zip(view.level_chart.labels, view.level_chart.values, strict=True))
+    assert shown["Hài lòng"] == 2 and shown["Rất hài lòng"] == 1 and shown["Không hài lòng"] == 1
+    assert view.clerk_chart.values == [75.0]
+    view.grab().save("/tmp/figures.png")
