@@ -363,3 +363,75 @@ class DirectivesBanner(QFrame):
 
 def _plain(rich: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", rich)).strip()
+
+
+class DossierDirectives(QFrame):
+    """In the dossier's detail: the directives on it not answered yet (a banner, «Trả lời…» for the
+    addressee) and, for the head, «Chỉ đạo…». Hidden when there is nothing to show or do."""
+
+    def __init__(
+        self, svc: Onestop, actor: Actor, tasks: Tasks, code: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.svc, self.actor, self.tasks, self.code = svc, actor, tasks, code
+        self.setObjectName("dossierDirectives")
+        self.setStyleSheet(
+            "#dossierDirectives { background: #fff4ce; border: 1px solid #8a5a00; border-radius: 4px; }"
+        )
+        self.open: list[Directive] = []
+        self.can_direct = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self.hide()
+
+    def set_directives(self, directives: list[Directive], can_direct: bool) -> None:
+        self.open = [d for d in directives if d.answered_at is None]
+        self.can_direct = can_direct
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for d in self.open:
+            row = QHBoxLayout()
+            text = QLabel(self.tr("Chỉ đạo gửi {0}: {1}").format(d.to_name, directive_text(d)))
+            text.setObjectName("dossierDirectiveLine")
+            text.setWordWrap(True)
+            text.setStyleSheet("color: #3d2a00; font-weight: 600;")
+            row.addWidget(text, 1)
+            if d.to_user == self.actor.username:
+                answer = QPushButton(self.tr("Trả lời…"))
+                answer.setObjectName(f"answerDirective_{d.id}")
+                answer.clicked.connect(lambda _=False, directive=d: self.answer(directive))
+                row.addWidget(answer)
+            holder = QWidget()
+            holder.setLayout(row)
+            self._layout.addWidget(holder)
+        if can_direct:
+            direct = QPushButton(self.tr("Chỉ đạo xử lý hồ sơ này…"))
+            direct.setObjectName("directFromDetail")
+            direct.clicked.connect(self.direct)
+            line = QHBoxLayout()
+            line.addStretch(1)
+            line.addWidget(direct)
+            holder = QWidget()
+            holder.setLayout(line)
+            self._layout.addWidget(holder)
+        self.setStyleSheet(
+            "#dossierDirectives { background: #fff4ce; border: 1px solid #8a5a00; border-radius: 4px; }"
+            if self.open
+            else ""
+        )
+        self.setVisible(bool(self.open) or can_direct)
+
+    def answer(self, directive: Directive) -> AnswerDialog:
+        dialog = AnswerDialog(self.svc, self.actor, self.tasks, directive, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def direct(self) -> DirectiveDialog:
+        dialog = DirectiveDialog(self.svc, self.actor, self.tasks, self.code, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog

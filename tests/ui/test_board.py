@@ -10,7 +10,7 @@ from pathlib import Path
 
 from helpers import actor, unit_officer, vn
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from test_worklists import CHUNGTHUC_SAME_DAY, CUTRU_7_DAYS, HOTICH_3_DAYS, receive, shown
 
@@ -133,3 +133,48 @@ def test_screenshot_of_the_board(
     header = board.table.horizontalHeader()
     assert header.sectionSize(WorkListModel.CODE) >= board.table.fontMetrics().horizontalAdvance(codes[0])
     assert board.table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) in codes
+
+
+def test_the_dossier_detail_shows_the_directive_to_its_addressee_who_answers_there(
+    qtbot: QtBot, agency: Onestop, clock: FixedClock, tasks: Tasks, ui_state: QSettings
+) -> None:
+    from onestop.ui.detail import DossierDetailDialog
+
+    officer = unit_officer(agency)
+    code = receive(agency, HOTICH_3_DAYS, "Trần Văn Ba")
+    agency.lifecycle.take(code, actor=officer)
+    head = actor(agency, "lanhdao")
+
+    as_head = DossierDetailDialog(agency, head, tasks, code, ui_state)
+    qtbot.addWidget(as_head)
+    with qtbot.waitSignal(as_head.loaded, timeout=5000):
+        as_head.show()
+    assert as_head.directives.isVisible() and as_head.directives.open == []  # the head may direct
+    dialog = as_head.directives.direct()
+    qtbot.waitUntil(lambda: dialog.whom.count() > 0, timeout=5000)
+    dialog.text.setPlainText("Ưu tiên giải quyết, người nộp đã hỏi hai lần")
+    with qtbot.waitSignal(as_head.loaded, timeout=5000):  # the detail reloads after the write
+        dialog.submit()
+    qtbot.waitUntil(lambda: len(as_head.directives.open) == 1, timeout=5000)
+    assert (
+        as_head.directives.findChild(QPushButton, f"answerDirective_{as_head.directives.open[0].id}") is None
+    )
+
+    as_officer = DossierDetailDialog(agency, officer, tasks, code, ui_state)
+    qtbot.addWidget(as_officer)
+    with qtbot.waitSignal(as_officer.loaded, timeout=5000):
+        as_officer.show()
+    bar = as_officer.directives
+    assert bar.isVisible() and len(bar.open) == 1
+    assert bar.findChild(QPushButton, "directFromDetail") is None  # an officer does not direct
+    (line,) = [w for w in bar.findChildren(QLabel) if w.objectName() == "dossierDirectiveLine"]
+    assert "Võ Thị Lan" in line.text() and "Ưu tiên giải quyết" in line.text()
+    answer = bar.answer(bar.open[0])
+    answer.submit()  # empty: one message beside the field, nothing written
+    qtbot.waitUntil(lambda: answer.error.isVisible(), timeout=5000)
+    assert "Trả lời chỉ đạo" in answer.error.text()
+    answer.text.setPlainText("Đã xử lý xong, chờ ký")
+    answer.submit()
+    qtbot.waitUntil(lambda: bar.open == [] and not bar.isVisible(), timeout=5000)
+    events = agency.dossiers.dossier(code, actor=head).events
+    assert [e.action for e in events][-2:] == ["directive", "directive_answer"]
