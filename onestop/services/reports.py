@@ -17,6 +17,12 @@ Definitions, for a period [from, to] of days in the agency's time zone (also in 
   period with a digitised result; their rate = electronic results ÷ finished × 100
   (``onestop.services.digitisation.report_groups``).
 
+- **per officer**: the results recorded in the period by each officer (the ``result`` events, with
+  the unit they were recorded for), on time as above; per unit the same by unit.
+- **average processing time** = Σ (result − receipt) ÷ finished; **average time allowed** =
+  Σ (due after pauses − receipt) ÷ finished (calendar hours); their ratio × 100.
+- per field (*lĩnh vực*) of the catalogue and per rating level (count, share of the ratings).
+
 Every figure is one aggregate query over indexed columns (no row loops in Python), so a year of a
 million dossiers answers in about a second; ``dossiers_behind`` lists the dossiers behind a number.
 """
