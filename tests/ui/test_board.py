@@ -178,3 +178,20 @@ def test_the_dossier_detail_shows_the_directive_to_its_addressee_who_answers_the
     qtbot.waitUntil(lambda: bar.open == [] and not bar.isVisible(), timeout=5000)
     events = agency.dossiers.dossier(code, actor=head).events
     assert [e.action for e in events][-2:] == ["directive", "directive_answer"]
+
+
+def test_the_counts_poll_work_done_elsewhere_without_any_announcement(
+    qtbot: QtBot, agency: Onestop, clock: FixedClock, tasks: Tasks
+) -> None:
+    from onestop.ui.board import BoardCountsBar
+
+    bar = BoardCountsBar(agency, actor(agency, "lanhdao"), tasks, poll_ms=50)
+    qtbot.addWidget(bar)
+    qtbot.waitUntil(lambda: bar.counts is not None, timeout=5000)
+    assert bar.counts is not None and bar.counts.overdue == 0
+    code = receive(agency, CHUNGTHUC_SAME_DAY, "Phan Văn Sáu")  # straight to the service: no Tasks
+    clock.at = vn(2026, 11, 23, 17, 30)
+    qtbot.waitUntil(lambda: bar.counts is not None and bar.counts.overdue == 1, timeout=5000)
+    assert "Quá hạn" in bar.tiles["overdue"].accessibleName()
+    agency.lifecycle.result(code, actor=actor(agency, "xuly1"))
+    qtbot.waitUntil(lambda: bar.counts is not None and bar.counts.overdue == 0, timeout=5000)
