@@ -282,3 +282,24 @@ def test_the_excel_report_has_the_responsibility_sheets(november: Onestop) -> No
     assert fields[0][0] == "Lĩnh vực" and len(fields) == 1 + len(r["by_field"])
     summary = [list(row) for row in wb["Tổng hợp"].iter_rows(values_only=True)]
     assert ["Thời gian giải quyết bình quân (giờ)", r["avg_processing_hours"]] in summary
+
+
+def test_the_pdf_report_has_the_responsibility_tables(november: Onestop, tmp_path: Path) -> None:
+    from onestop.forms.model import FormHeader
+    from onestop.forms.report import report_bytes
+
+    r = november.reports.report(date(2026, 11, 1), date(2026, 11, 30), actor=actor(november, "lanhdao"))
+    pdf = tmp_path / "bc.pdf"
+    pdf.write_bytes(
+        report_bytes(
+            r,
+            FormHeader("UBND", "Phường", "Đà Nẵng"),
+            anchor="1:" + "a" * 64,
+            issued_at=vn(2026, 12, 2, 9, 0),
+        )
+    )
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for heading in ("Theo lĩnh vực", "Theo đơn vị ghi nhận kết quả", "Theo cán bộ xử lý"):
+        assert heading in text, heading
+    assert r["by_officer"][0]["name"] in text
+    assert "144,2 / 108,0 (133,56%)" in text.replace("\n", " ")
