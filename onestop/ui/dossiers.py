@@ -561,7 +561,7 @@ class TodayView(QWidget):
             PAUSED: self.tr("Tạm dừng tính giờ"),
         }
 
-        def produce() -> bytes:
+        def produce(_fmt: str) -> bytes:
             page = _fetch(svc, actor, flt, flt.limit - 1, set())  # the service's largest page
 
             def rows() -> Iterator[list[Any]]:

@@ -55,28 +55,35 @@ class ExportBar(QWidget):
         self,
         title: str,
         default_name: str,
-        produce: Callable[[], bytes],
+        produce: Callable[[str], bytes],
         *,
         path: Path | None = None,
+        formats: tuple[str, ...] = ("xlsx",),
     ) -> bool:
-        """``produce`` runs on a worker thread; ``path`` None: ask where (Excel files)."""
+        """``produce(format)`` runs on a worker thread, ``format`` one of ``formats`` ("xlsx",
+        "pdf"), chosen by the file's suffix; ``path`` None: ask where."""
         if self.running:
             return False
+        names = {"xlsx": self.tr("Bảng tính Excel (*.xlsx)"), "pdf": self.tr("Tệp PDF (*.pdf)")}
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, title, str(Path.home() / default_name), self.tr("Bảng tính Excel (*.xlsx)")
+            chosen, chosen_filter = QFileDialog.getSaveFileName(
+                self, title, str(Path.home() / default_name), ";;".join(names[f] for f in formats)
             )
             if not chosen:
                 return False
             path = Path(chosen)
-            if path.suffix.lower() != ".xlsx":
-                path = path.with_suffix(".xlsx")
+            if path.suffix.lower().lstrip(".") not in formats:
+                wanted = next((f for f in formats if names[f] == chosen_filter), formats[0])
+                path = path.with_name(path.name + "." + wanted)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in formats:
+            fmt = formats[0]
         target = path
         self.running = True
         self.bar.show()
         self.status.setText(self.tr("Đang xuất {0}…").format(title))
         self.status.setStyleSheet("color: #444;")
-        op = QueryOp(self, lambda: write_file(target, produce()), self._done, tasks=self.tasks)
+        op = QueryOp(self, lambda: write_file(target, produce(fmt)), self._done, tasks=self.tasks)
         op.with_progress(self.tr("Đang xuất {0}…").format(title)).failure(self._failed).run_in_background()
         return True
 

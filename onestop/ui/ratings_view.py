@@ -644,14 +644,14 @@ class RatingsSummaryView(QWidget):
         self.report_button: QPushButton | None = None
         self.register_button: QPushButton | None = None
         if Act.VIEW_REPORTS in svc.permissions(actor):
-            self.report_button = QPushButton(self.tr("Báo cáo kỳ (Excel)…"))
+            self.report_button = QPushButton(self.tr("Báo cáo kỳ (Excel, PDF)…"))
             self.report_button.setObjectName("exportReport")
             self.report_button.setToolTip(
                 self.tr("Báo cáo của khoảng thời gian đã chọn: số liệu, tỷ lệ, công thức, theo thủ tục, "
                         "lĩnh vực, cán bộ, đơn vị")
             )  # fmt: skip
             self.report_button.clicked.connect(lambda: self.export_report())
-            self.register_button = QPushButton(self.tr("Sổ theo dõi Mẫu 07 (Excel)…"))
+            self.register_button = QPushButton(self.tr("Sổ Mẫu 07 (Excel, PDF)…"))
             self.register_button.setObjectName("exportRegister")
             self.register_button.clicked.connect(lambda: self.export_register())
             top.addWidget(self.report_button)
@@ -821,7 +821,7 @@ class RatingsSummaryView(QWidget):
             rows.append([])
         title = self.tr("Số liệu đánh giá")
 
-        def produce() -> bytes:
+        def produce(_fmt: str) -> bytes:
             return table_xlsx(title, [], rows)
 
         return self.exports.export(self.tr("số liệu đánh giá"), "so-lieu-danh-gia.xlsx", produce, path=path)
@@ -831,25 +831,49 @@ class RatingsSummaryView(QWidget):
         first, last = self.period()
         svc, actor = self.svc, self.actor
 
-        def produce() -> bytes:
+        def produce(fmt: str) -> bytes:
             report = svc.reports.report(first, last, actor=actor)
             anchor = svc.integrity.anchor(actor=actor)["text"]
-            return report_xlsx(report, anchor=anchor)
+            if fmt == "xlsx":
+                return report_xlsx(report, anchor=anchor)
+            from onestop.forms.model import FormHeader
+            from onestop.forms.report import report_bytes
+
+            settings = svc.config.settings()
+            header = FormHeader(
+                parent_agency=settings["agency.parent_name"],
+                unit_name=settings["agency.unit_name"],
+                place_name=settings["agency.place_name"],
+            )
+            return report_bytes(
+                report, header, anchor=anchor, issued_at=svc.ctx.now(), demo=bool(settings["agency.demo"])
+            )
 
         name = f"bao-cao-{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
-        return self.exports.export(self.tr("báo cáo kỳ"), name, produce, path=path)
+        return self.exports.export(self.tr("báo cáo kỳ"), name, produce, path=path, formats=("xlsx", "pdf"))
 
     def export_register(self, path: Path | None = None) -> bool:
         """Register Mẫu 07 of the dossiers received in the period, rows streamed, to Excel."""
         first, last = self.period()
         svc, actor = self.svc, self.actor
 
-        def produce() -> bytes:
+        def produce(fmt: str) -> bytes:
             anchor = svc.integrity.anchor(actor=actor)["text"]
-            return register_xlsx(svc.reports.register(first, last, anchor=anchor, actor=actor))
+            data = svc.reports.register(first, last, anchor=anchor, actor=actor)
+            if fmt == "xlsx":
+                return register_xlsx(data)
+            import io
+
+            from onestop.forms.register import render_register
+
+            buf = io.BytesIO()
+            render_register(data, buf)
+            return buf.getvalue()
 
         name = f"so-theo-doi-{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
-        return self.exports.export(self.tr("sổ theo dõi Mẫu 07"), name, produce, path=path)
+        return self.exports.export(
+            self.tr("sổ theo dõi Mẫu 07"), name, produce, path=path, formats=("xlsx", "pdf")
+        )
 
     def _ordered_levels(self, levels: dict[str, int]) -> list[tuple[str, int]]:
         keys = [lv.key for lv in self.scale.levels] if self.scale is not None else []

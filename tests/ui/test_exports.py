@@ -4,6 +4,7 @@ with a progress bar)."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from helpers import actor, vn
@@ -80,6 +81,14 @@ def test_the_figures_report_and_register_export_from_the_ratings_screen(
         assert view.export_register(register)
     cells = [c for r in rows_of(register) for c in r if c is not None]
     assert code in cells
+
+    for name in ("bc.pdf", "so.pdf"):  # the same buttons write PDF when the file says so
+        with qtbot.waitSignal(view.exports.finished, timeout=20_000):
+            assert (view.export_report if name == "bc.pdf" else view.export_register)(tmp_path / name)
+        text = subprocess.run(
+            ["pdftotext", str(tmp_path / name), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert ("BÁO CÁO KẾT QUẢ" in text) if name == "bc.pdf" else (code in text)
 
     bad = tmp_path / "no-such-dir" / "x.xlsx"  # one clear message, nothing left behind
     errors: list[str] = []
