@@ -325,7 +325,10 @@ class WorkListView(QWidget):
             WorkListModel.DUE: metrics.horizontalAdvance("Hẹn ban đầu") + 20,
             WorkListModel.CURRENT_DUE: metrics.horizontalAdvance("00/00 00:00 (hẹn lại)") + 12,
             WorkListModel.STATE: metrics.horizontalAdvance("Sắp đến hạn · Đã tiếp nhận") + 16,
-            WorkListModel.HELD_SINCE: metrics.horizontalAdvance("Giữ từ lúc") + 24,
+            WorkListModel.HELD_SINCE: max(
+                metrics.horizontalAdvance("Giữ từ lúc"), metrics.horizontalAdvance("00/00 00:00")
+            )
+            + 24,
             WorkListModel.DIRECTIVES: metrics.horizontalAdvance("1 chờ trả lời") + 30,  # bold
         }
         for column, width in widths.items():

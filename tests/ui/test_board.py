@@ -95,6 +95,11 @@ def test_counts_follow_the_work_and_a_directive_reaches_the_holder_who_answers_i
     assert "Trả kết quả trong ngày" in banner.directives[0].text
     line = banner.findChild(type(mine.heading), "directiveLine")
     assert line is not None and f"về hồ sơ {late}" in line.text() and "hạn trả lời" in line.text()
+    mine.resize(1366, 600)
+    qtbot.waitUntil(lambda: mine.model.row_of(late) >= 0 and not mine.model.loading, timeout=5000)
+    marks = [mine.model.index(r, WorkListModel.DIRECTIVES).data() for r in range(mine.model.rowCount())]
+    assert marks[mine.model.row_of(late)] == "1 chờ trả lời" and marks.count("") == len(marks) - 1
+    mine.grab().save("/tmp/mine.png")
     answer = banner.answer(banner.directives[0])
     assert isinstance(answer, AnswerDialog)
     answer.text.setPlainText("Đã trình ký, trả kết quả 16:00")
@@ -131,7 +136,16 @@ def test_screenshot_of_the_board(
     assert board.grab().save(str(out))
     assert out.stat().st_size > 10_000
     header = board.table.horizontalHeader()
-    assert header.sectionSize(WorkListModel.CODE) >= board.table.fontMetrics().horizontalAdvance(codes[0])
+    metrics = board.table.fontMetrics()
+    for column in (
+        WorkListModel.CODE,
+        WorkListModel.HELD_SINCE,
+        WorkListModel.DUE,
+        WorkListModel.CURRENT_DUE,
+    ):
+        for row in range(board.model.rowCount()):  # nothing clipped ("…") in the narrow columns
+            text = board.model.index(row, column).data()
+            assert header.sectionSize(column) >= metrics.horizontalAdvance(text) + 8, (column, text)
     assert board.table.model().index(0, 0).data(Qt.ItemDataRole.DisplayRole) in codes
 
 
