@@ -72,6 +72,10 @@ def test_counts_follow_the_work_and_a_directive_reaches_the_holder_who_answers_i
     qtbot.waitUntil(lambda: board.counts.counts.due_soon == 1, timeout=5000)  # type: ignore[union-attr]
 
     board.select_code(late)
+    board.table.setFocus()
+    with qtbot.waitSignal(board.open_requested, timeout=5000) as opened:  # Enter opens the dossier
+        qtbot.keyClick(board.table, Qt.Key.Key_Return)
+    assert opened.args == [late]
     dialog = board.direct()
     assert isinstance(dialog, DirectiveDialog)
     qtbot.waitUntil(lambda: dialog.whom.count() > 0, timeout=5000)
