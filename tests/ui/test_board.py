@@ -12,13 +12,29 @@ from helpers import actor, unit_officer, vn
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
-from test_worklists import CHUNGTHUC_SAME_DAY, CUTRU_7_DAYS, HOTICH_3_DAYS, receive, shown
 
 from onestop.clock import FixedClock
-from onestop.services import Onestop
+from onestop.services import Applicant, Onestop, ReceiveRequest
 from onestop.ui.board import AnswerDialog, DirectiveDialog
 from onestop.ui.tasks import Tasks
 from onestop.ui.worklists import WorkListModel, WorkListView
+
+HOTICH_3_DAYS = "1.004873"  # → Công chức Tư pháp - Hộ tịch (TPHT), 3 working days
+CHUNGTHUC_SAME_DAY = "2.000815"  # → TPHT, due the same day
+CUTRU_7_DAYS = "1.004222"  # → Công an phường (CAP)
+
+
+def receive(svc: Onestop, procedure: str, name: str, *, transfer: bool = True) -> str:
+    clerk = actor(svc, "tiepnhan1")
+    code = svc.intake.receive(ReceiveRequest(procedure, Applicant(name)), actor=clerk).code
+    if transfer:
+        svc.lifecycle.transfer(code, actor=clerk)
+    return code
+
+
+def shown(qtbot: QtBot, view: WorkListView, count: int) -> list[str]:
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == count, timeout=5000)
+    return view.model.codes()
 
 
 def test_the_board_model_passes_the_qt_model_tester_with_since_when_and_directives(

@@ -10,13 +10,24 @@ from pathlib import Path
 from helpers import actor, vn
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
-from test_worklists import CHUNGTHUC_SAME_DAY, HOTICH_3_DAYS, receive
 
 from onestop.clock import FixedClock
-from onestop.services import Onestop
+from onestop.services import Applicant, Onestop, ReceiveRequest
 from onestop.ui.dossiers import TodayView
 from onestop.ui.ratings_view import RatingsSummaryView
 from onestop.ui.tasks import Tasks
+
+HOTICH_3_DAYS = "1.004873"  # → Công chức Tư pháp - Hộ tịch (TPHT), 3 working days
+CHUNGTHUC_SAME_DAY = "2.000815"  # → TPHT, due the same day
+CUTRU_7_DAYS = "1.004222"  # → Công an phường (CAP)
+
+
+def receive(svc: Onestop, procedure: str, name: str, *, transfer: bool = True) -> str:
+    clerk = actor(svc, "tiepnhan1")
+    code = svc.intake.receive(ReceiveRequest(procedure, Applicant(name)), actor=clerk).code
+    if transfer:
+        svc.lifecycle.transfer(code, actor=clerk)
+    return code
 
 
 def rows_of(path: Path, sheet: str | None = None) -> list[list[object]]:
