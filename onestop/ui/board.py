@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from onestop.services import Actor, BoardCounts, Onestop
 from onestop.services.oversight import Addressee, Directive
 from onestop.ui.admin_common import FieldErrors
-from onestop.ui.common import FieldError
+from onestop.ui.common import FieldError, tr
 from onestop.ui.dossiers import DUE_SOON, OVERDUE, STATE_COLOURS, long_time, short_time
 from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp, watch
 
@@ -129,7 +129,7 @@ class BoardCountsBar(QFrame):
 
 def addressee_text(a: Addressee) -> str:
     where = f" — {a.unit}" if a.unit else ""
-    mark = " (đang giữ hồ sơ)" if a.holds_it else ""
+    mark = tr(" (đang giữ hồ sơ)") if a.holds_it else ""
     return f"{a.full_name} ({a.username}){where}{mark}"
 
 
@@ -276,12 +276,13 @@ class AnswerDialog(QDialog):
 
 
 def directive_text(d: Directive) -> str:
-    due = tr_due(d)
-    return f"{d.by_name} chỉ đạo ({short_time(d.created_at)}) về hồ sơ {d.code}{due}: {d.text}"
-
-
-def tr_due(d: Directive) -> str:
-    return f", hạn trả lời {long_time(d.due_at)}" if d.due_at else ""
+    if d.due_at is not None:
+        return tr("{0} chỉ đạo ({1}) về hồ sơ {2}, hạn trả lời {3}: {4}").format(
+            d.by_name, short_time(d.created_at), d.code, long_time(d.due_at), d.text
+        )
+    return tr("{0} chỉ đạo ({1}) về hồ sơ {2}: {3}").format(
+        d.by_name, short_time(d.created_at), d.code, d.text
+    )
 
 
 class DirectivesBanner(QFrame):

@@ -561,6 +561,8 @@ class TodayView(QWidget):
             PAUSED: self.tr("Tạm dừng tính giờ"),
         }
 
+        sheet = self.tr("Danh sách hồ sơ")
+
         def produce(_fmt: str) -> bytes:
             page = _fetch(svc, actor, flt, flt.limit - 1, set())  # the service's largest page
 
@@ -579,7 +581,7 @@ class TodayView(QWidget):
                         page.staff.get(r.received_by, r.received_by),
                     ]
 
-            return table_xlsx("Danh sách hồ sơ", titles, rows())
+            return table_xlsx(sheet, titles, rows())
 
         return self.exports.export(self.tr("danh sách hồ sơ"), "danh-sach-ho-so.xlsx", produce, path=path)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from onestop.errors import ValidationError
+from onestop.ui.common import tr
 from onestop.ui.ops import QueryOp, Tasks
 
 
@@ -22,9 +23,8 @@ def write_file(path: Path, data: bytes) -> Path:
         part.replace(path)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise ValidationError(
-            f"Tệp xuất ra: không ghi được «{path}» ({exc.strerror}).", field="path"
-        ) from exc
+        message = tr("Tệp xuất ra: không ghi được «{0}» ({1}).").format(path, exc.strerror)
+        raise ValidationError(message, field="path") from exc
     return path
 
 
