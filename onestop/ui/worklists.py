@@ -376,7 +376,10 @@ class WorkListView(QWidget):
                 self.direct_button.setObjectName("directButton")
                 self.direct_button.clicked.connect(self.direct)
                 bottom.insertWidget(1, self.direct_button)
-                QShortcut(QKeySequence("Ctrl+D"), self).activated.connect(self.direct)
+                # Within the board only: Ctrl+D is also the receiving form's «điền theo hồ sơ trước».
+                direct_key = QShortcut(QKeySequence("Ctrl+D"), self)
+                direct_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                direct_key.activated.connect(self.direct)
         else:
             self.banner = DirectivesBanner(svc, actor, tasks, self)
             self.banner.open_requested.connect(self.open_requested)

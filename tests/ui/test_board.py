@@ -92,8 +92,9 @@ def test_counts_follow_the_work_and_a_directive_reaches_the_holder_who_answers_i
     with qtbot.waitSignal(board.open_requested, timeout=5000) as opened:  # Enter opens the dossier
         qtbot.keyClick(board.table, Qt.Key.Key_Return)
     assert opened.args == [late]
-    dialog = board.direct()
-    assert isinstance(dialog, DirectiveDialog)
+    qtbot.keyClick(board.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = board.findChild(DirectiveDialog)
+    assert isinstance(dialog, DirectiveDialog) and dialog.isVisible() and dialog.code == late
     qtbot.waitUntil(lambda: dialog.whom.count() > 0, timeout=5000)
     assert dialog.whom.currentData() == "xuly2"  # the officer holding it comes first
     dialog.submit()  # nothing written: the text is required
