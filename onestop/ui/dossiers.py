@@ -548,9 +548,12 @@ class TodayView(QWidget):
         self._keep_code = self.selected_code()
         self.model.refresh()
 
+    EXPORT_PAGE = 1000
+
     def export_excel(self, path: Path | None = None) -> bool:
-        """The list as shown (the current filter, every row, not only those loaded) to Excel."""
-        flt = replace(self.current_filter(), limit=DossierTableModel.MAX_REFRESH)
+        """The list as shown (the current filter, every row, not only those loaded) to Excel,
+        streamed: a page of ``EXPORT_PAGE`` rows at a time (keyset) into a write-only workbook."""
+        flt = replace(self.current_filter(), before=None, limit=self.EXPORT_PAGE)
         svc, actor = self.svc, self.actor
         titles = [
             str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.columnCount())
@@ -560,19 +563,19 @@ class TodayView(QWidget):
             DUE_SOON: self.tr("Sắp đến hạn"),
             PAUSED: self.tr("Tạm dừng tính giờ"),
         }
-
         sheet = self.tr("Danh sách hồ sơ")
 
-        def produce(_fmt: str) -> bytes:
-            page = _fetch(svc, actor, flt, flt.limit - 1, set())  # the service's largest page
-
-            def rows() -> Iterator[list[Any]]:
+        def rows() -> Iterator[list[Any]]:
+            page_filter, known = flt, dict[str, str]()
+            while True:
+                page = _fetch(svc, actor, page_filter, self.EXPORT_PAGE, set(known))
+                known.update(page.procedures)
                 for r, state in zip(page.rows, page.states, strict=True):
                     marker = markers.get(state)
                     status = status_text(r.status)
                     yield [
                         r.code,
-                        page.procedures.get(r.procedure_code, r.procedure_code),
+                        known.get(r.procedure_code, r.procedure_code),
                         r.applicant_name,
                         r.phone,
                         r.received_at.astimezone(svc.ctx.tz),
@@ -580,7 +583,12 @@ class TodayView(QWidget):
                         f"{marker} · {status}" if marker else status,
                         page.staff.get(r.received_by, r.received_by),
                     ]
+                if not page.has_more or not page.rows:
+                    return
+                last = page.rows[-1]
+                page_filter = replace(flt, before=(last.received_at, last.id))
 
+        def produce(_fmt: str) -> bytes:
             return table_xlsx(sheet, titles, rows())
 
         return self.exports.export(self.tr("danh sách hồ sơ"), "danh-sach-ho-so.xlsx", produce, path=path)
