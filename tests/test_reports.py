@@ -303,3 +303,27 @@ def test_the_pdf_report_has_the_responsibility_tables(november: Onestop, tmp_pat
         assert heading in text, heading
     assert r["by_officer"][0]["name"] in text
     assert "144,2 / 108,0 (133,56%)" in text.replace("\n", " ")
+
+
+def test_the_officer_index_does_not_take_over_the_lookups_of_one_dossiers_events(november: Onestop) -> None:
+    """ix_events_report leads with the moment: a dossier's own events (the register's first transfer,
+    the return of a rating, since when a dossier is held) stay on the index on dossier_id, and the
+    report's pass over the results reads only the covering index."""
+    if not november.db.is_sqlite:
+        pytest.skip("SQLite's query plans")
+
+    def plan(sql: str) -> str:
+        with november.db.read() as conn:
+            return " | ".join(str(r[3]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+
+    for sql in (
+        "SELECT min(e.at) FROM events e WHERE e.dossier_id = 1 AND e.action = 'transfer'",
+        "SELECT e.at FROM events e WHERE e.dossier_id = 1 AND e.action = 'return'",
+        "SELECT max(e.at) FROM events e WHERE e.dossier_id = 1 AND e.action IN ('receive', 'transfer')",
+    ):
+        assert "ix_events_dossier_id" in plan(sql), plan(sql)
+    officers = plan(
+        "SELECT e.user_id, count(*) FROM events e WHERE e.action = 'result' AND e.at >= 0 AND e.at < 2"
+        " GROUP BY e.user_id"
+    )
+    assert "COVERING INDEX ix_events_report" in officers, officers

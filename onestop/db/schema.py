@@ -291,7 +291,7 @@ events = Table(
     Column("entity", String(120), nullable=True),
     Column("state", String(64), nullable=True),
     # The report's pass over the results by the officer who recorded them (covering).
-    Index("ix_events_report", "action", "at", "user_id", "from_unit_id", "dossier_id"),
+    Index("ix_events_report", "at", "action", "user_id", "from_unit_id", "dossier_id"),
 )
 
 chain_head = Table(

@@ -22,7 +22,7 @@ _RESULT = ["result_at", "procedure_id", "received_by", "current_unit_id", "legal
 def upgrade() -> None:
     op.drop_index("ix_dossiers_report_result", table_name="dossiers")
     op.create_index("ix_dossiers_report_result", "dossiers", [*_RESULT, "received_at"])
-    op.create_index("ix_events_report", "events", ["action", "at", "user_id", "from_unit_id", "dossier_id"])
+    op.create_index("ix_events_report", "events", ["at", "action", "user_id", "from_unit_id", "dossier_id"])
 
 
 def downgrade() -> None:
