@@ -564,6 +564,7 @@ class TodayView(QWidget):
             PAUSED: self.tr("Tạm dừng tính giờ"),
         }
         sheet = self.tr("Danh sách hồ sơ")
+        exports = self.exports
 
         def rows() -> Iterator[list[Any]]:
             page_filter, known = flt, dict[str, str]()
@@ -589,7 +590,7 @@ class TodayView(QWidget):
                 page_filter = replace(flt, before=(last.received_at, last.id))
 
         def produce(_fmt: str) -> bytes:
-            return table_xlsx(sheet, titles, rows())
+            return table_xlsx(sheet, titles, exports.counted(rows()))
 
         return self.exports.export(self.tr("danh sách hồ sơ"), "danh-sach-ho-so.xlsx", produce, path=path)
 

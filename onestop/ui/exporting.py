@@ -4,15 +4,18 @@ progress bar and a line saying where the file went. The workbooks are ``onestop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from onestop.errors import ValidationError
 from onestop.ui.common import tr
 from onestop.ui.ops import QueryOp, Tasks
+
+T = TypeVar("T")
 
 
 def write_file(path: Path, data: bytes) -> Path:
@@ -50,6 +53,23 @@ class ExportBar(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.status, 1)
         self.running = False
+        self.title = ""
+        self.rows_done = 0  # written by the worker thread (``counted``), read by the timer below
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(250)
+        self.ticker.timeout.connect(self._tick)
+
+    def counted(self, rows: Iterable[T]) -> Iterator[T]:
+        """``rows`` as they are written (on the worker thread), counted for the status line."""
+        for row in rows:
+            self.rows_done += 1
+            yield row
+
+    def _tick(self) -> None:
+        if self.running and self.rows_done:
+            self.status.setText(
+                self.tr("Đang xuất {0}… {1} dòng").format(self.title, f"{self.rows_done:,}".replace(",", "."))
+            )
 
     def export(
         self,
@@ -80,6 +100,9 @@ class ExportBar(QWidget):
             fmt = formats[0]
         target = path
         self.running = True
+        self.title = title
+        self.rows_done = 0
+        self.ticker.start()
         self.bar.show()
         self.status.setText(self.tr("Đang xuất {0}…").format(title))
         self.status.setStyleSheet("color: #444;")
@@ -89,6 +112,7 @@ class ExportBar(QWidget):
 
     def _done(self, path: Path) -> None:
         self.running = False
+        self.ticker.stop()
         self.bar.hide()
         self.status.setStyleSheet("color: #1b5e20;")
         self.status.setText(self.tr("Đã lưu: {0}").format(path))
@@ -96,6 +120,7 @@ class ExportBar(QWidget):
 
     def _failed(self, _exc: BaseException) -> bool:
         self.running = False
+        self.ticker.stop()
         self.bar.hide()
         self.status.setText("")
         return False  # the op shows why

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -857,9 +858,12 @@ class RatingsSummaryView(QWidget):
         first, last = self.period()
         svc, actor = self.svc, self.actor
 
+        exports = self.exports
+
         def produce(fmt: str) -> bytes:
             anchor = svc.integrity.anchor(actor=actor)["text"]
             data = svc.reports.register(first, last, anchor=anchor, actor=actor)
+            data = replace(data, rows=exports.counted(data.rows))
             if fmt == "xlsx":
                 return register_xlsx(data)
             import io

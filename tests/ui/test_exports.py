@@ -62,6 +62,7 @@ def test_the_today_list_exports_every_row_of_the_filter_as_shown(
     assert late[2] == "Lê Văn An" and str(late[6]).startswith("Quá hạn")
     assert late[4] == vn(2026, 11, 23, 8, 0).replace(tzinfo=None)  # a real date cell, wall-clock time
     assert "Đã lưu" in view.exports.status.text() and not view.exports.bar.isVisible()
+    assert view.exports.rows_done == 3
 
 
 def test_the_figures_report_and_register_export_from_the_ratings_screen(
@@ -93,6 +94,7 @@ def test_the_figures_report_and_register_export_from_the_ratings_screen(
         assert view.export_register(register)
     cells = [c for r in rows_of(register) for c in r if c is not None]
     assert code in cells
+    assert view.exports.rows_done == 1  # the register's rows counted as they were written
 
     for name in ("bc.pdf", "so.pdf"):  # the same buttons write PDF when the file says so
         with qtbot.waitSignal(view.exports.finished, timeout=20_000):
