@@ -482,7 +482,7 @@ class TodayView(QWidget):
         self.export_button.setObjectName("exportDossiers")
         self.export_button.setToolTip(self.tr("Danh sách theo bộ lọc đang chọn, mọi dòng, ra tệp Excel"))
         self.export_button.clicked.connect(lambda: self.export_excel())
-        self.exports = ExportBar(tasks, self)
+        self.exports = ExportBar(tasks, self, database=svc.db.sqlite_path)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.exports, 1)

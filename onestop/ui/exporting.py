@@ -11,24 +11,20 @@ from typing import TypeVar
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from onestop.errors import ValidationError
+from onestop.output import check_output, write_output
 from onestop.ui.common import tr
 from onestop.ui.ops import QueryOp, Tasks
 
 T = TypeVar("T")
 
 
-def write_file(path: Path, data: bytes) -> Path:
-    """Write beside, then rename: a half-written workbook never takes the file's name."""
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        part.replace(path)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        message = tr("Tệp xuất ra: không ghi được «{0}» ({1}).").format(path, exc.strerror)
-        raise ValidationError(message, field="path") from exc
-    return path
+def write_file(path: Path, data: bytes, database: Path | None = None) -> Path:
+    """Never over the database or its -wal/-shm/-journal companions; written beside, flushed, then
+    renamed: a half-written workbook never takes the file's name (onestop.output)."""
+    label = tr("Tệp xuất ra")
+    target = check_output(path, database, label=label)
+    write_output(target, data, label=label)
+    return target
 
 
 class ExportBar(QWidget):
@@ -36,8 +32,9 @@ class ExportBar(QWidget):
 
     finished = Signal(object)  # the Path written
 
-    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None, *, database: Path | None = None) -> None:
         super().__init__(parent)
+        self.database = database  # never written over (the SQLite file and its companions)
         self.tasks = tasks
         self.setObjectName("exportBar")
         self.bar = QProgressBar()
@@ -106,7 +103,8 @@ class ExportBar(QWidget):
         self.bar.show()
         self.status.setText(self.tr("Đang xuất {0}…").format(title))
         self.status.setStyleSheet("color: #444;")
-        op = QueryOp(self, lambda: write_file(target, produce(fmt)), self._done, tasks=self.tasks)
+        database = self.database
+        op = QueryOp(self, lambda: write_file(target, produce(fmt), database), self._done, tasks=self.tasks)
         op.with_progress(self.tr("Đang xuất {0}…").format(title)).failure(self._failed).run_in_background()
         return True
 

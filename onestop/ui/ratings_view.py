@@ -637,7 +637,7 @@ class RatingsSummaryView(QWidget):
         top.addWidget(self.month_button)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
-        self.exports = ExportBar(tasks, self)
+        self.exports = ExportBar(tasks, self, database=svc.db.sqlite_path)
         self.export_button = QPushButton(self.tr("Xuất số liệu ra Excel…"))
         self.export_button.setObjectName("exportRatings")
         self.export_button.clicked.connect(lambda: self.export_figures())

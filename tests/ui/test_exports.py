@@ -104,7 +104,8 @@ def test_the_figures_report_and_register_export_from_the_ratings_screen(
         ).stdout
         assert ("BÁO CÁO KẾT QUẢ" in text) if name == "bc.pdf" else (code in text)
 
-    bad = tmp_path / "no-such-dir" / "x.xlsx"  # one clear message, nothing left behind
+    (tmp_path / "a-file").write_text("not a folder")
+    bad = tmp_path / "a-file" / "x.xlsx"  # one clear message, nothing left behind
     errors: list[str] = []
     import onestop.ui.ops as ops
 
@@ -115,7 +116,24 @@ def test_the_figures_report_and_register_export_from_the_ratings_screen(
         qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     finally:
         ops.show_error = original
-    assert errors[0].startswith("Tệp xuất ra: không ghi được") and not bad.parent.exists()
+    assert (
+        errors[0].startswith("Tệp xuất ra: không ghi được")
+        and (tmp_path / "a-file").read_text() == "not a folder"
+    )
+
+    # Never over the database itself, or its companions.
+    database = agency.db.sqlite_path
+    assert database is not None
+    before = database.read_bytes()
+    errors.clear()
+    ops.show_error = lambda _parent, exc, retry=None: errors.append(str(getattr(exc, "message", exc)))  # type: ignore[assignment]
+    try:
+        assert view.export_register(database.with_name(database.name + "-wal"))
+        qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    finally:
+        ops.show_error = original
+    assert "là tệp cơ sở dữ liệu đang dùng" in errors[0]
+    assert database.read_bytes() == before
 
 
 def test_the_ratings_screen_charts_its_figures(
