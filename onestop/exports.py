@@ -65,7 +65,11 @@ FIGURE_LABELS = {
     "digitisation_rate": "Tỷ lệ số hóa hồ sơ (%)",
     "electronic_results": "Có kết quả điện tử",
     "electronic_result_rate": "Tỷ lệ số hóa kết quả (%)",
+    "avg_processing_hours": "Thời gian giải quyết bình quân (giờ)",
+    "avg_allowed_hours": "Thời gian theo quy định bình quân (giờ)",
+    "processing_time_ratio": "Thời gian giải quyết so với quy định (%)",
 }
+_DURATIONS = ("avg_processing_hours", "avg_allowed_hours", "processing_time_ratio")
 _DIGITISATION = ("digitised", "digitisation_rate", "electronic_results", "electronic_result_rate")
 _COUNTS = ("received", "finished_on_time", "finished_late", "on_time_rate", "open", "open_overdue")
 
@@ -114,9 +118,28 @@ def report_xlsx(report: dict[str, Any], *, anchor: str = "") -> bytes:
         report["by_clerk"],
     )
     sheet(
-        "Theo đơn vị", ("Đơn vị",), ("finished_on_time", "finished_late", "on_time_rate"), report["by_unit"]
+        "Theo đơn vị",
+        ("Đơn vị",),
+        ("finished_on_time", "finished_late", "on_time_rate", *_DURATIONS),
+        report["by_unit"],
+    )
+    sheet(
+        "Theo cán bộ xử lý",
+        ("Đơn vị", "Tài khoản", "Họ và tên"),
+        ("finished_on_time", "finished_late", "on_time_rate", *_DURATIONS),
+        report.get("by_officer", []),
+    )
+    sheet(
+        "Theo lĩnh vực",
+        ("Lĩnh vực",),
+        (*_COUNTS, *_DURATIONS, "ratings_total", "satisfaction_rate"),
+        report.get("by_field", []),
     )
     r = wb.create_sheet("Đánh giá")
+    r.append([_cell(r, h, bold=True) for h in ("Mức đánh giá", "Số lượt", "Tỷ lệ (%)", "Tính là hài lòng")])
+    for level in report.get("by_level", []):
+        r.append([level["label"], level["count"], level["share"], "Có" if level["satisfied"] else "Không"])
+    r.append([])
     r.append([_cell(r, "Lý do không hài lòng", bold=True), _cell(r, "Số lượt", bold=True)])
     for reason in report["reasons"]:
         r.append([reason["label"], reason["count"]])
@@ -153,6 +176,7 @@ _KEY_OF = {
     "Tài khoản": "user",
     "Họ và tên": "name",
     "Đơn vị": "unit",
+    "Lĩnh vực": "field",
 }
 
 REGISTER_HEADINGS = (

@@ -148,12 +148,14 @@ SCENARIOS: dict[str, Scenario] = {
         c["code"], to_user="xuly1", text="Giải quyết ngay", actor=a
     ),
     "oversight.waiting_for": lambda s, a, c: s.oversight.waiting_for(actor=a),
+    "oversight.addressees": lambda s, a, c: s.oversight.addressees(c["code"], actor=a),
     "oversight.on_dossier": lambda s, a, c: s.oversight.on_dossier(c["code"], actor=a),
     "papers.form": lambda s, a, c: s.papers.form(c["code"], "06", actor=a),
     "papers.guidance_at_counter": lambda s, a, c: s.papers.guidance_at_counter(
         "1.004873", Applicant("Lê Văn An"), [("Tờ khai", "Chưa ký")], actor=a
     ),
     "worklists.work_list": lambda s, a, c: s.worklists.work_list("urgent", actor=a),
+    "worklists.board_counts": lambda s, a, c: s.worklists.board_counts(actor=a),
     "lifecycle.next_steps": lambda s, a, c: s.lifecycle.next_steps(c["code"], actor=a),
     "lifecycle.transfer": lambda s, a, c: s.lifecycle.transfer(c["code"], actor=a),
     "lifecycle.take": lambda s, a, c: s.lifecycle.take(c["processing"], actor=a),

@@ -137,6 +137,8 @@ def test_the_excel_report_reads_back(november: Onestop) -> None:
         "Theo thủ tục",
         "Theo cán bộ",
         "Theo đơn vị",
+        "Theo cán bộ xử lý",
+        "Theo lĩnh vực",
         "Đánh giá",
         "Theo tuần",
         "Theo tháng",
@@ -230,3 +232,98 @@ def test_report_on_the_command_line(tmp_path: Path) -> None:
                 )
             )
             assert out.stat().st_size > 1000
+
+
+def test_responsibility_figures_per_officer_field_level_and_time_against_the_law(november: Onestop) -> None:
+    """A 49 h of 72 allowed, B 168 of 72, C 168 of 72 (the re-appointment does not count), D 192 of
+    216 (paused 6 days): 577 h for 432 h allowed over 4 results, all recorded by xuly1."""
+    head = actor(november, "lanhdao")
+    r = november.reports.report(date(2026, 11, 1), date(2026, 11, 30), actor=head)
+    assert r["avg_processing_hours"] == round(577 / 4, 1)
+    assert r["avg_allowed_hours"] == 108.0
+    assert r["processing_time_ratio"] == round(100 * 577 / 432, 2)
+    (officer,) = r["by_officer"]
+    assert (officer["user"], officer["finished_on_time"], officer["finished_late"]) == ("xuly1", 2, 2)
+    assert officer["on_time_rate"] == 50.0 and officer["avg_processing_hours"] == r["avg_processing_hours"]
+    assert officer["unit"] != "—"
+    field_of = {c: november.catalog.procedure(c).field for c in (THREE_DAYS, SAME_DAY)}
+    fields = {f["field"]: f for f in r["by_field"]}
+    three = fields[field_of[THREE_DAYS]]
+    assert (three["finished_on_time"], three["finished_late"]) >= (2, 2)
+    assert sum(f["received"] for f in r["by_field"]) == 8
+    assert sum(f["ratings_total"] for f in r["by_field"]) == 4
+    procs = {p["procedure_code"]: p for p in r["by_procedure"]}
+    assert procs[THREE_DAYS]["avg_allowed_hours"] == 108.0
+    assert procs[SAME_DAY]["avg_processing_hours"] is None  # nothing finished
+    units = {u["unit"]: u for u in r["by_unit"]}
+    assert units[officer["unit"]]["processing_time_ratio"] == r["processing_time_ratio"]
+    levels = {lv["level"]: lv for lv in r["by_level"]}
+    assert (levels["rat-hai-long"]["count"], levels["rat-hai-long"]["share"]) == (1, 25.0)
+    assert levels["khong-hai-long"]["satisfied"] is False and levels["hai-long"]["satisfied"] is True
+    assert sum(lv["count"] for lv in r["by_level"]) == 4
+    for key in ("officer_on_time_rate", "avg_processing_hours", "processing_time_ratio", "level_share"):
+        assert "=" in r["formulas"][key]
+    # Nothing in another period: the new figures are empty, not zero divisions.
+    empty = november.reports.report(date(2025, 1, 1), date(2025, 1, 31), actor=head)
+    assert empty["by_officer"] == [] and empty["avg_processing_hours"] is None
+
+
+def test_the_excel_report_has_the_responsibility_sheets(november: Onestop) -> None:
+    from openpyxl import load_workbook
+
+    from onestop.exports import report_xlsx
+
+    r = november.reports.report(date(2026, 11, 1), date(2026, 11, 30), actor=actor(november, "lanhdao"))
+    wb = load_workbook(io.BytesIO(report_xlsx(r)), read_only=True)
+    officers = [list(row) for row in wb["Theo cán bộ xử lý"].iter_rows(values_only=True)]
+    assert officers[0][:4] == ["Đơn vị", "Tài khoản", "Họ và tên", "Có kết quả đúng hạn"]
+    assert officers[1][1:6] == ["xuly1", r["by_officer"][0]["name"], 2, 2, 50.0]
+    fields = [list(row) for row in wb["Theo lĩnh vực"].iter_rows(values_only=True)]
+    assert fields[0][0] == "Lĩnh vực" and len(fields) == 1 + len(r["by_field"])
+    summary = [list(row) for row in wb["Tổng hợp"].iter_rows(values_only=True)]
+    assert ["Thời gian giải quyết bình quân (giờ)", r["avg_processing_hours"]] in summary
+
+
+def test_the_pdf_report_has_the_responsibility_tables(november: Onestop, tmp_path: Path) -> None:
+    from onestop.forms.model import FormHeader
+    from onestop.forms.report import report_bytes
+
+    r = november.reports.report(date(2026, 11, 1), date(2026, 11, 30), actor=actor(november, "lanhdao"))
+    pdf = tmp_path / "bc.pdf"
+    pdf.write_bytes(
+        report_bytes(
+            r,
+            FormHeader("UBND", "Phường", "Đà Nẵng"),
+            anchor="1:" + "a" * 64,
+            issued_at=vn(2026, 12, 2, 9, 0),
+        )
+    )
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for heading in ("Theo lĩnh vực", "Theo đơn vị ghi nhận kết quả", "Theo cán bộ xử lý"):
+        assert heading in text, heading
+    assert r["by_officer"][0]["name"] in text
+    assert "144,2 / 108,0 (133,56%)" in text.replace("\n", " ")
+
+
+def test_the_officer_index_does_not_take_over_the_lookups_of_one_dossiers_events(november: Onestop) -> None:
+    """ix_events_report leads with the moment: a dossier's own events (the register's first transfer,
+    the return of a rating, since when a dossier is held) stay on the index on dossier_id, and the
+    report's pass over the results reads only the covering index."""
+    if not november.db.is_sqlite:
+        pytest.skip("SQLite's query plans")
+
+    def plan(sql: str) -> str:
+        with november.db.read() as conn:
+            return " | ".join(str(r[3]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+
+    for sql in (
+        "SELECT min(e.at) FROM events e WHERE e.dossier_id = 1 AND e.action = 'transfer'",
+        "SELECT e.at FROM events e WHERE e.dossier_id = 1 AND e.action = 'return'",
+        "SELECT max(e.at) FROM events e WHERE e.dossier_id = 1 AND e.action IN ('receive', 'transfer')",
+    ):
+        assert "ix_events_dossier_id" in plan(sql), plan(sql)
+    officers = plan(
+        "SELECT e.user_id, count(*) FROM events e WHERE e.action = 'result' AND e.at >= 0 AND e.at < 2"
+        " GROUP BY e.user_id"
+    )
+    assert "COVERING INDEX ix_events_report" in officers, officers

@@ -131,3 +131,36 @@ def test_a_wrong_list_or_limit_is_named(agency: Onestop) -> None:
         agency.worklists.work_list("all", actor=head)
     with pytest.raises(ValidationError, match="Giới hạn"):
         agency.worklists.work_list("mine", limit=0, actor=head)
+
+
+def test_board_counts_and_who_holds_since_when_with_the_open_directives(
+    agency: Onestop, clock: FixedClock
+) -> None:
+    head, officer = actor(agency, "lanhdao"), unit_officer(agency)
+    late = receive(agency, CHUNGTHUC_SAME_DAY)  # due 23/11 17:00
+    soon = receive(agency, HOTICH_3_DAYS, "Trần Văn Ba")  # due Fri 27/11 09:00
+    waiting = receive(agency, HOTICH_3_DAYS, "Ngô Văn Chi")
+    clock.at = vn(2026, 11, 23, 10, 0)
+    agency.lifecycle.take(late, actor=officer)
+    agency.lifecycle.supplement(waiting, note="Thiếu giấy", actor=officer)
+    d1 = agency.oversight.direct(
+        late, to_user="xuly2", text="Xử lý ngay", due=vn(2026, 11, 24, 9, 0), actor=head
+    )
+    agency.oversight.direct(soon, to_user="xuly1", text="Theo dõi", actor=head)
+    clock.at = vn(2026, 11, 26, 10, 0)  # Thursday: the Friday one is due within a working day
+    counts = agency.worklists.board_counts(actor=head)
+    assert (counts.overdue, counts.due_soon, counts.paused) == (1, 1, 1)
+    assert (counts.directives_open, counts.directives_late) == (2, 1)
+    page = agency.worklists.work_list("urgent", actor=head)
+    rows = {r.code: r for r in page.rows}
+    assert list(rows) == [late, soon]
+    assert rows[late].holder == "Võ Thị Lan" and rows[late].held_since == vn(2026, 11, 23, 10, 0)
+    assert rows[late].holder_unit == rows[late].unit and rows[late].directives == 1
+    assert rows[soon].holder is None and rows[soon].held_since == vn(2026, 11, 23, 9, 0)  # transferred then
+    people = agency.oversight.addressees(late, actor=head)
+    assert people[0].username == "xuly2" and people[0].holds_it
+    assert all(p.username not in ("admin", "tiepnhan1") for p in people)
+    agency.oversight.answer(d1.id, "Đã xong", actor=officer)
+    counts = agency.worklists.board_counts(actor=head)
+    assert (counts.directives_open, counts.directives_late) == (1, 0)
+    assert agency.worklists.work_list("urgent", actor=head).rows[0].directives == 0

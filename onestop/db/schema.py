@@ -239,6 +239,7 @@ dossiers = Table(
         "current_unit_id",
         "legal_due_at",
         "due_at",
+        "received_at",
     ),
 )
 
@@ -289,6 +290,8 @@ events = Table(
     Column("hash", String(64), nullable=False),
     Column("entity", String(120), nullable=True),
     Column("state", String(64), nullable=True),
+    # The report's pass over the results by the officer who recorded them (covering).
+    Index("ix_events_report", "at", "action", "user_id", "from_unit_id", "dossier_id"),
 )
 
 chain_head = Table(

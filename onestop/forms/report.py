@@ -45,6 +45,10 @@ def _pct(rate: float | None) -> str:
     return text.replace(".", ",") + "%"
 
 
+def _hours(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".replace(".", ",")
+
+
 def _n(value: Any) -> str:
     return f"{int(value or 0):,}".replace(",", ".")
 
@@ -150,6 +154,11 @@ def report_bytes(
             "Có kết quả điện tử (tỷ lệ số hóa kết quả)",
             f"{_n(report.get('electronic_results'))} ({_pct(report.get('electronic_result_rate'))})",
         ),
+        (
+            "Thời gian giải quyết bình quân / theo quy định (giờ)",
+            f"{_hours(report.get('avg_processing_hours'))} / {_hours(report.get('avg_allowed_hours'))}"
+            f" ({_pct(report.get('processing_time_ratio'))})",
+        ),
     ]
     story += [_table(("Chỉ số", "Giá trị"), rows, (_WIDTH * 0.7, _WIDTH * 0.3)), Spacer(1, 2 * mm)]
     story += [Paragraph(esc(f), st.small_italic) for f in report["formulas"].values()]
@@ -163,11 +172,12 @@ def report_bytes(
     from onestop.ratings import SCALES
 
     names = {lv.key: lv.label for scale in SCALES.values() for lv in scale}
-    levels = [(names.get(k, k), _n(v)) for k, v in report["ratings"].items()]
+    share = {lv["level"]: lv["share"] for lv in report.get("by_level", [])}
+    levels = [(names.get(k, k), _n(v), _pct(share.get(k))) for k, v in report["ratings"].items()]
     story += [
         Spacer(1, 3 * mm),
         Paragraph("<b>Đánh giá theo mức</b>", st.body),
-        _table(("Mức", "Số lượt"), levels, (_WIDTH * 0.7, _WIDTH * 0.3)),
+        _table(("Mức", "Số lượt", "Tỷ lệ"), levels, (_WIDTH * 0.6, _WIDTH * 0.2, _WIDTH * 0.2)),
     ]
     if report["reasons"]:
         reasons = [(r["label"], _n(r["count"])) for r in report["reasons"]]
@@ -205,6 +215,52 @@ def report_bytes(
         Paragraph("<b>Theo cán bộ tiếp nhận</b>", st.body),
         _table(heads, breakdown(report["by_clerk"], "user", "name"), widths),
     ]
+
+    if report.get("by_field"):
+        story += [
+            Spacer(1, 4 * mm),
+            Paragraph("<b>Theo lĩnh vực</b>", st.body),
+            _table(("Lĩnh vực", "", *heads[2:]), breakdown(report["by_field"], "field", ""), widths),
+        ]
+    timing_heads = (
+        "Đơn vị",
+        "Cán bộ",
+        "Đúng hạn",
+        "Quá hạn",
+        "Tỷ lệ",
+        "Giờ giải quyết",
+        "Giờ quy định",
+        "So quy định",
+    )
+    timing_widths = (_WIDTH * 0.22, _WIDTH * 0.22, *(_WIDTH * 0.08,) * 3, *(_WIDTH * 0.1066,) * 3)
+
+    def timing(items: list[dict[str, Any]], person: bool) -> list[list[str]]:
+        return [
+            [
+                str(x.get("unit") or ""),
+                str(x.get("name") or "") if person else "",
+                _n(x["finished_on_time"]),
+                _n(x["finished_late"]),
+                _pct(x["on_time_rate"]),
+                _hours(x.get("avg_processing_hours")),
+                _hours(x.get("avg_allowed_hours")),
+                _pct(x.get("processing_time_ratio")),
+            ]
+            for x in items
+        ]
+
+    if report.get("by_unit"):
+        story += [
+            Spacer(1, 4 * mm),
+            Paragraph("<b>Theo đơn vị ghi nhận kết quả</b>", st.body),
+            _table(("Đơn vị", "", *timing_heads[2:]), timing(report["by_unit"], False), timing_widths),
+        ]
+    if report.get("by_officer"):
+        story += [
+            Spacer(1, 4 * mm),
+            Paragraph("<b>Theo cán bộ xử lý (ghi nhận kết quả)</b>", st.body),
+            _table(timing_heads, timing(report["by_officer"], True), timing_widths),
+        ]
 
     def footer(canvas: Canvas, doc: Any) -> None:
         canvas.setFont(FONT_REGULAR, 7.5)

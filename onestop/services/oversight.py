@@ -11,11 +11,22 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from onestop import validation as v
-from onestop.auth import Act, Actor
+from onestop.auth import Act, Actor, Role
 from onestop.db import schema as t
 from onestop.db.store import inserted_id
 from onestop.errors import NotFoundError, PermissionDenied, ValidationError
 from onestop.services.context import Context, requires
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Someone a directive may go to: the officer holding the dossier first, then their unit's."""
+
+    username: str
+    full_name: str
+    unit: str | None
+    holds_it: bool  # the officer holding the dossier now
+    in_unit: bool  # of the unit holding it now
 
 
 @dataclass(frozen=True)
@@ -121,6 +132,34 @@ class OversightService:
         return self._get(directive_id)
 
     answer.required_act = None  # type: ignore[attr-defined]  # checked inside: only the addressee
+
+    @requires(Act.DIRECT)
+    def addressees(self, code: str, *, actor: Actor) -> list[Addressee]:
+        """The enabled processing officers and heads, the one holding the dossier first, then its
+        unit's, then by name: whom the head may direct about it."""
+        s, d, u = t.staff.c, t.dossiers.c, t.units.c
+        with self.ctx.db.read() as conn:
+            dossier = conn.execute(
+                select(d.holder_id, d.current_unit_id).where(d.code == (code or "").strip())
+            ).first()
+            if dossier is None:
+                raise NotFoundError(f"Mã hồ sơ: không có hồ sơ «{v.shown(code)}».", field="code")
+            rows = conn.execute(
+                select(s.id, s.username, s.full_name, s.unit_id, u.name)
+                .outerjoin(t.units, u.id == s.unit_id)
+                .where(s.disabled.is_(False), s.role.in_((Role.PROCESSING.value, Role.HEAD.value)))
+            ).all()
+        found = [
+            Addressee(
+                r.username,
+                r.full_name,
+                r.name,
+                holds_it=r.id == dossier.holder_id,
+                in_unit=r.unit_id is not None and r.unit_id == dossier.current_unit_id,
+            )
+            for r in rows
+        ]
+        return sorted(found, key=lambda a: (not a.holds_it, not a.in_unit, a.full_name, a.username))
 
     @requires(Act.VIEW_DOSSIERS)
     def waiting_for(self, *, actor: Actor) -> list[Directive]:

@@ -17,6 +17,12 @@ Definitions, for a period [from, to] of days in the agency's time zone (also in 
   period with a digitised result; their rate = electronic results ÷ finished × 100
   (``onestop.services.digitisation.report_groups``).
 
+- **per officer**: the results recorded in the period by each officer (the ``result`` events, with
+  the unit they were recorded for), on time as above; per unit the same by unit.
+- **average processing time** = Σ (result − receipt) ÷ finished; **average time allowed** =
+  Σ (due after pauses − receipt) ÷ finished (calendar hours); their ratio × 100.
+- per field (*lĩnh vực*) of the catalogue and per rating level (count, share of the ratings).
+
 Every figure is one aggregate query over indexed columns (no row loops in Python), so a year of a
 million dossiers answers in about a second; ``dossiers_behind`` lists the dossiers behind a number.
 """
@@ -29,7 +35,7 @@ from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import BigInteger, and_, case, func, literal, select, type_coerce
 
 from onestop import lifecycle as lc
 from onestop.auth import Act, Actor
@@ -109,7 +115,12 @@ class ReportService:
             (
                 and_(done >= p.start, done < p.end),
                 [done_day, d.procedure_id, d.received_by, d.current_unit_id],
-                [count(done <= due).label("finished_on_time"), count(done > due).label("finished_late")],
+                [
+                    count(done <= due).label("finished_on_time"),
+                    count(done > due).label("finished_late"),
+                    func.sum(_secs(done) - _secs(d.received_at)).label("busy_seconds"),
+                    func.sum(_secs(due) - _secs(d.received_at)).label("allowed_seconds"),
+                ],
             ),
             (
                 and_(d.status.in_(_ALIVE), d.received_at < p.end),
@@ -125,21 +136,25 @@ class ReportService:
             for where, keys, figures in parts:
                 for row in conn.execute(select(*keys, *figures).where(where).group_by(*keys)):
                     groups.append({k: (int(v) if v is not None else None) for k, v in row._mapping.items()})
-            procs = {
-                r.id: (r.code, r.name)
-                for r in conn.execute(select(t.procedures.c.id, t.procedures.c.code, t.procedures.c.name))
-            }
+            procs, fields = {}, {}
+            for r in conn.execute(
+                select(t.procedures.c.id, t.procedures.c.code, t.procedures.c.name, t.procedures.c.field)
+            ):
+                procs[r.id] = (r.code, r.name)
+                fields[r.id] = r.field or "—"
             people = {
                 r.id: (r.username, r.full_name)
                 for r in conn.execute(select(t.staff.c.id, t.staff.c.username, t.staff.c.full_name))
             }
             unit_names = dict(conn.execute(select(t.units.c.id, t.units.c.name)).all())
             groups.extend(report_groups(conn, p.start, p.end))
-            ratings = self._ratings(conn, p, procs, people)
+            ratings = self._ratings(conn, p, procs, people, fields)
+            officers = self._officers(conn, p, people, unit_names)
         total: dict[str, int] = {}
         by_proc: dict[tuple[str, str], dict[str, int]] = {}
         by_clerk: dict[tuple[str, str], dict[str, int]] = {}
         by_unit_counts: dict[str, dict[str, int]] = {}
+        by_field: dict[str, dict[str, int]] = {}
         weeks: dict[date, dict[str, int]] = {}
         for g in groups:
             counts = {
@@ -151,9 +166,8 @@ class ReportService:
                 total,
                 by_proc.setdefault(procs[g["procedure_id"]], {}),
                 by_clerk.setdefault(people[g["received_by"]], {}),
+                by_field.setdefault(fields[g["procedure_id"]], {}),
             ]
-            if g.get("current_unit_id") is not None and "finished_on_time" in counts:
-                sinks.append(by_unit_counts.setdefault(unit_names.get(g["current_unit_id"], "?"), {}))
             for sink in sinks:
                 for k, v in counts.items():
                     sink[k] = sink.get(k, 0) + v
@@ -166,6 +180,11 @@ class ReportService:
                 week["finished"] += counts.get("finished_on_time", 0) + counts.get("finished_late", 0)
                 week["on_time"] += counts.get("finished_on_time", 0)
         series = ([{"week": w.isoformat(), **f} for w, f in sorted(weeks.items())], ratings["by_month"])
+        # Per unit: the unit that recorded the result (a returned dossier has no current unit any more).
+        for officer in officers:
+            sink = by_unit_counts.setdefault(officer["unit"], {})
+            for k, v in officer.pop("_counts").items():
+                sink[k] = sink.get(k, 0) + v
         by_unit = [SimpleNamespace(name=k, **v) for k, v in sorted(by_unit_counts.items())]
         by_proc_rows = [SimpleNamespace(code=k[0], name=k[1], **v) for k, v in sorted(by_proc.items())]
         by_clerk_rows = [
@@ -224,6 +243,22 @@ class ReportService:
             }
             for r in by_unit
         ]
+        for row in out["by_unit"]:
+            row.update(_durations(by_unit_counts.get(row["unit"], {})))
+        out["by_field"] = [
+            {
+                "field": name,
+                **_figures(SimpleNamespace(**counts)),
+                **_durations(counts),
+                **ratings["by_field"].get(name, _no_ratings()),
+            }
+            for name, counts in sorted(by_field.items())
+        ]
+        for row in out["by_procedure"]:
+            row.update(_durations(by_proc.get((row["procedure_code"], row["procedure_name"]), {})))
+        out.update(_durations(total))
+        out["by_officer"] = officers
+        out["by_level"] = ratings["by_level"]
         out["by_event"] = ratings["by_event"]
         out["by_week"], out["by_month"] = series
         out["reasons"] = ratings["reasons"]
@@ -231,8 +266,58 @@ class ReportService:
         out["formulas"] = FORMULAS
         return out
 
+    def _officers(
+        self, conn: Any, p: Period, people: dict[int, tuple[str, str]], unit_names: dict[int, str]
+    ) -> list[dict[str, Any]]:
+        """On time per officer who recorded the result (and the unit they recorded it for): one pass
+        over the result events of the period (a covering index on action, moment, officer, unit),
+        each joined to its dossier by key for the due moment."""
+        e, d = t.events.c, t.dossiers.c
+        due = func.coalesce(d.legal_due_at, d.due_at)
+
+        def count(cond: Any) -> Any:
+            return func.sum(case((cond, 1), else_=0))
+
+        rows = conn.execute(
+            select(
+                e.user_id,
+                e.from_unit_id,
+                count(e.at <= due).label("finished_on_time"),
+                count(e.at > due).label("finished_late"),
+                func.sum(_secs(e.at) - _secs(d.received_at)).label("busy_seconds"),
+                func.sum(_secs(due) - _secs(d.received_at)).label("allowed_seconds"),
+            )
+            .join(t.dossiers, d.id == e.dossier_id)
+            .where(e.action == "result", e.at >= p.start, e.at < p.end)
+            .group_by(e.user_id, e.from_unit_id)
+        ).all()
+        out = []
+        for r in rows:
+            counts = {k: int(v or 0) for k, v in r._mapping.items() if k not in ("user_id", "from_unit_id")}
+            user, name = people.get(r.user_id, ("?", "?"))
+            out.append(
+                {
+                    "user": user,
+                    "name": name,
+                    "unit": unit_names.get(r.from_unit_id, "—") if r.from_unit_id is not None else "—",
+                    "finished_on_time": counts["finished_on_time"],
+                    "finished_late": counts["finished_late"],
+                    "on_time_rate": _rate(
+                        counts["finished_on_time"], counts["finished_on_time"] + counts["finished_late"]
+                    ),
+                    **_durations(counts),
+                    "_counts": counts,
+                }
+            )
+        return sorted(out, key=lambda o: (o["unit"], o["name"], o["user"]))
+
     def _ratings(
-        self, conn: Any, p: Period, procs: dict[int, tuple[str, str]], people: dict[int, tuple[str, str]]
+        self,
+        conn: Any,
+        p: Period,
+        procs: dict[int, tuple[str, str]],
+        people: dict[int, tuple[str, str]],
+        fields: dict[int, str] | None = None,
     ) -> dict[str, Any]:
         """One pass over the period's ratings (a covering index on ``at``), grouped by day, level,
         event, reasons, clerk and procedure; folded into every breakdown here."""
@@ -247,11 +332,13 @@ class ReportService:
             .group_by(*keys)
         ).all()
         months: dict[str, dict[str, int]] = {}
-        levels = {lv.key: 0 for lv in self.ratings.scale().levels}
+        scale = self.ratings.scale()
+        levels = {lv.key: 0 for lv in scale.levels}
         overall: dict[str, Any] = {"levels": dict(levels), "n": 0, "ok": 0}
         by_clerk: dict[str, dict[str, Any]] = {}
         by_proc: dict[str, dict[str, Any]] = {}
         by_event: dict[str, dict[str, Any]] = {}
+        by_field: dict[str, dict[str, Any]] = {}
         reasons: dict[str, int] = {}
         for offset, level, satisfied, event, reason_text, clerk_id, procedure_id, n in rows:
             user, name = people[clerk_id]
@@ -266,6 +353,9 @@ class ReportService:
                 by_clerk.setdefault(user, {"levels": dict(levels), "n": 0, "ok": 0, "name": name}),
                 by_proc.setdefault(proc, {"levels": dict(levels), "n": 0, "ok": 0}),
                 by_event.setdefault(event, {"levels": dict(levels), "n": 0, "ok": 0}),
+                by_field.setdefault(
+                    (fields or {}).get(procedure_id, "—"), {"levels": dict(levels), "n": 0, "ok": 0}
+                ),
             )
             for bucket in buckets:
                 bucket["levels"][level] = bucket["levels"].get(level, 0) + n
@@ -287,6 +377,17 @@ class ReportService:
             "by_clerk": {u: {**shape(b), "name": b["name"]} for u, b in by_clerk.items()},
             "by_procedure": {c: shape(b) for c, b in by_proc.items()},
             "by_event": {e: shape(b) for e, b in sorted(by_event.items())},
+            "by_field": {f: shape(b) for f, b in by_field.items()},
+            "by_level": [
+                {
+                    "level": lv.key,
+                    "label": lv.label,
+                    "satisfied": lv.key in scale.satisfied_keys,
+                    "count": overall["levels"].get(lv.key, 0),
+                    "share": _rate(overall["levels"].get(lv.key, 0), overall["n"]),
+                }
+                for lv in scale.levels
+            ],
             "reasons": [
                 {"reason": k, "label": REASONS.get(k, k), "count": v}
                 for k, v in sorted(reasons.items(), key=lambda kv: -kv[1])
@@ -409,6 +510,24 @@ def _digitisation(counts: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _secs(column: Any) -> Any:
+    """A moment column as its stored whole seconds (for differences summed in SQL)."""
+    return type_coerce(column, BigInteger)
+
+
+def _durations(counts: dict[str, Any]) -> dict[str, Any]:
+    """Average processing time of the finished dossiers (receipt → result) against the time the law
+    allowed them (receipt → due moment, after pauses), in calendar hours, and their ratio in %."""
+    finished = int(counts.get("finished_on_time", 0) or 0) + int(counts.get("finished_late", 0) or 0)
+    busy = int(counts.get("busy_seconds", 0) or 0)
+    allowed = int(counts.get("allowed_seconds", 0) or 0)
+    return {
+        "avg_processing_hours": round(busy / finished / 3600, 1) if finished else None,
+        "avg_allowed_hours": round(allowed / finished / 3600, 1) if finished else None,
+        "processing_time_ratio": _rate(busy, allowed) if finished and allowed > 0 else None,
+    }
+
+
 def _no_ratings() -> dict[str, Any]:
     return {"ratings_total": 0, "satisfaction_rate": None}
 
@@ -437,6 +556,16 @@ FORMULAS = {
     "(đúng hạn: có kết quả không muộn hơn ngày hẹn, kể cả thời gian tạm dừng chờ bổ sung; "
     "không tính ngày hẹn lại)",
     "satisfaction_rate": "Tỷ lệ hài lòng = số lượt đánh giá ở mức hài lòng ÷ tổng số lượt đánh giá trong kỳ × 100",
+    "level_share": "Tỷ lệ từng mức = số lượt đánh giá ở mức đó ÷ tổng số lượt đánh giá trong kỳ × 100",
+    "officer_on_time_rate": "Tỷ lệ đúng hạn theo cán bộ xử lý = số hồ sơ cán bộ ghi nhận có kết quả đúng hạn "
+    "÷ số hồ sơ cán bộ ghi nhận có kết quả trong kỳ × 100 (theo đơn vị: đơn vị giữ hồ sơ khi có kết quả; "
+    "theo lĩnh vực: lĩnh vực của thủ tục trong danh mục)",
+    "avg_processing_hours": "Thời gian giải quyết bình quân = tổng (thời điểm có kết quả − thời điểm tiếp nhận) "
+    "÷ số hồ sơ có kết quả, tính bằng giờ theo lịch",
+    "avg_allowed_hours": "Thời gian theo quy định bình quân = tổng (thời điểm hẹn, kể cả tạm dừng − thời điểm "
+    "tiếp nhận) ÷ số hồ sơ có kết quả, tính bằng giờ theo lịch",
+    "processing_time_ratio": "Tỷ lệ thời gian giải quyết so với quy định = tổng thời gian giải quyết "
+    "÷ tổng thời gian theo quy định × 100 (dưới 100%: nhanh hơn quy định)",
     "open_overdue": "Hồ sơ đang giải quyết quá hạn = hồ sơ chưa có kết quả, không chờ bổ sung, đã qua ngày hẹn",
     "digitisation_rate": "Tỷ lệ số hóa hồ sơ = số hồ sơ tiếp nhận trong kỳ có mọi thành phần đã số hóa "
     "÷ số hồ sơ tiếp nhận trong kỳ × 100",

@@ -223,6 +223,21 @@ class WorkRow:
     unit: str | None  # the unit holding it (None: at the counter)
     holder: str | None  # the officer who took it up, if any
     deadline: str  # onestop.lifecycle.deadline_state: overdue, due_soon, open, paused, …
+    held_since: datetime | None = None  # since when its unit/officer holds it (last receive/transfer/take)
+    holder_unit: str | None = None  # the unit of the officer holding it
+    directives: int = 0  # the head's directives on it not answered yet
+
+
+@dataclass(frozen=True)
+class BoardCounts:
+    """The figures at the top of the head of agency's board (``worklists.board_counts``)."""
+
+    overdue: int  # open, clock running, past the current due moment
+    due_soon: int  # open, clock running, due within one working day
+    paused: int  # waiting for the applicant's supplement
+    directives_open: int  # directives not answered yet
+    directives_late: int  # of those, past the answer's due moment
+    now: datetime
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from onestop.lifecycle import ACTION_LABELS
 from onestop.ratings import Scale
 from onestop.services import CHANNELS, RESULT_CHANNELS, Act, Actor, DossierView, EventView, Onestop
+from onestop.services.oversight import Directive
+from onestop.ui.board import DossierDirectives
 from onestop.ui.common import show_error, tr
 from onestop.ui.contact_edit import ContactEditDialog
 from onestop.ui.detail_files import FilesPanel
@@ -96,6 +98,8 @@ class _Detail:
     can_correct: bool
     can_rate: bool
     scale: Scale | None
+    directives: list[Directive]
+    can_direct: bool
 
 
 @dataclass(frozen=True)
@@ -264,6 +268,8 @@ class DossierDetailDialog(QDialog):
         head.addWidget(self.status_label)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        self.directives = DossierDirectives(svc, actor, tasks, code, self)
+        layout.addWidget(self.directives)
         layout.addLayout(grid)
         layout.addWidget(steps_box)
         layout.addWidget(self.tabs, 1)
@@ -287,7 +293,12 @@ class DossierDetailDialog(QDialog):
             context = load_context(svc, actor, code)
             can_rate = Act.RATE in context.acts
             return _Detail(
-                context, Act.CORRECT in context.acts, can_rate, svc.ratings.scale() if can_rate else None
+                context,
+                Act.CORRECT in context.acts,
+                can_rate,
+                svc.ratings.scale() if can_rate else None,
+                svc.oversight.on_dossier(code, actor=actor),
+                Act.DIRECT in context.acts,
             )
 
         QueryOp(self, work, self._loaded, tasks=self.tasks).failure(self._failed).run_in_background()
@@ -299,6 +310,7 @@ class DossierDetailDialog(QDialog):
         self.scale = result.scale
         self.show_view(result.context.view)
         self.steps.set_context(result.context)
+        self.directives.set_directives(result.directives, result.can_direct)
 
     def _failed(self, exc: BaseException) -> bool:
         if self.view is None:

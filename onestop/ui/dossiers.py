@@ -8,8 +8,10 @@ service's clock and working calendar, so the GUI thread never touches the databa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,9 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from onestop import lifecycle as lc
+from onestop.exports import table_xlsx
 from onestop.services import STATUSES, Actor, DossierFilter, DossierRow, Onestop
 from onestop.textfold import fold
 from onestop.ui.common import tr
+from onestop.ui.exporting import ExportBar
 from onestop.ui.ops import Changes, QueryOp, Tasks, watch
 
 # ---------------------------------------------------------------------------------------- states
@@ -509,8 +513,15 @@ class TodayView(QWidget):
         top.addSpacing(8)
         top.addWidget(status_label)
         top.addWidget(self.status)
+        self.export_button = QPushButton(self.tr("Xuất &Excel…"))
+        self.export_button.setObjectName("exportDossiers")
+        self.export_button.setToolTip(self.tr("Danh sách theo bộ lọc đang chọn, mọi dòng, ra tệp Excel"))
+        self.export_button.clicked.connect(lambda: self.export_excel())
+        self.exports = ExportBar(tasks, self, database=svc.db.sqlite_path)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.exports, 1)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(legend)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -572,6 +583,52 @@ class TodayView(QWidget):
         """Fetch the loaded rows again, keeping the selected dossier selected."""
         self._keep_code = self.selected_code()
         self.model.refresh()
+
+    EXPORT_PAGE = 1000
+
+    def export_excel(self, path: Path | None = None) -> bool:
+        """The list as shown (the current filter, every row, not only those loaded) to Excel,
+        streamed: a page of ``EXPORT_PAGE`` rows at a time (keyset) into a write-only workbook."""
+        flt = replace(self.current_filter(), before=None, limit=self.EXPORT_PAGE)
+        svc, actor = self.svc, self.actor
+        titles = [
+            str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.columnCount())
+        ]
+        markers = {
+            OVERDUE: self.tr("Quá hạn"),
+            DUE_SOON: self.tr("Sắp đến hạn"),
+            PAUSED: self.tr("Tạm dừng tính giờ"),
+        }
+        sheet = self.tr("Danh sách hồ sơ")
+        exports = self.exports
+
+        def rows() -> Iterator[list[Any]]:
+            page_filter, known = flt, dict[str, str]()
+            while True:
+                page = _fetch(svc, actor, page_filter, self.EXPORT_PAGE, set(known))
+                known.update(page.procedures)
+                for r, state in zip(page.rows, page.states, strict=True):
+                    marker = markers.get(state)
+                    status = status_text(r.status)
+                    yield [
+                        r.code,
+                        known.get(r.procedure_code, r.procedure_code),
+                        r.applicant_name,
+                        r.phone,
+                        r.received_at.astimezone(svc.ctx.tz),
+                        r.due_at.astimezone(svc.ctx.tz),
+                        f"{marker} · {status}" if marker else status,
+                        page.staff.get(r.received_by, r.received_by),
+                    ]
+                if not page.has_more or not page.rows:
+                    return
+                last = page.rows[-1]
+                page_filter = replace(flt, before=(last.received_at, last.id))
+
+        def produce(_fmt: str) -> bytes:
+            return table_xlsx(sheet, titles, exports.counted(rows()))
+
+        return self.exports.export(self.tr("danh sách hồ sơ"), "danh-sach-ho-so.xlsx", produce, path=path)
 
     def go_today(self) -> None:
         self.all_days.setChecked(False)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -47,11 +49,14 @@ from PySide6.QtWidgets import (
 )
 
 from onestop.errors import StorageError, UserError
+from onestop.exports import register_xlsx, report_xlsx, table_xlsx
 from onestop.ratings import CHANNELS as RATING_CHANNELS
 from onestop.ratings import EVENTS as RATING_EVENTS
 from onestop.ratings import REASONS, SCALES, Level, Scale
 from onestop.services import Act, Actor, Onestop
+from onestop.ui import charts
 from onestop.ui.common import FieldError, message_for, tr
+from onestop.ui.exporting import ExportBar
 from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp, watch
 
 log = logging.getLogger(__name__)
@@ -632,16 +637,52 @@ class RatingsSummaryView(QWidget):
         top.addWidget(self.month_button)
         top.addWidget(self.refresh_button)
         top.addStretch(1)
+        self.exports = ExportBar(tasks, self, database=svc.db.sqlite_path)
+        self.export_button = QPushButton(self.tr("Xuất số liệu ra Excel…"))
+        self.export_button.setObjectName("exportRatings")
+        self.export_button.clicked.connect(lambda: self.export_figures())
+        top.addWidget(self.export_button)
+        self.report_button: QPushButton | None = None
+        self.register_button: QPushButton | None = None
+        if Act.VIEW_REPORTS in svc.permissions(actor):
+            self.report_button = QPushButton(self.tr("Báo cáo kỳ (Excel, PDF)…"))
+            self.report_button.setObjectName("exportReport")
+            self.report_button.setToolTip(
+                self.tr("Báo cáo của khoảng thời gian đã chọn: số liệu, tỷ lệ, công thức, theo thủ tục, "
+                        "lĩnh vực, cán bộ, đơn vị")
+            )  # fmt: skip
+            self.report_button.clicked.connect(lambda: self.export_report())
+            self.register_button = QPushButton(self.tr("Sổ Mẫu 07 (Excel, PDF)…"))
+            self.register_button.setObjectName("exportRegister")
+            self.register_button.clicked.connect(lambda: self.export_register())
+            top.addWidget(self.report_button)
+            top.addWidget(self.register_button)
         tables = QHBoxLayout()
         tables.addWidget(level_box, 4)
         tables.addWidget(clerk_box, 5)
+        self.level_chart: Any = None
+        self.clerk_chart: Any = None
+        charts_row: QHBoxLayout | None = None
+        if charts.available():
+            self.level_chart = charts.BarChart(self.tr("Số lượt theo mức đánh giá"))
+            self.level_chart.setObjectName("ratingsLevelChart")
+            self.clerk_chart = charts.BarChart(
+                self.tr("Tỷ lệ hài lòng theo cán bộ (%)"), horizontal=True, maximum=100
+            )
+            self.clerk_chart.setObjectName("ratingsClerkChart")
+            charts_row = QHBoxLayout()
+            charts_row.addWidget(self.level_chart, 4)
+            charts_row.addWidget(self.clerk_chart, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.range_error)
         layout.addWidget(self.headline)
         layout.addWidget(self.details)
         layout.addLayout(tables, 1)
+        if charts_row is not None:
+            layout.addLayout(charts_row, 1)
         layout.addWidget(note)
+        layout.addWidget(self.exports)
         for first, second in (
             (self.date_from, self.date_to),
             (self.date_to, self.month_button),
@@ -744,7 +785,99 @@ class RatingsSummaryView(QWidget):
         self.details.setText(" — ".join(parts))
         self.level_model.set_summary(summary["levels"], self.scale)
         self.clerk_model.set_rows(summary["by_clerk"])
+        if self.level_chart is not None and self.clerk_chart is not None:
+            colours = {lv.key: lv.color for lv in self.scale.levels} if self.scale is not None else {}
+            self.level_chart.set_bars(
+                [
+                    (level_label(key), n, colours.get(key, "#546e7a"))
+                    for key, n in self._ordered_levels(summary["levels"])
+                ]
+            )
+            self.clerk_chart.set_bars(
+                [
+                    (str(c["name"]), float(c["satisfaction_rate"] or 0), "#1565c0")
+                    for c in summary["by_clerk"]
+                    if c["ratings"]
+                ]
+            )
         self.loaded.emit()
+
+    # ---- exports
+
+    def export_figures(self, path: Path | None = None) -> bool:
+        """The figures as shown (by level, by clerk) to Excel."""
+        if self.summary is None:
+            return False
+        first, last = self.period()
+        rows: list[list[Any]] = [
+            [self.tr("Đánh giá từ {0} đến {1}").format(f"{first:%d/%m/%Y}", f"{last:%d/%m/%Y}")],
+            [self.headline.text()],
+            [],
+        ]
+        for model in (self.level_model, self.clerk_model):
+            columns = range(model.columnCount())
+            rows.append([model.headerData(c, Qt.Orientation.Horizontal) for c in columns])
+            for r in range(model.rowCount()):
+                rows.append([model.index(r, c).data() for c in columns])
+            rows.append([])
+        title = self.tr("Số liệu đánh giá")
+
+        def produce(_fmt: str) -> bytes:
+            return table_xlsx(title, [], rows)
+
+        return self.exports.export(self.tr("số liệu đánh giá"), "so-lieu-danh-gia.xlsx", produce, path=path)
+
+    def export_report(self, path: Path | None = None) -> bool:
+        """The period report (every figure with its formula, every breakdown) to Excel."""
+        first, last = self.period()
+        svc, actor = self.svc, self.actor
+
+        def produce(fmt: str) -> bytes:
+            report = svc.reports.report(first, last, actor=actor)
+            anchor = svc.integrity.anchor(actor=actor)["text"]
+            if fmt == "xlsx":
+                return report_xlsx(report, anchor=anchor)
+            from onestop.forms.model import FormHeader
+            from onestop.forms.report import report_bytes
+
+            settings = svc.config.settings()
+            header = FormHeader(
+                parent_agency=settings["agency.parent_name"],
+                unit_name=settings["agency.unit_name"],
+                place_name=settings["agency.place_name"],
+            )
+            return report_bytes(
+                report, header, anchor=anchor, issued_at=svc.ctx.now(), demo=bool(settings["agency.demo"])
+            )
+
+        name = f"bao-cao-{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
+        return self.exports.export(self.tr("báo cáo kỳ"), name, produce, path=path, formats=("xlsx", "pdf"))
+
+    def export_register(self, path: Path | None = None) -> bool:
+        """Register Mẫu 07 of the dossiers received in the period, rows streamed, to Excel."""
+        first, last = self.period()
+        svc, actor = self.svc, self.actor
+
+        exports = self.exports
+
+        def produce(fmt: str) -> bytes:
+            anchor = svc.integrity.anchor(actor=actor)["text"]
+            data = svc.reports.register(first, last, anchor=anchor, actor=actor)
+            data = replace(data, rows=exports.counted(data.rows))
+            if fmt == "xlsx":
+                return register_xlsx(data)
+            import io
+
+            from onestop.forms.register import render_register
+
+            buf = io.BytesIO()
+            render_register(data, buf)
+            return buf.getvalue()
+
+        name = f"so-theo-doi-{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
+        return self.exports.export(
+            self.tr("sổ theo dõi Mẫu 07"), name, produce, path=path, formats=("xlsx", "pdf")
+        )
 
     def _ordered_levels(self, levels: dict[str, int]) -> list[tuple[str, int]]:
         keys = [lv.key for lv in self.scale.levels] if self.scale is not None else []

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from onestop.services import Actor, Onestop, WorkPage, WorkRow
+from onestop.services import Act, Actor, Onestop, WorkPage, WorkRow
+from onestop.ui.board import BoardCountsBar, DirectiveDialog, DirectivesBanner
 from onestop.ui.dossiers import DUE_SOON, OVERDUE, PAUSED, STATE_COLOURS, long_time, short_time, status_text
 from onestop.ui.ops import Changes, QueryOp, Tasks, watch
 from onestop.ui.steps import StepBar, StepContext, load_context
@@ -46,7 +48,7 @@ _INDEX = QModelIndex()
 class WorkListModel(QAbstractTableModel):
     """A work list in due order, fetched a page at a time in the background (never every row)."""
 
-    CODE, PROCEDURE, APPLICANT, UNIT, HOLDER, DUE, CURRENT_DUE, STATE = range(8)
+    CODE, PROCEDURE, APPLICANT, UNIT, HOLDER, DUE, CURRENT_DUE, STATE, HELD_SINCE, DIRECTIVES = range(10)
     CodeRole = Qt.ItemDataRole.UserRole + 1
     RowRole = Qt.ItemDataRole.UserRole + 2
     StateRole = Qt.ItemDataRole.UserRole + 3
@@ -82,6 +84,8 @@ class WorkListModel(QAbstractTableModel):
             self.tr("Hẹn ban đầu"),
             self.tr("Hạn hiện tại"),
             self.tr("Tình trạng"),
+            self.tr("Giữ từ lúc"),
+            self.tr("Chỉ đạo"),
         )
         self._markers = {
             OVERDUE: self.tr("Quá hạn"),
@@ -206,10 +210,9 @@ class WorkListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             colours = STATE_COLOURS.get(r.deadline)
             return QBrush(QColor(colours[1])) if colours else None
-        if (
-            role == Qt.ItemDataRole.FontRole
-            and r.deadline == OVERDUE
-            and col in (self.CURRENT_DUE, self.STATE)
+        if role == Qt.ItemDataRole.FontRole and (
+            (r.deadline == OVERDUE and col in (self.CURRENT_DUE, self.STATE))
+            or (col == self.DIRECTIVES and r.directives)
         ):
             font = QFont()
             font.setBold(True)
@@ -226,7 +229,13 @@ class WorkListModel(QAbstractTableModel):
         if col == self.UNIT:
             return r.unit or self.tr("Bộ phận Một cửa")
         if col == self.HOLDER:
-            return r.holder or self.tr("(chưa ai nhận)")
+            if not r.holder:
+                return self.tr("(chưa ai nhận)")
+            return f"{r.holder} ({r.holder_unit})" if r.holder_unit and r.holder_unit != r.unit else r.holder
+        if col == self.HELD_SINCE:
+            return short_time(r.held_since) if r.held_since else ""
+        if col == self.DIRECTIVES:
+            return self.tr("{0} chờ trả lời").format(r.directives) if r.directives else ""
         if col == self.DUE:
             return short_time(r.due_at)
         if col == self.CURRENT_DUE:
@@ -241,6 +250,10 @@ class WorkListModel(QAbstractTableModel):
             return f"{r.procedure_code} — {r.procedure_name}"
         if col in (self.UNIT, self.HOLDER, self.APPLICANT):
             return self._display(r, col)
+        if col == self.HELD_SINCE and r.held_since:
+            return self.tr("Đơn vị/người đang giữ nhận hồ sơ lúc {0}").format(long_time(r.held_since))
+        if col == self.DIRECTIVES and r.directives:
+            return self.tr("Có chỉ đạo của lãnh đạo chưa được trả lời")
         if col in (self.DUE, self.CURRENT_DUE, self.STATE):
             due = long_time(r.current_due_at)
             if r.deadline == OVERDUE:
@@ -312,11 +325,21 @@ class WorkListView(QWidget):
             WorkListModel.DUE: metrics.horizontalAdvance("Hẹn ban đầu") + 20,
             WorkListModel.CURRENT_DUE: metrics.horizontalAdvance("00/00 00:00 (hẹn lại)") + 12,
             WorkListModel.STATE: metrics.horizontalAdvance("Sắp đến hạn · Đã tiếp nhận") + 16,
+            WorkListModel.HELD_SINCE: max(
+                metrics.horizontalAdvance("Giữ từ lúc"), metrics.horizontalAdvance("00/00 00:00")
+            )
+            + 24,
+            WorkListModel.DIRECTIVES: metrics.horizontalAdvance("1 chờ trả lời") + 30,  # bold
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
         if which == MINE and not actor.all_units:
             self.table.setColumnHidden(WorkListModel.UNIT, True)  # their own unit, on every row
+        # Who holds it, then since when: the board reads left to right.
+        header.moveSection(
+            header.visualIndex(WorkListModel.HELD_SINCE), header.visualIndex(WorkListModel.HOLDER) + 1
+        )
+        self.table.setColumnHidden(WorkListModel.APPLICANT, which == URGENT)  # room for who and since when
         self.table.setToolTip(
             self.tr("Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.")
         )
@@ -342,6 +365,25 @@ class WorkListView(QWidget):
         bottom.addWidget(legend)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        self.counts: BoardCountsBar | None = None
+        self.banner: DirectivesBanner | None = None
+        self.direct_button: QPushButton | None = None
+        if which == URGENT:
+            self.counts = BoardCountsBar(svc, actor, tasks, self)
+            layout.addWidget(self.counts)
+            if Act.DIRECT in svc.permissions(actor):
+                self.direct_button = QPushButton(self.tr("Chỉ đạo xử lý hồ sơ đang chọn… (Ctrl+D)"))
+                self.direct_button.setObjectName("directButton")
+                self.direct_button.clicked.connect(self.direct)
+                bottom.insertWidget(1, self.direct_button)
+                # Within the board only: Ctrl+D is also the receiving form's «điền theo hồ sơ trước».
+                direct_key = QShortcut(QKeySequence("Ctrl+D"), self)
+                direct_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                direct_key.activated.connect(self.direct)
+        else:
+            self.banner = DirectivesBanner(svc, actor, tasks, self)
+            self.banner.open_requested.connect(self.open_requested)
+            layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.selected)
@@ -415,6 +457,16 @@ class WorkListView(QWidget):
         code = index.siblingAtColumn(0).data(WorkListModel.CodeRole)
         if code:
             self.open_requested.emit(str(code))
+
+    def direct(self) -> DirectiveDialog | None:
+        """The head's directive on the selected dossier (to whom, what, by when)."""
+        code = self.selected_code()
+        if code is None or self.direct_button is None:
+            return None
+        dialog = DirectiveDialog(self.svc, self.actor, self.tasks, code, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     # ---- the steps of the selected dossier
 

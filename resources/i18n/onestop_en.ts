@@ -233,22 +233,22 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="80"/>
+        <location filename="../../onestop/ui/detail.py" line="82"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="86"/>
+        <location filename="../../onestop/ui/detail.py" line="88"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="112"/>
+        <location filename="../../onestop/ui/detail.py" line="116"/>
         <source>Phiếu khi tiếp nhận</source>
         <translation>Receipt as issued at intake</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="115"/>
+        <location filename="../../onestop/ui/detail.py" line="119"/>
         <source>Sửa thông tin liên hệ</source>
         <translation>Contact details corrected</translation>
     </message>
@@ -334,12 +334,12 @@
         <translation>Could not write the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="110"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="115"/>
         <source>Chưa có lượt đánh giá nào</source>
         <translation>No ratings yet</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="111"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="116"/>
         <source>{0} lượt đánh giá, {1} hài lòng</source>
         <translation>{0} ratings, {1} satisfied</translation>
     </message>
@@ -979,6 +979,26 @@
         <source>Hồ sơ đang ở đơn vị khác: chỉ {0} đối với hồ sơ của đơn vị mình.</source>
         <translation>The dossier is held by another unit: you may {0} only for your own unit&apos;s dossiers.</translation>
     </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="132"/>
+        <source> (đang giữ hồ sơ)</source>
+        <translation> (holds the dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="280"/>
+        <source>{0} chỉ đạo ({1}) về hồ sơ {2}, hạn trả lời {3}: {4}</source>
+        <translation>{0} directed ({1}) on dossier {2}, answer by {3}: {4}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="283"/>
+        <source>{0} chỉ đạo ({1}) về hồ sơ {2}: {3}</source>
+        <translation>{0} directed ({1}) on dossier {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/exporting.py" line="24"/>
+        <source>Tệp xuất ra</source>
+        <translation>Export file</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -1180,6 +1200,67 @@
         <location filename="../../onestop/ui/admin_settings.py" line="222"/>
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="242"/>
+        <source>Trả lời chỉ đạo về hồ sơ {0}</source>
+        <translation>Answer the directive on dossier {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="248"/>
+        <source>Đã làm gì, đề xuất gì</source>
+        <translation>What was done, what is proposed</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="253"/>
+        <source>Gửi trả lời</source>
+        <translation>Send the answer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="255"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BoardCountsBar</name>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="106"/>
+        <source>Không cập nhật được số liệu</source>
+        <translation>The figures could not be updated</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="113"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="114"/>
+        <source>Đến hạn trong 1 ngày làm việc</source>
+        <translation>Due within 1 working day</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="115"/>
+        <source>Chờ bổ sung (tạm dừng)</source>
+        <translation>Awaiting documents (paused)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="117"/>
+        <source> — {0} quá hạn trả lời</source>
+        <translation> — {0} past their answer time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="120"/>
+        <source>Chỉ đạo chờ trả lời</source>
+        <translation>Directives awaiting an answer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="125"/>
+        <source>Cập nhật {0}</source>
+        <translation>Updated {0}</translation>
     </message>
 </context>
 <context>
@@ -1443,22 +1524,22 @@
 <context>
     <name>ClerkRatingsModel</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="502"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="507"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="503"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="508"/>
         <source>Lượt đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="504"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="509"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="505"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="510"/>
         <source>Tỷ lệ hài lòng</source>
         <translation>Satisfaction rate</translation>
     </message>
@@ -1595,392 +1676,505 @@
     </message>
 </context>
 <context>
-    <name>DossierDetailDialog</name>
+    <name>DirectiveDialog</name>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="151"/>
-        <location filename="../../onestop/ui/detail.py" line="154"/>
-        <source>Hồ sơ {0}</source>
-        <translation>Dossier {0}</translation>
+        <location filename="../../onestop/ui/board.py" line="147"/>
+        <source>Chỉ đạo xử lý hồ sơ {0}</source>
+        <translation>Directive on dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="158"/>
-        <source>Đang tải hồ sơ…</source>
-        <translation>Loading dossier…</translation>
+        <location filename="../../onestop/ui/board.py" line="154"/>
+        <source>Nội dung chỉ đạo: việc cần làm, kết quả cần báo cáo</source>
+        <translation>The directive: what to do, what to report</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="167"/>
-        <source>Thủ tục:</source>
-        <translation>Procedure:</translation>
+        <location filename="../../onestop/ui/board.py" line="155"/>
+        <source>Hạn trả lời</source>
+        <translation>Answer by</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="168"/>
-        <source>Người nộp:</source>
-        <translation>Applicant:</translation>
+        <location filename="../../onestop/ui/board.py" line="170"/>
+        <source>Gửi đến</source>
+        <translation>To</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="169"/>
-        <source>Số định danh:</source>
-        <translation>Citizen ID number:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="170"/>
-        <source>Điện thoại:</source>
-        <translation>Phone:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="171"/>
-        <source>Email:</source>
-        <translation>Email:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="172"/>
-        <source>Địa chỉ:</source>
-        <translation>Address:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="175"/>
-        <source>Tiếp nhận lúc:</source>
-        <translation>Received at:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="176"/>
-        <source>Hẹn trả:</source>
-        <translation>Appointment:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="177"/>
-        <source>Đơn vị đang giữ:</source>
-        <translation>Currently held by:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="178"/>
-        <source>Số bộ hồ sơ:</source>
-        <translation>Number of sets:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="179"/>
-        <source>Nộp / nhận kết quả:</source>
-        <translation>Submitted / result delivery:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="180"/>
-        <source>Phí, lệ phí:</source>
-        <translation>Fees and charges:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="181"/>
-        <source>Sổ theo dõi:</source>
-        <translation>Register:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="199"/>
-        <source>Tên giấy tờ</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="199"/>
-        <source>Hình thức</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="199"/>
-        <source>Số lượng</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="203"/>
-        <location filename="../../onestop/ui/detail.py" line="383"/>
-        <source>Thời gian</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="204"/>
-        <source>Thao tác</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="205"/>
-        <location filename="../../onestop/ui/detail.py" line="214"/>
-        <source>Cán bộ</source>
-        <translation>Officer</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="206"/>
-        <source>Từ đơn vị</source>
-        <translation>From unit</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="207"/>
-        <source>Đến đơn vị</source>
-        <translation>To unit</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="208"/>
-        <source>Ghi chú</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="214"/>
-        <source>Bản</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="214"/>
-        <source>Lập lúc</source>
-        <translation>Created at</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="214"/>
+        <location filename="../../onestop/ui/board.py" line="171"/>
         <source>Nội dung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="221"/>
+        <location filename="../../onestop/ui/board.py" line="186"/>
+        <source>Thời hạn</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="189"/>
+        <source>Gửi chỉ đạo</source>
+        <translation>Send the directive</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="191"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="212"/>
+        <source>Gửi đến: chọn người nhận chỉ đạo.</source>
+        <translation>To: choose who receives the directive.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesBanner</name>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="334"/>
+        <source>Chỉ đạo của lãnh đạo chờ anh/chị trả lời ({0})</source>
+        <translation>Directives from the head awaiting your answer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="345"/>
+        <source>Mở hồ sơ</source>
+        <translation>Open the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="347"/>
+        <source>Trả lời…</source>
+        <translation>Answer…</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDetailDialog</name>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="155"/>
+        <location filename="../../onestop/ui/detail.py" line="158"/>
+        <source>Hồ sơ {0}</source>
+        <translation>Dossier {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="162"/>
+        <source>Đang tải hồ sơ…</source>
+        <translation>Loading dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="171"/>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="172"/>
+        <source>Người nộp:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="173"/>
+        <source>Số định danh:</source>
+        <translation>Citizen ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="174"/>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="175"/>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="176"/>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="179"/>
+        <source>Tiếp nhận lúc:</source>
+        <translation>Received at:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="180"/>
+        <source>Hẹn trả:</source>
+        <translation>Appointment:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="181"/>
+        <source>Đơn vị đang giữ:</source>
+        <translation>Currently held by:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="182"/>
+        <source>Số bộ hồ sơ:</source>
+        <translation>Number of sets:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="183"/>
+        <source>Nộp / nhận kết quả:</source>
+        <translation>Submitted / result delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="184"/>
+        <source>Phí, lệ phí:</source>
+        <translation>Fees and charges:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="185"/>
+        <source>Sổ theo dõi:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="203"/>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="203"/>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="203"/>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="207"/>
+        <location filename="../../onestop/ui/detail.py" line="395"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="208"/>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="209"/>
+        <location filename="../../onestop/ui/detail.py" line="218"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="210"/>
+        <source>Từ đơn vị</source>
+        <translation>From unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="211"/>
+        <source>Đến đơn vị</source>
+        <translation>To unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="212"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="218"/>
+        <source>Bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="218"/>
+        <source>Lập lúc</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="218"/>
+        <source>Nội dung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="225"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="222"/>
+        <location filename="../../onestop/ui/detail.py" line="226"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="223"/>
+        <location filename="../../onestop/ui/detail.py" line="227"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="240"/>
+        <location filename="../../onestop/ui/detail.py" line="244"/>
         <source>&amp;In lại giấy tiếp nhận (Ctrl+P)</source>
         <translation>&amp;Reprint the receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="345"/>
+        <location filename="../../onestop/ui/detail.py" line="357"/>
         <source>Giấy tiếp nhận ({0})</source>
         <translation>Receipt ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="364"/>
+        <location filename="../../onestop/ui/detail.py" line="376"/>
         <source>In lại</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="366"/>
+        <location filename="../../onestop/ui/detail.py" line="378"/>
         <source>Xem và in lại bản số {0} của giấy tiếp nhận</source>
         <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="543"/>
+        <location filename="../../onestop/ui/detail.py" line="555"/>
         <source>Giấy tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="224"/>
+        <location filename="../../onestop/ui/detail.py" line="228"/>
         <source>Đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="229"/>
+        <location filename="../../onestop/ui/detail.py" line="233"/>
         <source>Bước xử lý tiếp theo</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="235"/>
+        <location filename="../../onestop/ui/detail.py" line="239"/>
         <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
         <translation>&amp;Edit contact details… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="247"/>
+        <location filename="../../onestop/ui/detail.py" line="251"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="299"/>
+        <location filename="../../onestop/ui/detail.py" line="311"/>
         <source>Không tải được hồ sơ.</source>
         <translation>Could not load the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="313"/>
+        <location filename="../../onestop/ui/detail.py" line="325"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="316"/>
+        <location filename="../../onestop/ui/detail.py" line="328"/>
         <source>{0} (sau tạm dừng chờ bổ sung: {1})</source>
         <translation>{0} (after the pause for documents: {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="318"/>
+        <location filename="../../onestop/ui/detail.py" line="330"/>
         <source>{0} (gia hạn đến {1})</source>
         <translation>{0} (extended to {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="320"/>
+        <location filename="../../onestop/ui/detail.py" line="332"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="327"/>
+        <location filename="../../onestop/ui/detail.py" line="339"/>
         <source>Quyển {0}, số {1}</source>
         <translation>Volume {0}, no. {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="343"/>
+        <location filename="../../onestop/ui/detail.py" line="355"/>
         <source>Lịch sử ({0})</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="344"/>
+        <location filename="../../onestop/ui/detail.py" line="356"/>
         <source>Giấy tờ ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="349"/>
+        <location filename="../../onestop/ui/detail.py" line="361"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="383"/>
+        <location filename="../../onestop/ui/detail.py" line="395"/>
         <source>Lượt phục vụ</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="383"/>
+        <location filename="../../onestop/ui/detail.py" line="395"/>
         <source>Mức đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="383"/>
+        <location filename="../../onestop/ui/detail.py" line="395"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="390"/>
+        <location filename="../../onestop/ui/detail.py" line="402"/>
         <source>Mời đánh &amp;giá (F8)</source>
         <translation>Request r&amp;ating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="394"/>
+        <location filename="../../onestop/ui/detail.py" line="406"/>
         <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="401"/>
+        <location filename="../../onestop/ui/detail.py" line="413"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="416"/>
+        <location filename="../../onestop/ui/detail.py" line="428"/>
         <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
         <translation>Only the head of the agency can see the level given.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="430"/>
+        <location filename="../../onestop/ui/detail.py" line="442"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="432"/>
+        <location filename="../../onestop/ui/detail.py" line="444"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="450"/>
+        <location filename="../../onestop/ui/detail.py" line="462"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="454"/>
+        <location filename="../../onestop/ui/detail.py" line="466"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="457"/>
+        <location filename="../../onestop/ui/detail.py" line="469"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
 </context>
 <context>
+    <name>DossierDirectives</name>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="398"/>
+        <source>Chỉ đạo gửi {0}: {1}</source>
+        <translation>Directive to {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="404"/>
+        <source>Trả lời…</source>
+        <translation>Answer…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/board.py" line="412"/>
+        <source>Chỉ đạo xử lý hồ sơ này…</source>
+        <translation>Give a directive on this dossier…</translation>
+    </message>
+</context>
+<context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="137"/>
+        <location filename="../../onestop/ui/dossiers.py" line="141"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="138"/>
+        <location filename="../../onestop/ui/dossiers.py" line="142"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="139"/>
+        <location filename="../../onestop/ui/dossiers.py" line="143"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="140"/>
+        <location filename="../../onestop/ui/dossiers.py" line="144"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="141"/>
+        <location filename="../../onestop/ui/dossiers.py" line="145"/>
         <source>Tiếp nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="142"/>
+        <location filename="../../onestop/ui/dossiers.py" line="146"/>
         <source>Hẹn trả</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="143"/>
+        <location filename="../../onestop/ui/dossiers.py" line="147"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="144"/>
+        <location filename="../../onestop/ui/dossiers.py" line="148"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="147"/>
+        <location filename="../../onestop/ui/dossiers.py" line="151"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="148"/>
+        <location filename="../../onestop/ui/dossiers.py" line="152"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="149"/>
+        <location filename="../../onestop/ui/dossiers.py" line="153"/>
         <source>Tạm dừng tính giờ</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="269"/>
+        <location filename="../../onestop/ui/dossiers.py" line="273"/>
         <source>Nhấn để sắp xếp các hồ sơ đã tải theo cột này (nhấn lần nữa: đảo chiều; lần thứ ba: trở về thứ tự mới nhất trước). Hồ sơ tải thêm khi cuộn được xếp vào cùng thứ tự.</source>
         <translation>Click to sort the loaded dossiers by this column (click again: reverse; a third time: back to newest first). Dossiers loaded while scrolling are placed in the same order.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="354"/>
+        <location filename="../../onestop/ui/dossiers.py" line="358"/>
         <source>Quá hạn: hẹn trả lúc {0}</source>
         <translation>Overdue: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="356"/>
+        <location filename="../../onestop/ui/dossiers.py" line="360"/>
         <source>Đến hạn trong vòng một ngày làm việc: hẹn trả lúc {0}</source>
         <translation>Due within one working day: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="357"/>
+        <location filename="../../onestop/ui/dossiers.py" line="361"/>
         <source>Hẹn trả lúc {0}</source>
         <translation>Appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="359"/>
+        <location filename="../../onestop/ui/dossiers.py" line="363"/>
         <source>Số định danh: {0}</source>
         <translation>Citizen ID number: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBar</name>
+    <message>
+        <location filename="../../onestop/ui/exporting.py" line="68"/>
+        <source>Đang xuất {0}… {1} dòng</source>
+        <translation>Exporting {0}… {1} rows</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/exporting.py" line="84"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/exporting.py" line="84"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/exporting.py" line="104"/>
+        <location filename="../../onestop/ui/exporting.py" line="108"/>
+        <source>Đang xuất {0}…</source>
+        <translation>Exporting {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/exporting.py" line="116"/>
+        <source>Đã lưu: {0}</source>
+        <translation>Saved: {0}</translation>
     </message>
 </context>
 <context>
@@ -2597,32 +2791,32 @@
 <context>
     <name>LevelCountsModel</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="444"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="449"/>
         <source>Mức đánh giá</source>
         <translation>Rating level</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="444"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="449"/>
         <source>Số lượt</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="444"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="449"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="444"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="449"/>
         <source>Tính là</source>
         <translation>Counts as</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="484"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="489"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="484"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="489"/>
         <source>Không hài lòng</source>
         <translation>Not satisfied</translation>
     </message>
@@ -3067,47 +3261,47 @@
 <context>
     <name>RatingEntryDialog</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="302"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="307"/>
         <source>Nhập đánh giá — {0}</source>
         <translation>Record rating — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="318"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="323"/>
         <source>Mức đánh giá của người dân (*)</source>
         <translation>Applicant&apos;s rating (*)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="328"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="333"/>
         <source>Lý do không hài lòng (không bắt buộc)</source>
         <translation>Reasons for dissatisfaction (optional)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="341"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="346"/>
         <source>Ghi đúng như người dân đã chọn trên phiếu hoặc trả lời qua điện thoại.</source>
         <translation>Record exactly what the applicant chose on the form or answered on the phone.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="349"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="354"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="350"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="355"/>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="357"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="362"/>
         <source>&amp;Lượt phục vụ:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="359"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="364"/>
         <source>&amp;Kênh:</source>
         <translation>&amp;Channel:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="401"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="406"/>
         <source>Mức đánh giá: chưa chọn mức nào.</source>
         <translation>Rating: no level chosen.</translation>
     </message>
@@ -3115,33 +3309,33 @@
 <context>
     <name>RatingStatusLine</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="149"/>
-        <location filename="../../onestop/ui/ratings_view.py" line="150"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="154"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="155"/>
         <source>Đang chờ người dân đánh giá…</source>
         <translation>Waiting for the applicant&apos;s rating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="151"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="156"/>
         <source>Người dân đã đánh giá. Cảm ơn!</source>
         <translation>The applicant has rated. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="152"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="157"/>
         <source>Người dân không đánh giá.</source>
         <translation>The applicant did not rate.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="153"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="158"/>
         <source>Đã hủy lời mời.</source>
         <translation>Invitation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="154"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="159"/>
         <source>Không nhận được trả lời từ màn hình đánh giá.</source>
         <translation>No answer from the rating screen.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="174"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="179"/>
         <source>Đang gửi lời mời đánh giá…</source>
         <translation>Sending the rating invitation…</translation>
     </message>
@@ -3149,72 +3343,127 @@
 <context>
     <name>RatingsSummaryView</name>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="584"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="589"/>
         <source>&amp;Từ ngày:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="586"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="591"/>
         <source>Đế&amp;n ngày:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="588"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="593"/>
         <source>Tháng &amp;này</source>
         <translation>This &amp;month</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="590"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="595"/>
         <source>Từ ngày 1 của tháng này đến hôm nay</source>
         <translation>From the 1st of this month to today</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="591"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="596"/>
         <source>&amp;Xem (F5)</source>
         <translation>&amp;View (F5)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="593"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="598"/>
         <source>Tính lại số liệu của khoảng thời gian đã chọn — F5</source>
         <translation>Recalculate the figures for the chosen period — F5</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="597"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="602"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="611"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="616"/>
         <source>Theo mức đánh giá</source>
         <translation>By rating level</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="613"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="618"/>
         <source>Theo cán bộ phục vụ</source>
         <translation>By serving officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="618"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="623"/>
         <source>Tỷ lệ hài lòng = số lượt hài lòng / tổng số lượt đánh giá. Lời mời người dân không trả lời không được tính. Gồm đánh giá trên màn hình, phiếu giấy và điện thoại.</source>
         <translation>Satisfaction rate = satisfied ratings / all ratings. Invitations the applicant did not answer are not counted. Includes ratings on the screen, on paper forms and by phone.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="663"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="641"/>
+        <source>Xuất số liệu ra Excel…</source>
+        <translation>Export the figures to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="648"/>
+        <source>Báo cáo kỳ (Excel, PDF)…</source>
+        <translation>Period report (Excel, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="651"/>
+        <source>Báo cáo của khoảng thời gian đã chọn: số liệu, tỷ lệ, công thức, theo thủ tục, lĩnh vực, cán bộ, đơn vị</source>
+        <translation>The report of the chosen period: figures, rates, formulas, by procedure, field, officer and unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="655"/>
+        <source>Sổ Mẫu 07 (Excel, PDF)…</source>
+        <translation>Register, Form 07 (Excel, PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="667"/>
+        <source>Số lượt theo mức đánh giá</source>
+        <translation>Ratings by level</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="670"/>
+        <source>Tỷ lệ hài lòng theo cán bộ (%)</source>
+        <translation>Satisfaction by officer (%)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="704"/>
         <source>Chỉ lãnh đạo đơn vị xem được số liệu đánh giá.</source>
         <translation>Only the unit&apos;s leaders can see the rating figures.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="708"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="749"/>
         <source>Từ ngày: phải trước hoặc bằng «Đến ngày».</source>
         <translation>From: must be on or before “To”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="736"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="777"/>
         <source>Từ {0} đến {1}</source>
         <translation>From {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/ratings_view.py" line="755"/>
+        <location filename="../../onestop/ui/ratings_view.py" line="813"/>
+        <source>Đánh giá từ {0} đến {1}</source>
+        <translation>Ratings from {0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="823"/>
+        <source>Số liệu đánh giá</source>
+        <translation>Rating figures</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="828"/>
+        <source>số liệu đánh giá</source>
+        <translation>rating figures</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="854"/>
+        <source>báo cáo kỳ</source>
+        <translation>period report</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="879"/>
+        <source>sổ theo dõi Mẫu 07</source>
+        <translation>register (Form 07)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/ratings_view.py" line="888"/>
         <source>Chưa tải được số liệu đánh giá.</source>
         <translation>The rating figures could not be loaded.</translation>
     </message>
@@ -3745,92 +3994,123 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="390"/>
+        <location filename="../../onestop/ui/dossiers.py" line="394"/>
         <source>Tên, số định danh, điện thoại hoặc mã hồ sơ — không cần dấu</source>
         <translation>Name, ID number, phone or dossier code — diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="392"/>
+        <location filename="../../onestop/ui/dossiers.py" line="396"/>
         <source>Tìm hồ sơ (Ctrl+F). «nguyen thi thuy» tìm được «Nguyễn Thị Thủy».</source>
         <translation>Find dossiers (Ctrl+F). “nguyen thi thuy” finds “Nguyễn Thị Thủy”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="393"/>
+        <location filename="../../onestop/ui/dossiers.py" line="397"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="402"/>
+        <location filename="../../onestop/ui/dossiers.py" line="406"/>
         <source>&amp;Ngày tiếp nhận:</source>
         <translation>&amp;Date received:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="404"/>
+        <location filename="../../onestop/ui/dossiers.py" line="408"/>
         <source>&amp;Hôm nay</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="406"/>
+        <location filename="../../onestop/ui/dossiers.py" line="410"/>
         <source>Về ngày hôm nay (Alt+H)</source>
         <translation>Back to today (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="407"/>
+        <location filename="../../onestop/ui/dossiers.py" line="411"/>
         <source>&amp;Mọi ngày</source>
         <translation>&amp;All days</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="409"/>
+        <location filename="../../onestop/ui/dossiers.py" line="413"/>
         <source>Tìm trong hồ sơ của mọi ngày (Alt+M)</source>
         <translation>Search the dossiers of all days (Alt+A)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="413"/>
+        <location filename="../../onestop/ui/dossiers.py" line="417"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="416"/>
+        <location filename="../../onestop/ui/dossiers.py" line="420"/>
         <source>Trạng t&amp;hái:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="450"/>
+        <location filename="../../onestop/ui/dossiers.py" line="454"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Cuộn xuống để tải thêm.</source>
         <translation>Enter or double-click: open the dossier. Scroll down to load more.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="458"/>
+        <location filename="../../onestop/ui/dossiers.py" line="462"/>
+        <location filename="../../onestop/ui/dossiers.py" line="563"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="459"/>
+        <location filename="../../onestop/ui/dossiers.py" line="463"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="460"/>
+        <location filename="../../onestop/ui/dossiers.py" line="464"/>
         <source>Đã kết thúc</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="602"/>
+        <location filename="../../onestop/ui/dossiers.py" line="481"/>
+        <source>Xuất &amp;Excel…</source>
+        <translation>Export to &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="483"/>
+        <source>Danh sách theo bộ lọc đang chọn, mọi dòng, ra tệp Excel</source>
+        <translation>The list under the current filter, every row, to an Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="564"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="565"/>
+        <source>Tạm dừng tính giờ</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="567"/>
+        <source>Danh sách hồ sơ</source>
+        <translation>Dossier list</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="596"/>
+        <source>danh sách hồ sơ</source>
+        <translation>dossier list</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="659"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="604"/>
+        <location filename="../../onestop/ui/dossiers.py" line="661"/>
         <source>Không có hồ sơ nào phù hợp.</source>
         <translation>No matching dossiers.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="606"/>
+        <location filename="../../onestop/ui/dossiers.py" line="663"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="608"/>
+        <location filename="../../onestop/ui/dossiers.py" line="665"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossier(s)</translation>
     </message>
@@ -3904,92 +4184,117 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="77"/>
+        <location filename="../../onestop/ui/worklists.py" line="79"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="78"/>
+        <location filename="../../onestop/ui/worklists.py" line="80"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="79"/>
+        <location filename="../../onestop/ui/worklists.py" line="81"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="80"/>
+        <location filename="../../onestop/ui/worklists.py" line="82"/>
         <source>Đơn vị đang giữ</source>
         <translation>Held by unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="81"/>
+        <location filename="../../onestop/ui/worklists.py" line="83"/>
         <source>Người xử lý</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="82"/>
+        <location filename="../../onestop/ui/worklists.py" line="84"/>
         <source>Hẹn ban đầu</source>
         <translation>First due</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="83"/>
+        <location filename="../../onestop/ui/worklists.py" line="85"/>
         <source>Hạn hiện tại</source>
         <translation>Due now</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="84"/>
+        <location filename="../../onestop/ui/worklists.py" line="86"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/worklists.py" line="87"/>
+        <source>Giữ từ lúc</source>
+        <translation>Held since</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="88"/>
+        <source>Chỉ đạo</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="91"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="88"/>
+        <location filename="../../onestop/ui/worklists.py" line="92"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="89"/>
+        <location filename="../../onestop/ui/worklists.py" line="93"/>
         <source>Tạm dừng tính giờ</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="227"/>
+        <location filename="../../onestop/ui/worklists.py" line="230"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="229"/>
+        <location filename="../../onestop/ui/worklists.py" line="233"/>
         <source>(chưa ai nhận)</source>
         <translation>(not taken up)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="234"/>
+        <location filename="../../onestop/ui/worklists.py" line="238"/>
+        <source>{0} chờ trả lời</source>
+        <translation>{0} awaiting an answer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="243"/>
         <source>{0} (hẹn lại)</source>
         <translation>{0} (re-appointed)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="247"/>
+        <location filename="../../onestop/ui/worklists.py" line="254"/>
+        <source>Đơn vị/người đang giữ nhận hồ sơ lúc {0}</source>
+        <translation>The unit/officer holding it took the dossier at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="256"/>
+        <source>Có chỉ đạo của lãnh đạo chưa được trả lời</source>
+        <translation>A directive from the head is not yet answered</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="260"/>
         <source>Quá hạn: phải trả lúc {0}</source>
         <translation>Overdue: was due at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="249"/>
+        <location filename="../../onestop/ui/worklists.py" line="262"/>
         <source>Đến hạn trong vòng một ngày làm việc: {0}</source>
         <translation>Due within one working day: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="251"/>
+        <location filename="../../onestop/ui/worklists.py" line="264"/>
         <source>Đang chờ người nộp bổ sung: thời gian giải quyết tạm dừng</source>
         <translation>Waiting for the applicant&apos;s documents: the time limit is paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="252"/>
+        <location filename="../../onestop/ui/worklists.py" line="265"/>
         <source>Hạn: {0}</source>
         <translation>Due: {0}</translation>
     </message>
@@ -3997,62 +4302,67 @@
 <context>
     <name>WorkListView</name>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="281"/>
+        <location filename="../../onestop/ui/worklists.py" line="294"/>
         <source>Hồ sơ của tôi — các đơn vị đang giữ, hạn sớm nhất trước</source>
         <translation>My dossiers — held by every unit, earliest due first</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="283"/>
+        <location filename="../../onestop/ui/worklists.py" line="296"/>
         <source>Hồ sơ của tôi — tôi nhận xử lý hoặc đơn vị tôi đang giữ, hạn sớm nhất trước</source>
         <translation>My dossiers — taken up by me or held by my unit, earliest due first</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="287"/>
+        <location filename="../../onestop/ui/worklists.py" line="300"/>
         <source>Hồ sơ quá hạn hoặc đến hạn trong vòng một ngày làm việc, hạn sớm nhất trước — ai đang giữ</source>
         <translation>Dossiers overdue or due within one working day, earliest due first — who holds them</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="321"/>
+        <location filename="../../onestop/ui/worklists.py" line="344"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.</source>
         <translation>Enter or double-click: open the dossier. The steps&apos; keys work right here.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="330"/>
+        <location filename="../../onestop/ui/worklists.py" line="353"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="331"/>
+        <location filename="../../onestop/ui/worklists.py" line="354"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="401"/>
+        <location filename="../../onestop/ui/worklists.py" line="375"/>
+        <source>Chỉ đạo xử lý hồ sơ đang chọn… (Ctrl+D)</source>
+        <translation>Give a directive on the selected dossier… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="443"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="404"/>
+        <location filename="../../onestop/ui/worklists.py" line="446"/>
         <source>Không có hồ sơ nào đang chờ xử lý.</source>
         <translation>No dossier is waiting to be processed.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="406"/>
+        <location filename="../../onestop/ui/worklists.py" line="448"/>
         <source>Không có hồ sơ nào quá hạn hay sắp đến hạn.</source>
         <translation>No dossier is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="409"/>
+        <location filename="../../onestop/ui/worklists.py" line="451"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="411"/>
+        <location filename="../../onestop/ui/worklists.py" line="453"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="429"/>
+        <location filename="../../onestop/ui/worklists.py" line="481"/>
         <source>Hồ sơ {0} — {1}: các bước xử lý</source>
         <translation>Dossier {0} — {1}: its steps</translation>
     </message>
