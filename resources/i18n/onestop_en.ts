@@ -203,7 +203,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="48"/>
-        <location filename="../../onestop/ui/intake.py" line="1159"/>
+        <location filename="../../onestop/ui/intake.py" line="1179"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -233,22 +233,22 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="82"/>
+        <location filename="../../onestop/ui/detail.py" line="83"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="88"/>
+        <location filename="../../onestop/ui/detail.py" line="89"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="116"/>
+        <location filename="../../onestop/ui/detail.py" line="117"/>
         <source>Phiếu khi tiếp nhận</source>
         <translation>Receipt as issued at intake</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="119"/>
+        <location filename="../../onestop/ui/detail.py" line="120"/>
         <source>Sửa thông tin liên hệ</source>
         <translation>Contact details corrected</translation>
     </message>
@@ -299,22 +299,22 @@
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1163"/>
+        <location filename="../../onestop/ui/intake.py" line="1183"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1167"/>
+        <location filename="../../onestop/ui/intake.py" line="1187"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1180"/>
+        <location filename="../../onestop/ui/intake.py" line="1200"/>
         <source>Số tiền thu: chỉ gồm chữ số, tính bằng đồng (ví dụ 50.000); để trống nếu không thu.</source>
         <translation>Amount charged: digits only, in VND (e.g. 50.000); leave empty if nothing is charged.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1184"/>
+        <location filename="../../onestop/ui/intake.py" line="1204"/>
         <source>Số tiền thu: không quá 1.000.000.000 đồng.</source>
         <translation>Amount charged: at most 1.000.000.000 VND.</translation>
     </message>
@@ -1496,27 +1496,32 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../onestop/ui/intake_models.py" line="182"/>
+        <location filename="../../onestop/ui/intake_models.py" line="188"/>
         <source>Giấy tờ (* bắt buộc)</source>
         <translation>Document (* required)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake_models.py" line="182"/>
+        <location filename="../../onestop/ui/intake_models.py" line="189"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake_models.py" line="182"/>
+        <location filename="../../onestop/ui/intake_models.py" line="190"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake_models.py" line="202"/>
+        <location filename="../../onestop/ui/intake_models.py" line="191"/>
+        <source>Số hóa</source>
+        <translation>Digitised</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_models.py" line="214"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake_models.py" line="202"/>
+        <location filename="../../onestop/ui/intake_models.py" line="214"/>
         <source>Nếu có</source>
         <translation>If any</translation>
     </message>
@@ -1744,305 +1749,315 @@
 <context>
     <name>DossierDetailDialog</name>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="155"/>
-        <location filename="../../onestop/ui/detail.py" line="158"/>
+        <location filename="../../onestop/ui/detail.py" line="156"/>
+        <location filename="../../onestop/ui/detail.py" line="159"/>
         <source>Hồ sơ {0}</source>
         <translation>Dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="162"/>
+        <location filename="../../onestop/ui/detail.py" line="163"/>
         <source>Đang tải hồ sơ…</source>
         <translation>Loading dossier…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="171"/>
+        <location filename="../../onestop/ui/detail.py" line="172"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="172"/>
+        <location filename="../../onestop/ui/detail.py" line="173"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="173"/>
+        <location filename="../../onestop/ui/detail.py" line="174"/>
         <source>Số định danh:</source>
         <translation>Citizen ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="174"/>
+        <location filename="../../onestop/ui/detail.py" line="175"/>
         <source>Điện thoại:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="175"/>
+        <location filename="../../onestop/ui/detail.py" line="176"/>
         <source>Email:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="176"/>
+        <location filename="../../onestop/ui/detail.py" line="177"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="179"/>
+        <location filename="../../onestop/ui/detail.py" line="180"/>
         <source>Tiếp nhận lúc:</source>
         <translation>Received at:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="180"/>
+        <location filename="../../onestop/ui/detail.py" line="181"/>
         <source>Hẹn trả:</source>
         <translation>Appointment:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="181"/>
+        <location filename="../../onestop/ui/detail.py" line="182"/>
         <source>Đơn vị đang giữ:</source>
         <translation>Currently held by:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="182"/>
+        <location filename="../../onestop/ui/detail.py" line="183"/>
         <source>Số bộ hồ sơ:</source>
         <translation>Number of sets:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="183"/>
+        <location filename="../../onestop/ui/detail.py" line="184"/>
         <source>Nộp / nhận kết quả:</source>
         <translation>Submitted / result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="184"/>
+        <location filename="../../onestop/ui/detail.py" line="185"/>
         <source>Phí, lệ phí:</source>
         <translation>Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="185"/>
+        <location filename="../../onestop/ui/detail.py" line="186"/>
         <source>Sổ theo dõi:</source>
         <translation>Register:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="203"/>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
         <source>Tên giấy tờ</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="203"/>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="203"/>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="207"/>
-        <location filename="../../onestop/ui/detail.py" line="395"/>
+        <location filename="../../onestop/ui/detail.py" line="208"/>
+        <location filename="../../onestop/ui/detail.py" line="407"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="208"/>
+        <location filename="../../onestop/ui/detail.py" line="209"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="209"/>
-        <location filename="../../onestop/ui/detail.py" line="218"/>
+        <location filename="../../onestop/ui/detail.py" line="210"/>
+        <location filename="../../onestop/ui/detail.py" line="219"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="210"/>
+        <location filename="../../onestop/ui/detail.py" line="211"/>
         <source>Từ đơn vị</source>
         <translation>From unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="211"/>
+        <location filename="../../onestop/ui/detail.py" line="212"/>
         <source>Đến đơn vị</source>
         <translation>To unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="212"/>
+        <location filename="../../onestop/ui/detail.py" line="213"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="218"/>
+        <location filename="../../onestop/ui/detail.py" line="219"/>
         <source>Bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="218"/>
+        <location filename="../../onestop/ui/detail.py" line="219"/>
         <source>Lập lúc</source>
         <translation>Created at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="218"/>
+        <location filename="../../onestop/ui/detail.py" line="219"/>
         <source>Nội dung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="225"/>
+        <location filename="../../onestop/ui/detail.py" line="226"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="226"/>
+        <location filename="../../onestop/ui/detail.py" line="227"/>
         <source>Giấy tờ</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="227"/>
+        <location filename="../../onestop/ui/detail.py" line="228"/>
         <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="244"/>
+        <location filename="../../onestop/ui/detail.py" line="233"/>
+        <source>Tệp số hóa</source>
+        <translation>Digitised files</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="249"/>
         <source>&amp;In lại giấy tiếp nhận (Ctrl+P)</source>
         <translation>&amp;Reprint the receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="357"/>
+        <location filename="../../onestop/ui/detail.py" line="363"/>
         <source>Giấy tiếp nhận ({0})</source>
         <translation>Receipt ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="376"/>
+        <location filename="../../onestop/ui/detail.py" line="369"/>
+        <source>Tệp số hóa ({0}/{1})</source>
+        <translation>Digitised files ({0}/{1})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="388"/>
         <source>In lại</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="378"/>
+        <location filename="../../onestop/ui/detail.py" line="390"/>
         <source>Xem và in lại bản số {0} của giấy tiếp nhận</source>
         <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="555"/>
+        <location filename="../../onestop/ui/detail.py" line="567"/>
         <source>Giấy tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="228"/>
+        <location filename="../../onestop/ui/detail.py" line="229"/>
         <source>Đánh giá</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="233"/>
+        <location filename="../../onestop/ui/detail.py" line="238"/>
         <source>Bước xử lý tiếp theo</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="239"/>
+        <location filename="../../onestop/ui/detail.py" line="244"/>
         <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
         <translation>&amp;Edit contact details… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="251"/>
+        <location filename="../../onestop/ui/detail.py" line="256"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="311"/>
+        <location filename="../../onestop/ui/detail.py" line="317"/>
         <source>Không tải được hồ sơ.</source>
         <translation>Could not load the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="325"/>
+        <location filename="../../onestop/ui/detail.py" line="331"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="328"/>
+        <location filename="../../onestop/ui/detail.py" line="334"/>
         <source>{0} (sau tạm dừng chờ bổ sung: {1})</source>
         <translation>{0} (after the pause for documents: {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="330"/>
+        <location filename="../../onestop/ui/detail.py" line="336"/>
         <source>{0} (gia hạn đến {1})</source>
         <translation>{0} (extended to {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="332"/>
+        <location filename="../../onestop/ui/detail.py" line="338"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="339"/>
+        <location filename="../../onestop/ui/detail.py" line="345"/>
         <source>Quyển {0}, số {1}</source>
         <translation>Volume {0}, no. {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="355"/>
+        <location filename="../../onestop/ui/detail.py" line="361"/>
         <source>Lịch sử ({0})</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="356"/>
+        <location filename="../../onestop/ui/detail.py" line="362"/>
         <source>Giấy tờ ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="361"/>
+        <location filename="../../onestop/ui/detail.py" line="373"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="395"/>
+        <location filename="../../onestop/ui/detail.py" line="407"/>
         <source>Lượt phục vụ</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="395"/>
+        <location filename="../../onestop/ui/detail.py" line="407"/>
         <source>Mức đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="395"/>
+        <location filename="../../onestop/ui/detail.py" line="407"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="402"/>
+        <location filename="../../onestop/ui/detail.py" line="414"/>
         <source>Mời đánh &amp;giá (F8)</source>
         <translation>Request r&amp;ating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="406"/>
+        <location filename="../../onestop/ui/detail.py" line="418"/>
         <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="413"/>
+        <location filename="../../onestop/ui/detail.py" line="425"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="428"/>
+        <location filename="../../onestop/ui/detail.py" line="440"/>
         <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
         <translation>Only the head of the agency can see the level given.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="442"/>
+        <location filename="../../onestop/ui/detail.py" line="454"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="444"/>
+        <location filename="../../onestop/ui/detail.py" line="456"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="462"/>
+        <location filename="../../onestop/ui/detail.py" line="474"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="466"/>
+        <location filename="../../onestop/ui/detail.py" line="478"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="469"/>
+        <location filename="../../onestop/ui/detail.py" line="481"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
@@ -2068,82 +2083,92 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="141"/>
+        <location filename="../../onestop/ui/dossiers.py" line="165"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="142"/>
+        <location filename="../../onestop/ui/dossiers.py" line="166"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="143"/>
+        <location filename="../../onestop/ui/dossiers.py" line="167"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="144"/>
+        <location filename="../../onestop/ui/dossiers.py" line="168"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="145"/>
+        <location filename="../../onestop/ui/dossiers.py" line="169"/>
         <source>Tiếp nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="146"/>
+        <location filename="../../onestop/ui/dossiers.py" line="170"/>
         <source>Hẹn trả</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="147"/>
+        <location filename="../../onestop/ui/dossiers.py" line="171"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="148"/>
+        <location filename="../../onestop/ui/dossiers.py" line="172"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="151"/>
+        <location filename="../../onestop/ui/dossiers.py" line="175"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="152"/>
+        <location filename="../../onestop/ui/dossiers.py" line="176"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="153"/>
+        <location filename="../../onestop/ui/dossiers.py" line="177"/>
         <source>Tạm dừng tính giờ</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="273"/>
+        <location filename="../../onestop/ui/dossiers.py" line="297"/>
         <source>Nhấn để sắp xếp các hồ sơ đã tải theo cột này (nhấn lần nữa: đảo chiều; lần thứ ba: trở về thứ tự mới nhất trước). Hồ sơ tải thêm khi cuộn được xếp vào cùng thứ tự.</source>
         <translation>Click to sort the loaded dossiers by this column (click again: reverse; a third time: back to newest first). Dossiers loaded while scrolling are placed in the same order.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="358"/>
+        <location filename="../../onestop/ui/dossiers.py" line="349"/>
+        <source>chưa số hóa</source>
+        <translation>not digitised</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="383"/>
+        <source>Chưa số hóa: đã quét {0}/{1} giấy tờ</source>
+        <translation>Not digitised: {0}/{1} documents scanned</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="391"/>
         <source>Quá hạn: hẹn trả lúc {0}</source>
         <translation>Overdue: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="360"/>
+        <location filename="../../onestop/ui/dossiers.py" line="393"/>
         <source>Đến hạn trong vòng một ngày làm việc: hẹn trả lúc {0}</source>
         <translation>Due within one working day: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="361"/>
+        <location filename="../../onestop/ui/dossiers.py" line="394"/>
         <source>Hẹn trả lúc {0}</source>
         <translation>Appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="363"/>
+        <location filename="../../onestop/ui/dossiers.py" line="396"/>
         <source>Số định danh: {0}</source>
         <translation>Citizen ID number: {0}</translation>
     </message>
@@ -2180,29 +2205,137 @@
 <context>
     <name>ExtendForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="286"/>
+        <location filename="../../onestop/ui/step_forms.py" line="307"/>
         <source>Mỗi hồ sơ chỉ được hẹn lại &lt;b&gt;một lần&lt;/b&gt;. Các số liệu vẫn tính hạn theo ngày hẹn hiện tại; sau khi lưu sẽ mở Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04) để in.</source>
         <translation>A dossier may be re-appointed &lt;b&gt;once&lt;/b&gt;. The figures still count from the current due date; after saving, the apology and re-appointment letter (Form 04) opens for printing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="293"/>
+        <location filename="../../onestop/ui/step_forms.py" line="314"/>
         <source>bắt buộc: lý do được in trong văn bản xin lỗi</source>
         <translation>required: the reason is printed in the apology letter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="294"/>
+        <location filename="../../onestop/ui/step_forms.py" line="315"/>
         <source>Ngày hẹn hiện tại:</source>
         <translation>Current due date:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="295"/>
+        <location filename="../../onestop/ui/step_forms.py" line="316"/>
         <source>Ngày hẹn &amp;mới:</source>
         <translation>&amp;New due date:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="296"/>
+        <location filename="../../onestop/ui/step_forms.py" line="317"/>
         <source>&amp;Lý do (*):</source>
         <translation>&amp;Reason (*):</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPanel</name>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="62"/>
+        <source>Giấy tờ</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="63"/>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="64"/>
+        <source>Người số hóa</source>
+        <translation>Digitised by</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="65"/>
+        <source>Lúc</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="66"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="78"/>
+        <source>Enter hoặc nhấn đúp: mở bản số hóa (xem, in, lưu bản sao)</source>
+        <translation>Enter or double-click: open the digitised copy (view, print, save a copy)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="80"/>
+        <source>&amp;Mở / in bản số hóa</source>
+        <translation>&amp;Open / print the digitised copy</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="82"/>
+        <source>Xem trước để in hoặc lưu một bản sao PDF (Enter)</source>
+        <translation>Preview to print or save a PDF copy (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="83"/>
+        <source>Quét / đính kèm… ({0})</source>
+        <translation>Scan / attach… ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="86"/>
+        <source>Quét hoặc đính kèm tệp cho giấy tờ đang chọn, hoặc kết quả điện tử — {0}</source>
+        <translation>Scan or attach files for the selected document, or the electronic result — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="90"/>
+        <source>Đính kèm kết quả điện tử…</source>
+        <translation>Attach the electronic result…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="92"/>
+        <source>Quét hoặc đính kèm bản điện tử của kết quả giải quyết</source>
+        <translation>Scan or attach the electronic copy of the result</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="129"/>
+        <source>Kết quả giải quyết (bản điện tử)</source>
+        <translation>Result (electronic copy)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="135"/>
+        <source>chưa số hóa</source>
+        <translation>not digitised</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="138"/>
+        <source>dùng lại bản của hồ sơ {0}</source>
+        <translation>reused from dossier {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="154"/>
+        <source>Đã số hóa {0}/{1} giấy tờ</source>
+        <translation>{0}/{1} documents digitised</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="155"/>
+        <source> · có kết quả điện tử</source>
+        <translation> · electronic result</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="174"/>
+        <source>Tài khoản này không có quyền số hóa hồ sơ.</source>
+        <translation>This account may not digitise dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="200"/>
+        <source>{0} — hồ sơ {1} ({2} trang)</source>
+        <translation>{0} — dossier {1} ({2} pages)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="227"/>
+        <source>Hồ sơ {0} — kết quả giải quyết (bản điện tử)</source>
+        <translation>Dossier {0} — result (electronic copy)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail_files.py" line="229"/>
+        <source>Hồ sơ {0} — giấy tờ {1}: {2}</source>
+        <translation>Dossier {0} — document {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -2244,422 +2377,525 @@
     </message>
 </context>
 <context>
+    <name>IntakeScans</name>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="89"/>
+        <source>Quét giấy tờ đang chọn ({0})</source>
+        <translation>Scan the selected document ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="93"/>
+        <source>Quét hoặc đính kèm tệp cho giấy tờ đang chọn trong danh sách; các trang được lưu cùng hồ sơ khi nhấn Lưu — {0}</source>
+        <translation>Scan or attach files for the document selected in the list; the pages are stored with the dossier on saving — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="97"/>
+        <source>Dùng lại bản số hóa ({0})</source>
+        <translation>Reuse the digitised copy ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="101"/>
+        <source>Dùng bản số hóa còn hạn của chính giấy tờ này từ hồ sơ trước của cùng người nộp (cùng số định danh) thay cho bản quét mới; nhấn lần nữa để bỏ — {0}</source>
+        <translation>Use a still-valid digitised copy of this very document from an earlier dossier of the same applicant (same identity number) instead of a new scan; press again to undo — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="135"/>
+        <source>Tài khoản này không có quyền số hóa hồ sơ.</source>
+        <translation>This account may not digitise dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="146"/>
+        <source>Số hóa: chọn thủ tục, rồi chọn giấy tờ trong danh sách (↑↓).</source>
+        <translation>Digitising: choose the procedure, then the document in the list (↑↓).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="164"/>
+        <source>Đã quét {0} trang — chưa đánh dấu</source>
+        <translation>{0} pages scanned — not ticked</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="165"/>
+        <source>Giấy tờ không được đánh dấu đã nộp: bản quét không được lưu (Space để đánh dấu)</source>
+        <translation>The document is not ticked as handed in: the scan will not be stored (Space ticks it)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="170"/>
+        <source>Đã quét {0} trang</source>
+        <translation>{0} pages scanned</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="171"/>
+        <source>Lưu cùng hồ sơ khi nhấn Lưu; {0} lần nữa để quét lại</source>
+        <translation>Stored with the dossier on saving; {0} again to rescan</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="176"/>
+        <source>Dùng lại: {0} ({1} trang)</source>
+        <translation>Reused: {0} ({1} pages)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="177"/>
+        <source>Bản số hóa của hồ sơ {0}; {1} lần nữa để bỏ</source>
+        <translation>The digitised copy of dossier {0}; {1} again to undo</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="181"/>
+        <source>, còn hạn đến {0:%d/%m/%Y}</source>
+        <translation>, valid until {0:%d/%m/%Y}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="185"/>
+        <source>♻ Có bản cũ — {0}</source>
+        <translation>♻ Earlier copy — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="187"/>
+        <source>Bản số hóa của hồ sơ {0}, quét ngày {1:%d/%m/%Y}, {2} trang{3}: {4} để dùng lại</source>
+        <translation>The digitised copy of dossier {0}, scanned {1:%d/%m/%Y}, {2} pages{3}: {4} to reuse it</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="220"/>
+        <source>Giấy tờ: {0} — các trang được lưu cùng hồ sơ khi nhấn «Lưu và in giấy tiếp nhận»</source>
+        <translation>Document: {0} — the pages are stored with the dossier on «Save and print receipt»</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="286"/>
+        <source>♻ {0} giấy tờ có bản số hóa từ hồ sơ trước: chọn dòng, {1} để dùng lại.</source>
+        <translation>♻ {0} documents have a digitised copy from an earlier dossier: select the row, {1} to reuse it.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake_scans.py" line="309"/>
+        <source>«{0}»: không có bản số hóa còn hạn nào của người nộp này để dùng lại.</source>
+        <translation>«{0}»: this applicant has no valid digitised copy to reuse.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="133"/>
+        <location filename="../../onestop/ui/intake.py" line="134"/>
         <source>Đang tải danh mục thủ tục…</source>
         <translation>Loading the procedure catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="135"/>
+        <location filename="../../onestop/ui/intake.py" line="136"/>
         <source>Gõ mã hoặc vài chữ của tên thủ tục (không cần dấu), ↑↓ để chọn, Enter để lấy — F4</source>
         <translation>Type the code or a few words of the procedure name (diacritics optional), ↑↓ to choose, Enter to take — F4</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="156"/>
+        <location filename="../../onestop/ui/intake.py" line="157"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="159"/>
+        <location filename="../../onestop/ui/intake.py" line="160"/>
         <source>&amp;Thủ tục (F4):</source>
         <translation>&amp;Procedure (F4):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="167"/>
-        <location filename="../../onestop/ui/intake.py" line="823"/>
+        <location filename="../../onestop/ui/intake.py" line="168"/>
+        <location filename="../../onestop/ui/intake.py" line="835"/>
         <source>Họ và tên người nộp, có dấu</source>
         <translation>Applicant&apos;s full name, with diacritics</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="168"/>
+        <location filename="../../onestop/ui/intake.py" line="169"/>
         <source>12 chữ số (CCCD)</source>
         <translation>12 digits (citizen ID card)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="171"/>
+        <location filename="../../onestop/ui/intake.py" line="172"/>
         <source>ví dụ: 0905 123 456</source>
         <translation>e.g. 0905 123 456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="174"/>
+        <location filename="../../onestop/ui/intake.py" line="175"/>
         <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
         <translation>house number, street, ward/commune, province/city</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="176"/>
+        <location filename="../../onestop/ui/intake.py" line="177"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="183"/>
+        <location filename="../../onestop/ui/intake.py" line="184"/>
         <source>Cá nhân</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="184"/>
+        <location filename="../../onestop/ui/intake.py" line="185"/>
         <source>Tổ chức</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="185"/>
+        <location filename="../../onestop/ui/intake.py" line="186"/>
         <source>10 chữ số, chi nhánh thêm -3 chữ số</source>
         <translation>10 digits; a branch adds -3 digits</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="188"/>
+        <location filename="../../onestop/ui/intake.py" line="189"/>
         <source>không thu</source>
         <translation>nothing charged</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="219"/>
+        <location filename="../../onestop/ui/intake.py" line="220"/>
         <source>Điền theo hồ sơ trước (Ctrl+D)</source>
         <translation>Fill in from previous dossier (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="221"/>
+        <location filename="../../onestop/ui/intake.py" line="222"/>
         <source>Bỏ qua</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="235"/>
+        <location filename="../../onestop/ui/intake.py" line="236"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="238"/>
+        <location filename="../../onestop/ui/intake.py" line="239"/>
         <source>&amp;Loại người nộp:</source>
         <translation>Applicant &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="242"/>
-        <location filename="../../onestop/ui/intake.py" line="819"/>
+        <location filename="../../onestop/ui/intake.py" line="243"/>
+        <location filename="../../onestop/ui/intake.py" line="831"/>
         <source>&amp;Họ và tên (*):</source>
         <translation>Full &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="245"/>
+        <location filename="../../onestop/ui/intake.py" line="246"/>
         <source>&amp;Mã số thuế (*):</source>
         <translation>Ta&amp;x code (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="249"/>
+        <location filename="../../onestop/ui/intake.py" line="250"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="254"/>
+        <location filename="../../onestop/ui/intake.py" line="255"/>
         <source>Số điện th&amp;oại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="255"/>
+        <location filename="../../onestop/ui/intake.py" line="256"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="256"/>
+        <location filename="../../onestop/ui/intake.py" line="257"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="285"/>
+        <location filename="../../onestop/ui/intake.py" line="288"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="312"/>
+        <location filename="../../onestop/ui/intake.py" line="315"/>
         <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
         <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="321"/>
+        <location filename="../../onestop/ui/intake.py" line="325"/>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="323"/>
+        <location filename="../../onestop/ui/intake.py" line="327"/>
         <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
         <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="333"/>
+        <location filename="../../onestop/ui/intake.py" line="339"/>
         <source> bộ</source>
         <translation> set(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="343"/>
+        <location filename="../../onestop/ui/intake.py" line="349"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of se&amp;ts:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="344"/>
+        <location filename="../../onestop/ui/intake.py" line="350"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>&amp;Result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="345"/>
+        <location filename="../../onestop/ui/intake.py" line="351"/>
         <source>&amp;Phí, lệ phí:</source>
         <translation>&amp;Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="347"/>
+        <location filename="../../onestop/ui/intake.py" line="353"/>
         <source>Số tiền th&amp;u (đồng):</source>
         <translation>Amount ch&amp;arged (VND):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="264"/>
+        <location filename="../../onestop/ui/intake.py" line="265"/>
         <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in giấy tiếp nhận · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
         <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="356"/>
+        <location filename="../../onestop/ui/intake.py" line="270"/>
+        <source>F12 quét giấy tờ · F11 dùng lại bản số hóa</source>
+        <translation>F12 scan a document · F11 reuse a digitised copy</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="362"/>
         <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="358"/>
+        <location filename="../../onestop/ui/intake.py" line="364"/>
         <source>Kiểm tra, lưu hồ sơ và mở giấy tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="360"/>
+        <location filename="../../onestop/ui/intake.py" line="366"/>
         <source>Làm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="362"/>
+        <location filename="../../onestop/ui/intake.py" line="368"/>
         <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
         <translation>Clear the form for the next applicant — Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="363"/>
+        <location filename="../../onestop/ui/intake.py" line="369"/>
         <source>Hướng dẫn bổ sung (Mẫu 02)…</source>
         <translation>Missing documents (Form 02)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="367"/>
+        <location filename="../../onestop/ui/intake.py" line="373"/>
         <source>Thiếu giấy tờ: in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02) từ các giấy tờ bắt buộc chưa đánh dấu, không tiếp nhận và không cấp mã hồ sơ — Ctrl+G</source>
         <translation>Documents missing: print the guidance form (Form 02) from the required documents not ticked, without receiving the dossier or giving it a code — Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="383"/>
+        <location filename="../../onestop/ui/intake.py" line="389"/>
         <source>Mời đánh giá (F8)</source>
         <translation>Request rating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="386"/>
+        <location filename="../../onestop/ui/intake.py" line="392"/>
         <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
         <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="396"/>
+        <location filename="../../onestop/ui/intake.py" line="402"/>
         <source>Đánh giá của người dân:</source>
         <translation>Applicant&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="487"/>
+        <location filename="../../onestop/ui/intake.py" line="497"/>
         <source>thủ tục «{0}»</source>
         <translation>procedure «{0}»</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="489"/>
+        <location filename="../../onestop/ui/intake.py" line="499"/>
         <source>người nộp «{0}»</source>
         <translation>applicant «{0}»</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="490"/>
+        <location filename="../../onestop/ui/intake.py" line="500"/>
         <source>thông tin người nộp</source>
         <translation>the applicant&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="541"/>
+        <location filename="../../onestop/ui/intake.py" line="552"/>
         <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
         <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="546"/>
+        <location filename="../../onestop/ui/intake.py" line="557"/>
         <source>Chưa tải được danh mục thủ tục</source>
         <translation>The procedure catalogue could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="566"/>
+        <location filename="../../onestop/ui/intake.py" line="577"/>
         <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
         <translation>Procedure: no procedure matches “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="607"/>
+        <location filename="../../onestop/ui/intake.py" line="619"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="641"/>
+        <location filename="../../onestop/ui/intake.py" line="653"/>
         <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
         <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="646"/>
+        <location filename="../../onestop/ui/intake.py" line="658"/>
         <source>Lĩnh vực: {0}</source>
         <translation>Field: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="648"/>
+        <location filename="../../onestop/ui/intake.py" line="660"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="650"/>
+        <location filename="../../onestop/ui/intake.py" line="662"/>
         <source>Phí, lệ phí: {0}</source>
         <translation>Fees and charges: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="650"/>
+        <location filename="../../onestop/ui/intake.py" line="662"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="683"/>
+        <location filename="../../onestop/ui/intake.py" line="695"/>
         <source>Hẹn trả: {0}</source>
         <translation>Appointment: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="686"/>
+        <location filename="../../onestop/ui/intake.py" line="698"/>
         <source>Không tính các ngày nghỉ:</source>
         <translation>Days off not counted:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="693"/>
+        <location filename="../../onestop/ui/intake.py" line="705"/>
         <source>Tính từ {0}, {1} {2}</source>
         <translation>Counted from {0}, {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="697"/>
+        <location filename="../../onestop/ui/intake.py" line="709"/>
         <source>thời hạn {0}</source>
         <translation>time limit {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="705"/>
+        <location filename="../../onestop/ui/intake.py" line="717"/>
         <source>Chưa tính được ngày hẹn trả</source>
         <translation>The appointment date could not be calculated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="707"/>
+        <location filename="../../onestop/ui/intake.py" line="719"/>
         <source>Sẽ thử lại sau một phút; khi lưu, ngày hẹn vẫn được tính.</source>
         <translation>Will try again in a minute; saving still computes the appointment.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="715"/>
+        <location filename="../../onestop/ui/intake.py" line="727"/>
         <source>Chọn thủ tục để xem ngày hẹn trả</source>
         <translation>Choose a procedure to see the appointment date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="779"/>
+        <location filename="../../onestop/ui/intake.py" line="791"/>
         <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
         <translation>This ID number is on a previous dossier: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="819"/>
+        <location filename="../../onestop/ui/intake.py" line="831"/>
         <source>Tên &amp;tổ chức (*):</source>
         <translation>Organisation &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="821"/>
+        <location filename="../../onestop/ui/intake.py" line="833"/>
         <source>tên đầy đủ theo giấy đăng ký</source>
         <translation>full name as registered</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="834"/>
+        <location filename="../../onestop/ui/intake.py" line="846"/>
         <source>Tên tổ chức</source>
         <translation>Organisation name</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="840"/>
+        <location filename="../../onestop/ui/intake.py" line="852"/>
         <source>Mã số thuế</source>
         <translation>Tax code</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="902"/>
+        <location filename="../../onestop/ui/intake.py" line="914"/>
         <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
         <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="911"/>
+        <location filename="../../onestop/ui/intake.py" line="923"/>
         <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
         <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="966"/>
-        <location filename="../../onestop/ui/intake.py" line="973"/>
+        <location filename="../../onestop/ui/intake.py" line="980"/>
+        <location filename="../../onestop/ui/intake.py" line="987"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="991"/>
+        <location filename="../../onestop/ui/intake.py" line="1003"/>
+        <source>Hồ sơ {0}: chưa lưu được bản số hóa của {1}. Quét lại trong chi tiết hồ sơ.</source>
+        <translation>Dossier {0}: the digitised copy of {1} could not be stored. Scan it again in the dossier&apos;s detail.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1011"/>
         <source>Đã lưu hồ sơ {0}.</source>
         <translation>Dossier {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="996"/>
+        <location filename="../../onestop/ui/intake.py" line="1016"/>
         <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được giấy tiếp nhận; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1134"/>
+        <location filename="../../onestop/ui/intake.py" line="1154"/>
         <source>Giấy tiếp nhận — {0}</source>
         <translation>Receipt — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1009"/>
+        <location filename="../../onestop/ui/intake.py" line="1029"/>
         <source>Họ tên «{0}» chưa có dấu và chưa viết hoa chữ cái đầu.</source>
         <translation>The name «{0}» has no diacritics and no capital initials.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1011"/>
+        <location filename="../../onestop/ui/intake.py" line="1031"/>
         <source>Họ tên «{0}» chưa viết hoa chữ cái đầu.</source>
         <translation>The name «{0}» has no capital initials.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1013"/>
+        <location filename="../../onestop/ui/intake.py" line="1033"/>
         <source>Họ tên «{0}» chưa có dấu.</source>
         <translation>The name «{0}» has no diacritics.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1015"/>
+        <location filename="../../onestop/ui/intake.py" line="1035"/>
         <source>Nếu tên có dấu, hãy gõ lại có dấu theo giấy tờ tùy thân.</source>
         <translation>If the name has diacritics, retype it with them as on the identity paper.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1016"/>
+        <location filename="../../onestop/ui/intake.py" line="1036"/>
         <source>Kiểm tra họ tên</source>
         <translation>Check the name</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1021"/>
+        <location filename="../../onestop/ui/intake.py" line="1041"/>
         <source>Dùng «{0}»</source>
         <translation>Use «{0}»</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1023"/>
+        <location filename="../../onestop/ui/intake.py" line="1043"/>
         <source>Giữ như đã gõ</source>
         <translation>Keep as typed</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1024"/>
+        <location filename="../../onestop/ui/intake.py" line="1044"/>
         <source>Gõ lại</source>
         <translation>Retype</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1045"/>
+        <location filename="../../onestop/ui/intake.py" line="1065"/>
         <source>Ngày hẹn trả đã thay đổi</source>
         <translation>The appointment has changed</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1047"/>
+        <location filename="../../onestop/ui/intake.py" line="1067"/>
         <source>Hồ sơ {0} được lưu lúc {1}, sau mốc giờ tính ngày hẹn: ngày hẹn trả là {2}, không phải {3} như màn hình đã hiện. Giấy tiếp nhận ghi ngày mới; hãy báo lại cho người nộp.</source>
         <translation>Dossier {0} was saved at {1}, after a cut-off time: the appointment is {2}, not {3} as the screen showed. The receipt carries the new date; please tell the applicant.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1094"/>
+        <location filename="../../onestop/ui/intake.py" line="1114"/>
         <source>Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02).</source>
         <translation>Procedure: choose the procedure before printing the guidance (Form 02).</translation>
     </message>
@@ -2667,12 +2903,12 @@
 <context>
     <name>ItemsTable</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="317"/>
+        <location filename="../../onestop/ui/step_forms.py" line="338"/>
         <source>Giấy tờ cần bổ sung, hoàn thiện</source>
         <translation>Document to bring or complete</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="317"/>
+        <location filename="../../onestop/ui/step_forms.py" line="338"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -3051,12 +3287,12 @@
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="170"/>
+        <location filename="../../onestop/ui/step_forms.py" line="171"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="171"/>
+        <location filename="../../onestop/ui/step_forms.py" line="172"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;ote:</translation>
     </message>
@@ -3122,6 +3358,19 @@
         <location filename="../../onestop/ui/admin_settings.py" line="454"/>
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PageList</name>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="192"/>
+        <source> · xoay {0}°</source>
+        <translation> · turned {0}°</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="193"/>
+        <source>Trang {0}{1}</source>
+        <translation>Page {0}{1}</translation>
     </message>
 </context>
 <context>
@@ -3471,12 +3720,12 @@
 <context>
     <name>ReasonForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="185"/>
+        <location filename="../../onestop/ui/step_forms.py" line="186"/>
         <source>bắt buộc: lý do được in trên giấy tờ gửi người nộp</source>
         <translation>required: the reason printed on the paper given to the applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="186"/>
+        <location filename="../../onestop/ui/step_forms.py" line="187"/>
         <source>&amp;Lý do (*):</source>
         <translation>&amp;Reason (*):</translation>
     </message>
@@ -3548,29 +3797,226 @@
 <context>
     <name>ReturnForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="249"/>
+        <location filename="../../onestop/ui/step_forms.py" line="252"/>
         <source>Người đến nhận kết quả; mặc định là người nộp hồ sơ</source>
         <translation>Who came for the result; the applicant by default</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="250"/>
+        <location filename="../../onestop/ui/step_forms.py" line="253"/>
         <source>ví dụ: nhận thay theo giấy ủy quyền</source>
         <translation>e.g. collected on behalf, with a power of attorney</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="251"/>
+        <location filename="../../onestop/ui/step_forms.py" line="261"/>
+        <source>Có kết quả điện tử đã số hóa</source>
+        <translation>A digitised electronic result exists</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="264"/>
+        <source>Chưa có kết quả điện tử: đính kèm ở thẻ «Tệp số hóa» của hồ sơ (F12) trước khi trả bản điện tử</source>
+        <translation>No electronic result yet: attach it in the dossier&apos;s «Digitised files» tab (F12) before returning it electronically</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="267"/>
         <source>&amp;Người nhận kết quả:</source>
         <translation>&amp;Received by:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="252"/>
+        <location filename="../../onestop/ui/step_forms.py" line="268"/>
+        <source>&amp;Hình thức trả:</source>
+        <translation>&amp;Returned as:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="269"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="253"/>
+        <location filename="../../onestop/ui/step_forms.py" line="270"/>
         <source>Trả kết quả (Enter)</source>
         <translation>Return result (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="264"/>
+        <source>Số hóa — {0}</source>
+        <translation>Digitising — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="274"/>
+        <source>Máy quét (thiết lập scan.device), hoặc thư mục của máy quét mạng</source>
+        <translation>The scanner (setting scan.device), or a network scanner&apos;s folder</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="276"/>
+        <location filename="../../onestop/ui/scan_dialog.py" line="418"/>
+        <source>Máy quét mặc định</source>
+        <translation>Default scanner</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="280"/>
+        <source> trang</source>
+        <translation> pages</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="281"/>
+        <source>Số trang cần quét (thư mục máy quét mạng: số tệp cần lấy)</source>
+        <translation>Pages to scan (a network scanner&apos;s folder: files to take)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="282"/>
+        <source>&amp;Quét (F12)</source>
+        <translation>&amp;Scan (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="284"/>
+        <source>Quét từ máy quét đã chọn — F12</source>
+        <translation>Scan from the chosen scanner — F12</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="285"/>
+        <source>Thêm &amp;tệp… (Ctrl+O)</source>
+        <translation>Add &amp;files… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="288"/>
+        <source>Chọn tệp PDF, PNG, JPEG, TIFF (hoặc kéo thả tệp vào cửa sổ này) — Ctrl+O</source>
+        <translation>Choose PDF, PNG, JPEG or TIFF files (or drop files on this window) — Ctrl+O</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="290"/>
+        <source>Dừng quét</source>
+        <translation>Stop scanning</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="309"/>
+        <source>◀ Lên trước (Ctrl+←)</source>
+        <translation>◀ Earlier (Ctrl+←)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="310"/>
+        <source>Ra sau ▶ (Ctrl+→)</source>
+        <translation>Later ▶ (Ctrl+→)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="311"/>
+        <source>Xoay ↻ (Ctrl+R)</source>
+        <translation>Turn ↻ (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="312"/>
+        <source>Xóa trang (Delete)</source>
+        <translation>Delete page (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="320"/>
+        <source>&amp;Lưu (Ctrl+Enter)</source>
+        <translation>&amp;Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="323"/>
+        <source>Lưu các trang theo thứ tự trên thành một tệp PDF — Ctrl+Enter</source>
+        <translation>Save the pages in this order as one PDF — Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="324"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="330"/>
+        <source>Nguồn:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="339"/>
+        <source>Kéo trang để đổi thứ tự · Ctrl+←/→ chuyển trang · Ctrl+R xoay · Delete xóa · kéo thả tệp vào đây để thêm</source>
+        <translation>Drag pages to reorder · Ctrl+←/→ move a page · Ctrl+R turn · Delete delete · drop files here to add them</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="408"/>
+        <source>{0} (thiết lập)</source>
+        <translation>{0} (setting)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="414"/>
+        <source>Không tìm thấy máy quét — thêm tệp (Ctrl+O)</source>
+        <translation>No scanner found — add files (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="431"/>
+        <source>Quét từ {0}</source>
+        <translation>Scan from {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="448"/>
+        <source>Đang quét {0} trang…</source>
+        <translation>Scanning {0} pages…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="454"/>
+        <source>Đã quét {0}/{1} trang…</source>
+        <translation>Scanned {0}/{1} pages…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="459"/>
+        <source>Đang dừng quét…</source>
+        <translation>Stopping the scan…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="467"/>
+        <source>Chọn tệp cần đính kèm</source>
+        <translation>Choose the files to attach</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="467"/>
+        <source>Bản quét, ảnh chụp</source>
+        <translation>Scans, photos</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="476"/>
+        <source>Đang bận: thêm tệp sau khi xong việc đang làm.</source>
+        <translation>Busy: add files once the current work is done.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="492"/>
+        <source>Đang đọc {0} tệp…</source>
+        <translation>Reading {0} files…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="527"/>
+        <source>Đã thêm {0} trang.</source>
+        <translation>{0} pages added.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="544"/>
+        <source>{0} trang</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="564"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="573"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPreviewDialog</name>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="587"/>
+        <source>In bản số hóa ra máy in (khổ A4) — Ctrl+P</source>
+        <translation>Print the digitised copy (A4) — Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/scan_dialog.py" line="588"/>
+        <source>Lưu một bản sao PDF — Ctrl+S</source>
+        <translation>Save a PDF copy — Ctrl+S</translation>
     </message>
 </context>
 <context>
@@ -3782,7 +4228,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/steps.py" line="373"/>
-        <location filename="../../onestop/ui/steps.py" line="447"/>
+        <location filename="../../onestop/ui/steps.py" line="450"/>
         <source>{0} — hồ sơ {1}</source>
         <translation>{0} — dossier {1}</translation>
     </message>
@@ -3817,32 +4263,32 @@
         <translation>Return the result of dossier {0} — {1}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="402"/>
+        <location filename="../../onestop/ui/steps.py" line="405"/>
         <source>Ghi nhận tài khoản này nhận xử lý hồ sơ.</source>
         <translation>Record that this account takes up the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="403"/>
+        <location filename="../../onestop/ui/steps.py" line="406"/>
         <source>Người nộp đã bổ sung đủ: thời gian giải quyết tiếp tục tính.</source>
         <translation>The applicant brought everything: the time limit runs again.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="404"/>
+        <location filename="../../onestop/ui/steps.py" line="407"/>
         <source>Hồ sơ đã có kết quả: chuyển về Bộ phận Một cửa để trả.</source>
         <translation>The result is ready: back to the One-Stop Counter to be returned.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="405"/>
+        <location filename="../../onestop/ui/steps.py" line="408"/>
         <source>Người nộp rút hồ sơ: hồ sơ kết thúc.</source>
         <translation>The applicant withdraws the dossier: it is closed.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="410"/>
+        <location filename="../../onestop/ui/steps.py" line="413"/>
         <source>Đã {0}.</source>
         <translation>Done: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/steps.py" line="416"/>
+        <location filename="../../onestop/ui/steps.py" line="419"/>
         <source>Đã {0}, nhưng chưa tạo được giấy in; in lại từ «In biểu mẫu…».</source>
         <translation>Done: {0}, but the paper could not be made; print it from «Print forms…».</translation>
     </message>
@@ -3850,12 +4296,12 @@
 <context>
     <name>StepForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="85"/>
+        <location filename="../../onestop/ui/step_forms.py" line="86"/>
         <source>Xác nhận (Ctrl+Enter)</source>
         <translation>Confirm (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="88"/>
+        <location filename="../../onestop/ui/step_forms.py" line="89"/>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -3961,32 +4407,32 @@
 <context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="400"/>
+        <location filename="../../onestop/ui/step_forms.py" line="421"/>
         <source>— chọn để thêm một giấy tờ của thủ tục —</source>
         <translation>— pick to add one of the procedure&apos;s documents —</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="405"/>
+        <location filename="../../onestop/ui/step_forms.py" line="426"/>
         <source>Thêm dòng (Insert)</source>
         <translation>Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="409"/>
+        <location filename="../../onestop/ui/step_forms.py" line="430"/>
         <source>Xóa dòng (Delete)</source>
         <translation>Remove row (Delete)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="417"/>
+        <location filename="../../onestop/ui/step_forms.py" line="438"/>
         <source>không bắt buộc, ví dụ: nộp bổ sung trong 10 ngày</source>
         <translation>optional, e.g. bring them within 10 days</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="423"/>
+        <location filename="../../onestop/ui/step_forms.py" line="444"/>
         <source>Giấy &amp;tờ:</source>
         <translation>&amp;Documents:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="425"/>
+        <location filename="../../onestop/ui/step_forms.py" line="446"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;ote:</translation>
     </message>
@@ -3994,123 +4440,128 @@
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="394"/>
+        <location filename="../../onestop/ui/dossiers.py" line="427"/>
         <source>Tên, số định danh, điện thoại hoặc mã hồ sơ — không cần dấu</source>
         <translation>Name, ID number, phone or dossier code — diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="396"/>
+        <location filename="../../onestop/ui/dossiers.py" line="429"/>
         <source>Tìm hồ sơ (Ctrl+F). «nguyen thi thuy» tìm được «Nguyễn Thị Thủy».</source>
         <translation>Find dossiers (Ctrl+F). “nguyen thi thuy” finds “Nguyễn Thị Thủy”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="397"/>
+        <location filename="../../onestop/ui/dossiers.py" line="430"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="406"/>
+        <location filename="../../onestop/ui/dossiers.py" line="439"/>
         <source>&amp;Ngày tiếp nhận:</source>
         <translation>&amp;Date received:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="408"/>
+        <location filename="../../onestop/ui/dossiers.py" line="441"/>
         <source>&amp;Hôm nay</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="410"/>
+        <location filename="../../onestop/ui/dossiers.py" line="443"/>
         <source>Về ngày hôm nay (Alt+H)</source>
         <translation>Back to today (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="411"/>
+        <location filename="../../onestop/ui/dossiers.py" line="444"/>
         <source>&amp;Mọi ngày</source>
         <translation>&amp;All days</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="413"/>
+        <location filename="../../onestop/ui/dossiers.py" line="446"/>
         <source>Tìm trong hồ sơ của mọi ngày (Alt+M)</source>
         <translation>Search the dossiers of all days (Alt+A)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="417"/>
+        <location filename="../../onestop/ui/dossiers.py" line="450"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="420"/>
+        <location filename="../../onestop/ui/dossiers.py" line="453"/>
         <source>Trạng t&amp;hái:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="454"/>
+        <location filename="../../onestop/ui/dossiers.py" line="487"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Cuộn xuống để tải thêm.</source>
         <translation>Enter or double-click: open the dossier. Scroll down to load more.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="462"/>
-        <location filename="../../onestop/ui/dossiers.py" line="563"/>
+        <location filename="../../onestop/ui/dossiers.py" line="495"/>
+        <location filename="../../onestop/ui/dossiers.py" line="598"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="463"/>
+        <location filename="../../onestop/ui/dossiers.py" line="496"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="464"/>
+        <location filename="../../onestop/ui/dossiers.py" line="497"/>
         <source>Đã kết thúc</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="481"/>
+        <location filename="../../onestop/ui/dossiers.py" line="501"/>
+        <source>Chưa số hóa (biểu tượng bên mã hồ sơ)</source>
+        <translation>Not digitised (the mark beside the code)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/dossiers.py" line="516"/>
         <source>Xuất &amp;Excel…</source>
         <translation>Export to &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="483"/>
+        <location filename="../../onestop/ui/dossiers.py" line="518"/>
         <source>Danh sách theo bộ lọc đang chọn, mọi dòng, ra tệp Excel</source>
         <translation>The list under the current filter, every row, to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="564"/>
+        <location filename="../../onestop/ui/dossiers.py" line="599"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="565"/>
+        <location filename="../../onestop/ui/dossiers.py" line="600"/>
         <source>Tạm dừng tính giờ</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="567"/>
+        <location filename="../../onestop/ui/dossiers.py" line="602"/>
         <source>Danh sách hồ sơ</source>
         <translation>Dossier list</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="596"/>
+        <location filename="../../onestop/ui/dossiers.py" line="631"/>
         <source>danh sách hồ sơ</source>
         <translation>dossier list</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="659"/>
+        <location filename="../../onestop/ui/dossiers.py" line="694"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="661"/>
+        <location filename="../../onestop/ui/dossiers.py" line="696"/>
         <source>Không có hồ sơ nào phù hợp.</source>
         <translation>No matching dossiers.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="663"/>
+        <location filename="../../onestop/ui/dossiers.py" line="698"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="665"/>
+        <location filename="../../onestop/ui/dossiers.py" line="700"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossier(s)</translation>
     </message>
@@ -4118,27 +4569,27 @@
 <context>
     <name>TransferForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="213"/>
+        <location filename="../../onestop/ui/step_forms.py" line="214"/>
         <source>{0} (đơn vị giải quyết của thủ tục)</source>
         <translation>{0} (the procedure&apos;s competent unit)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="219"/>
+        <location filename="../../onestop/ui/step_forms.py" line="220"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="220"/>
+        <location filename="../../onestop/ui/step_forms.py" line="221"/>
         <source>Chuyển đến &amp;đơn vị:</source>
         <translation>To &amp;unit:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="221"/>
+        <location filename="../../onestop/ui/step_forms.py" line="222"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="228"/>
+        <location filename="../../onestop/ui/step_forms.py" line="229"/>
         <source>Đơn vị nhận: chưa có đơn vị nào đang hoạt động để chuyển đến.</source>
         <translation>Receiving unit: there is no unit in operation to transfer to.</translation>
     </message>

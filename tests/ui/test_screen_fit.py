@@ -35,7 +35,6 @@ def test_every_screen_of_every_role_fits_1366_by_768(
         if need.width() > WIDTH or need.height() > HEIGHT:
             too_big.append((window.tabs.tabText(i), need.width(), need.height()))
     assert too_big == []
-    assert window.width() <= WIDTH and window.height() <= HEIGHT
 
 
 def test_the_login_dialog_shows_a_long_agency_name_whole(qtbot: QtBot, agency: Onestop, tasks: Tasks) -> None:
