@@ -137,10 +137,10 @@ class IntegrityService:
         sqlite = conn.dialect.name == "sqlite"
         event_sql = f"SELECT 1, hash, {', '.join((*EVENT_FIELDS, *EVENT_STATE_FIELDS))} FROM events"
         rating_sql = f"SELECT 0, hash, {', '.join(RATING_FIELDS)} FROM ratings"
-        # ``chain._text`` without a Python call a value: None is "-"; a boolean (PostgreSQL's
-        # ``satisfied``; SQLite has none) "1" or "0"; anything else str(). On PostgreSQL the
-        # chained columns are integers, text and that boolean, so 1 == True changes nothing.
-        shown = ({None: "-"} if sqlite else {None: "-", True: "1", False: "0"}).get
+        # ``chain._text`` of what the drivers return, inline: None is "-", anything else str(), but
+        # PostgreSQL's booleans (``satisfied``; SQLite has none) "1"/"0". The chained columns are
+        # integers, text and that boolean, so the lookup's 1 == True changes nothing.
+        booleans = None if sqlite else {True: "1", False: "0"}.get
         sha256 = hashlib.sha256
         join = SEP.join
         fromhex = bytes.fromhex
@@ -168,10 +168,13 @@ class IntegrityService:
                 if is_event:
                     entity, state = row[11], row[12]
                     values = row[2:11] if entity is None and state is None else row[2:]
-                    text = prev + event_head + join(map(str, map(shown, values, values)))
+                    head = event_head
                 else:
                     values = row[2:]
-                    text = prev + rating_head + join(map(str, map(shown, values, values)))
+                    head = rating_head
+                if booleans is not None:
+                    values = tuple([booleans(v, v) for v in values])
+                text = prev + head + join(["-" if v is None else str(v) for v in values])
                 if seq != expected_seq or sha256(text.encode()).hexdigest() != row[1]:
                     self._broken(broken, row, seq, expected_seq, prev, is_event)
                     expected_seq = seq
