@@ -141,6 +141,12 @@ def plain_row_text(table: str, row: Sequence[Any]) -> str:
     return SEP.join([p + str(v) for p, v in zip(_PREFIXES[table], row, strict=True) if v is not None])
 
 
+def plain_parts(table: str, row: Sequence[Any]) -> list[str | None]:
+    """The ``name=value`` part of each column of a plain row (None for NULL): ``plain_row_text`` is
+    ``SEP.join`` of those that are not None. For writers that digest one row at several steps."""
+    return [None if v is None else p + str(v) for p, v in zip(_PREFIXES[table], row, strict=True)]
+
+
 def plain_dossier_text(
     dossier_id: int,
     row: Sequence[Any],
