@@ -163,7 +163,7 @@ PROCEDURE_WEIGHTS = {
     "1.001612": 6,
 }
 
-CHUNK = 5_000
+CHUNK = 10_000
 
 
 def check_demo_database(svc: Onestop) -> None:
@@ -332,17 +332,23 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     volume_setting = settings["register.volume"]
 
     def jobs() -> Iterator[_Job]:
+        day_from = day_to = 0  # the local day of the moment before: [day_from, day_to)
+        day_code = key = volume = reg = ""
         for start in range(0, len(moments), CHUNK):
             chunk = moments[start : start + CHUNK]
             day_codes, numbers, volumes, registers = [], [], [], []
             touched: dict[str, int] = {}
             for at in chunk:
-                local = datetime.fromtimestamp(at, tz)
-                day_code = f"{local.year % 100:02d}{local.month:02d}{local.day:02d}"
-                key = f"code:{identifier}:{day_code}"
+                if not day_from <= at < day_to:  # moments are in order: a new day now and then
+                    local = datetime.fromtimestamp(at, tz)
+                    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+                    day_from = int(midnight.timestamp())
+                    day_to = int((midnight + timedelta(days=1)).timestamp())
+                    day_code = f"{local.year % 100:02d}{local.month:02d}{local.day:02d}"
+                    key = f"code:{identifier}:{day_code}"
+                    volume = volume_setting or str(local.year)
+                    reg = f"register:{identifier}:{volume}"
                 seq_values[key] = seq_values.get(key, 0) + 1
-                volume = volume_setting or str(local.year)
-                reg = f"register:{identifier}:{volume}"
                 seq_values[reg] = seq_values.get(reg, 0) + 1
                 day_codes.append(day_code)
                 numbers.append(seq_values[key])
@@ -586,7 +592,7 @@ def _build(job: _Job) -> _Built:
         values = (code, name, id_number, phone, address, row[10], at_e, due_e, row[24], row[25])
         before = f"dossier{SEP}{did}{text.before.format(*values)}".encode()
         middle = text.middle.format(*values).encode()
-        between = text.between.format(*values).encode()
+        between = text.between if isinstance(text.between, bytes) else text.between.format(*values).encode()
         after = text.after.format(*values).encode()
 
         # The appointment goes into the chained history too, so it cannot be moved quietly.
@@ -678,7 +684,8 @@ class _StateText:
 
         self.before = template(_joined(parts[:_STATUS]) + f"{SEP}status=")
         self.middle = template(_joined(parts[_STATUS + 1 : _UNIT]))
-        self.between = template(_joined(parts[_UNIT + 1 : _FINISHED]))
+        between = _joined(parts[_UNIT + 1 : _FINISHED])  # holder, paused at: NULL in the demo
+        self.between: str | bytes = template(between) if "\0" in between else between.encode()
         self.after = template(_joined(parts[_FINISHED + 1 :]) + suffix)
 
 
