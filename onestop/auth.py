@@ -55,8 +55,10 @@ class Act(StrEnum):
     STOP = "stop"
     WITHDRAW = "withdraw"
     EXTEND = "extend"
+    DIRECT = "direct"  # the head of agency's directive on a dossier
     RATE = "rate"  # enter a rating from a paper form or a phone call
     REQUEST_RATING = "request_rating"  # invite the citizen to rate on the kiosk
+    DIGITISE = "digitise"  # scan or attach a component or the result; reuse an earlier scan
     # Seeing
     VIEW_DOSSIERS = "view_dossiers"
     VIEW_RATINGS = "view_ratings"  # the levels citizens chose (others see only whether they rated)
@@ -87,8 +89,10 @@ ACT_LABELS: dict[Act, str] = {
     Act.STOP: "dừng giải quyết hồ sơ",
     Act.WITHDRAW: "ghi nhận rút hồ sơ",
     Act.EXTEND: "hẹn lại ngày trả kết quả",
+    Act.DIRECT: "chỉ đạo xử lý hồ sơ",
     Act.RATE: "nhập phiếu đánh giá",
     Act.REQUEST_RATING: "mời người dân đánh giá",
+    Act.DIGITISE: "số hóa hồ sơ, kết quả",
     Act.VIEW_DOSSIERS: "xem hồ sơ",
     Act.VIEW_RATINGS: "xem mức đánh giá của người dân",
     Act.VIEW_REPORTS: "xem báo cáo, thống kê",
@@ -116,6 +120,7 @@ STEPS = frozenset(
         Act.EXTEND,
         Act.RATE,
         Act.REQUEST_RATING,
+        Act.DIGITISE,
     }
 )
 ADMIN_ACTS = frozenset(
@@ -144,10 +149,20 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
         "withdraw",
         "rate",
         "request_rating",
+        "digitise",
         "view_dossiers",
     ],
-    Role.PROCESSING.value: ["take", "transfer", "supplement", "result", "refuse", "stop", "view_dossiers"],
-    Role.HEAD.value: ["*", "view_dossiers", "view_ratings", "view_reports"],
+    Role.PROCESSING.value: [
+        "take",
+        "transfer",
+        "supplement",
+        "result",
+        "refuse",
+        "stop",
+        "digitise",
+        "view_dossiers",
+    ],
+    Role.HEAD.value: ["*", "direct", "view_dossiers", "view_ratings", "view_reports"],
     Role.ADMIN.value: [
         "manage_settings",
         "manage_staff",
@@ -193,12 +208,12 @@ def check_permissions(value: Any) -> dict[str, list[str]]:
     known = {a.value for a in Act} | {"*"}
     for role, acts in value.items():
         if role not in {r.value for r in STAFF_ROLES}:
-            raise ValueError(f"không có vai trò «{role}»")
+            raise ValueError(f"không có vai trò «{str(role)[:30]!r}»")
         if not isinstance(acts, list | tuple) or not all(isinstance(a, str) for a in acts):
-            raise ValueError(f"quyền của vai trò «{role}» phải là một danh sách")
+            raise ValueError(f"quyền của vai trò «{str(role)[:30]!r}» phải là một danh sách")
         unknown = [a for a in acts if a not in known]
         if unknown:
-            raise ValueError(f"không có quyền «{unknown[0]}»")
+            raise ValueError(f"không có quyền «{str(unknown[0])[:30]!r}»")
         clean[role] = list(dict.fromkeys(acts))
     return clean
 

@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from onestop import cli_digitise
 from onestop.errors import OnestopError, UserError, ValidationError
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("receive", help="tiếp nhận một hồ sơ đầy đủ")
     s.add_argument("--procedure", required=True)
     s.add_argument("--name", required=True)
+    s.add_argument("--kind", default="person", help="person (cá nhân, mặc định) hoặc organisation (tổ chức)")
+    s.add_argument("--tax-code", default="", help="mã số thuế của tổ chức")
     s.add_argument("--id-number", default="")
     s.add_argument("--phone", default="")
     s.add_argument("--address", default="")
@@ -76,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--sets", default="1")
     s.add_argument("--channel", default="counter")
     s.add_argument("--result-channel", default=None)
+    s.add_argument("--fee", default=None, help="phí, lệ phí thu (đồng); mặc định theo danh mục")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("show", help="xem một hồ sơ")
@@ -107,6 +111,40 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--reason", action="append", default=[], help="lý do khi không hài lòng (lặp lại được)")
     s.add_argument("--json", action="store_true")
 
+    s = sub.add_parser("act", help="một bước xử lý hồ sơ (chuyển, bổ sung, có kết quả, trả kết quả…)")
+    s.add_argument("code")
+    s.add_argument(
+        "action", help="transfer, take, supplement, resume, result, return, refuse, stop, withdraw, extend"
+    )
+    s.add_argument(
+        "--note", default="", help="ghi chú; lý do (bắt buộc khi từ chối, dừng, hẹn lại, yêu cầu bổ sung)"
+    )
+    s.add_argument("--to", dest="to_unit", default=None, help="đơn vị nhận (tên hoặc mã) khi chuyển hồ sơ")
+    s.add_argument("--due", default=None, help="ngày hẹn mới khi hẹn lại (ISO 8601)")
+    s.add_argument("--receiver", default="", help="người nhận kết quả (khi không phải người nộp)")
+    s.add_argument(
+        "--result-form",
+        default=None,
+        help="khi trả kết quả: paper (bản giấy, mặc định), electronic (bản điện tử) hoặc both",
+    )
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("form", help="in biểu mẫu 01–06 của hồ sơ ra PDF")
+    s.add_argument("code")
+    s.add_argument(
+        "kind", help="01 giấy tiếp nhận, 02 bổ sung, 03 từ chối, 04 xin lỗi và hẹn lại, 05 dừng, 06 kiểm soát"
+    )
+    s.add_argument("-o", "--output", required=True)
+
+    s = sub.add_parser(
+        "report", help="báo cáo kỳ: tiếp nhận, đúng hạn, quá hạn, đánh giá; sổ theo dõi (Mẫu 07)"
+    )
+    s.add_argument("--from", dest="date_from", required=True)
+    s.add_argument("--to", dest="date_to", required=True)
+    s.add_argument("--format", default="json", help="json, xlsx hoặc pdf")
+    s.add_argument("-o", "--output", default=None)
+    s.add_argument("--register", action="store_true", help="Sổ theo dõi hồ sơ (Mẫu 07) thay cho báo cáo")
+
     s = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu")
     s.add_argument("-o", "--output", required=True)
 
@@ -115,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("anchor", help="mã neo hiện tại của chuỗi lịch sử (SỐ:MÃ_BĂM)")
     s.add_argument("--json", action="store_true")
+    cli_digitise.add_parsers(sub)
     return p
 
 
@@ -178,6 +217,7 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
             {"level": r.level, "event": r.event, "at": iso(r.at), "channel": r.channel, "rated": True}
             for r in d.ratings
         ],
+        "attachments": [cli_digitise.attachment_json(a) for a in d.attachments],
     }
 
 
@@ -185,25 +225,35 @@ def _parse_date(text: str | None, label: str, field: str) -> date | None:
     if not text:
         return None
     try:
+        if not text.isascii():
+            raise ValueError
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"{label}: ngày «{text}» không đúng dạng YYYY-MM-DD.", field=field) from None
+        raise ValidationError(
+            f"{label}: ngày «{_shown(text)}» không đúng dạng YYYY-MM-DD.", field=field
+        ) from None
 
 
 def _parse_int(text: str, label: str, field: str) -> int:
-    try:
-        return int(str(text).strip())
-    except ValueError:
-        raise ValidationError(f"{label}: phải là số nguyên.", field=field) from None
+    """ASCII digits only (Python's int() would also take "١٢", "９" and "1_000")."""
+    value = str(text).strip()
+    if not value.isascii() or not value.lstrip("-").isdigit() or len(value) > 9:
+        raise ValidationError(f"{label}: phải là số nguyên viết bằng chữ số 0–9.", field=field)
+    return int(value)
 
 
 # --------------------------------------------------------------------------- signing in
 
 
+_opened: list[Onestop] = []  # closed when the command ends (main() may run many times in a process)
+
+
 def _services(args: argparse.Namespace, *, create: bool = False) -> Onestop:
     from onestop.app import open_services
 
-    return open_services(args.db, create=create)
+    svc = open_services(args.db, create=create)
+    _opened.append(svc)
+    return svc
 
 
 def _username(args: argparse.Namespace) -> str:
@@ -303,10 +353,19 @@ def cmd_receive(args: argparse.Namespace) -> int:
     d = svc.intake.receive(
         ReceiveRequest(
             procedure_code=args.procedure,
-            applicant=Applicant(args.name, args.id_number, args.phone, args.address, args.email),
+            applicant=Applicant(
+                args.name,
+                args.id_number,
+                args.phone,
+                args.address,
+                args.email,
+                args.kind.strip(),
+                args.tax_code,
+            ),
             sets=sets,
             channel=args.channel,
             result_channel=args.result_channel,
+            fee_amount=None if args.fee is None else _parse_int(args.fee, "Phí, lệ phí (--fee)", "fee"),
         ),
         actor=actor,
     )
@@ -318,6 +377,8 @@ def cmd_receive(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from onestop.lifecycle import ACTION_LABELS
+
     svc, actor = _signed_in(args)
     d = svc.dossiers.dossier(args.code, actor=actor)
     if args.json:
@@ -339,9 +400,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"Hẹn trả:        {_vn_time(d.due_at)}")
     if d.current_unit:
         print(f"Đơn vị xử lý:   {d.current_unit}")
+    cli_digitise.print_attachments(d.attachments)
     print("Lịch sử:")
     for e in d.events:
-        print(f"  {e.at:%d/%m/%Y %H:%M}  {e.action:<10} {e.user_name}" + (f" — {e.note}" if e.note else ""))
+        label = ACTION_LABELS.get(e.action, e.action)
+        unit = f" → {e.to_unit}" if e.to_unit else ""
+        print(
+            f"  {e.at:%d/%m/%Y %H:%M}  {label:<22} {e.user_name}{unit}" + (f" — {e.note}" if e.note else "")
+        )
     return 0
 
 
@@ -388,7 +454,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
     svc, actor = _signed_in(args)
     target = _output_path(svc, args.output, "Tệp PDF (-o)")
-    pdf = receipt_bytes(svc.intake.receipt_data(args.code, actor=actor))
+    pdf = receipt_bytes(svc.papers.receipt_data(args.code, actor=actor))
     write_output(target, pdf, label="Tệp PDF (-o)")
     return 0
 
@@ -399,11 +465,163 @@ def _output_path(svc: Onestop, text: str, label: str) -> Path:
     return check_output(Path(text), svc.db.sqlite_path, label=label)
 
 
+ACTIONS = (
+    "transfer",
+    "take",
+    "supplement",
+    "resume",
+    "result",
+    "return",
+    "refuse",
+    "stop",
+    "withdraw",
+    "extend",
+)
+
+
+def cmd_act(args: argparse.Namespace) -> int:
+    from onestop.lifecycle import ACTION_LABELS
+
+    action = (args.action or "").strip().lower()
+    if action not in ACTIONS:
+        raise ValidationError(
+            "Bước xử lý (ACTION): phải là một trong " + ", ".join(ACTIONS) + ".", field="action"
+        )
+    due = None
+    if action == "extend":
+        if not args.due:
+            raise ValidationError("Ngày hẹn mới (--due): bắt buộc khi hẹn lại (extend).", field="due")
+        due = _parse_moment(args.due, "Ngày hẹn mới (--due)", "due")
+    elif args.due:
+        raise UsageError("Ngày hẹn mới (--due): chỉ dùng với bước extend.")
+    if args.to_unit is not None and action != "transfer":
+        raise UsageError("Đơn vị nhận (--to): chỉ dùng với bước transfer.")
+    if args.result_form is not None and action != "return":
+        raise UsageError("Hình thức trả kết quả (--result-form): chỉ dùng với bước return.")
+    svc, actor = _signed_in(args)
+    life = svc.lifecycle
+    note = args.note
+    if action == "transfer":
+        d = life.transfer(args.code, to_unit=args.to_unit, note=note, actor=actor)
+    elif action == "supplement":
+        d = life.supplement(args.code, note=note, actor=actor)
+    elif action == "return":
+        d = life.return_result(
+            args.code,
+            receiver=args.receiver,
+            note=note,
+            result_form=(args.result_form or "paper").strip().lower(),
+            actor=actor,
+        )
+    elif action in ("refuse", "stop"):
+        d = getattr(life, action)(args.code, reason=note, actor=actor)
+    elif action == "extend":
+        assert due is not None
+        d = life.extend(args.code, due=due, reason=note, actor=actor)
+    else:
+        d = getattr(life, action)(args.code, note=note, actor=actor)
+    if args.json:
+        _emit(dossier_json(d))
+    else:
+        print(f"{d.code} {ACTION_LABELS.get(action, action)}: {d.status_label}")
+    return 0
+
+
+def cmd_form(args: argparse.Namespace) -> int:
+    from onestop.forms import render_form
+
+    svc, actor = _signed_in(args)
+    kind = (args.kind or "").strip().zfill(2)
+    target = _output_path(svc, args.output, "Tệp PDF (-o)")
+    data = svc.papers.form(args.code, kind, actor=actor)
+    from onestop.output import write_output
+
+    write_output(target, render_form(kind, data), label="Tệp PDF (-o)")
+    return 0
+
+
+def _parse_moment(text: str, label: str, field: str) -> datetime:
+    try:
+        if not text.isascii():
+            raise ValueError
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            f"{label}: «{_shown(text)}» không đúng dạng ISO 8601 (YYYY-MM-DDTHH:MM).", field=field
+        ) from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from onestop.output import write_output
+
+    fmt = (args.format or "").strip().lower()
+    if fmt not in ("json", "xlsx", "pdf"):
+        raise ValidationError("Định dạng (--format): phải là json, xlsx hoặc pdf.", field="format")
+    first = _parse_date(args.date_from, "Từ ngày (--from)", "from")
+    last = _parse_date(args.date_to, "Đến ngày (--to)", "to")
+    assert first is not None and last is not None
+    if args.register and fmt == "json":
+        raise UsageError("Sổ theo dõi (--register): chỉ có dạng pdf hoặc xlsx (--format).")
+    if fmt != "json" and not args.output:
+        raise UsageError(f"Tệp kết quả (-o): bắt buộc với --format {fmt}.")
+    svc, actor = _signed_in(args)
+    svc.reports.period(first, last)  # the dates are checked before anything is made
+    target = _output_path(svc, args.output, "Tệp kết quả (-o)") if args.output else None
+    anchor = svc.integrity.anchor(actor=actor)["text"]
+    if args.register:
+        data = svc.reports.register(first, last, anchor=anchor, actor=actor)
+        assert target is not None
+        if fmt == "xlsx":
+            from onestop.exports import register_xlsx
+
+            write_output(target, register_xlsx(data), label="Tệp kết quả (-o)")
+        else:
+            import io
+
+            from onestop.forms.register import render_register
+
+            buf = io.BytesIO()
+            render_register(data, buf)
+            write_output(target, buf.getvalue(), label="Tệp kết quả (-o)")
+        return 0
+    report = svc.reports.report(first, last, actor=actor)
+    report["anchor"] = anchor
+    if fmt == "json":
+        payload = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode()
+        if target is None:
+            sys.stdout.write(payload.decode())
+        else:
+            write_output(target, payload, label="Tệp kết quả (-o)")
+    elif fmt == "xlsx":
+        from onestop.exports import report_xlsx
+
+        assert target is not None
+        write_output(target, report_xlsx(report, anchor=anchor), label="Tệp kết quả (-o)")
+    else:
+        from onestop.forms.model import FormHeader
+        from onestop.forms.report import report_bytes
+
+        settings = svc.config.settings()
+        header = FormHeader(
+            parent_agency=settings["agency.parent_name"],
+            unit_name=settings["agency.unit_name"],
+            place_name=settings["agency.place_name"],
+        )
+        assert target is not None
+        pdf = report_bytes(
+            report, header, anchor=anchor, issued_at=svc.ctx.now(), demo=bool(settings["agency.demo"])
+        )
+        write_output(target, pdf, label="Tệp kết quả (-o)")
+    return 0
+
+
 def cmd_due(args: argparse.Namespace) -> int:
     svc = _services(args)
     at = None
     if args.at:
         try:
+            if not args.at.isascii():
+                raise ValueError
             at = datetime.fromisoformat(args.at.strip())
         except ValueError:
             raise ValidationError(
@@ -457,7 +675,7 @@ def cmd_rate(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from onestop.auth import Act
-    from onestop.output import backup_to
+    from onestop.output import backup_to, write_output
 
     svc, actor = _signed_in(args)
     svc.ctx.require(actor, Act.BACKUP)
@@ -465,8 +683,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if src is None:
         raise OnestopError("Sao lưu: chỉ áp dụng cho tệp SQLite; với PostgreSQL hãy dùng pg_dump.")
     dest = _output_path(svc, args.output, "Sao lưu (-o)")
+    head = svc.integrity.anchor(actor=actor)  # before the copy: the copy's chain passes through it
     backup_to(src, dest)
-    head = svc.integrity.anchor(actor=actor)
+    # The anchor beside the copy: kept outside the database, `verify --anchor` checks against it.
+    write_output(dest.with_name(dest.name + ".anchor"), (head["text"] + "\n").encode(), label="Sao lưu (-o)")
     print(dest)
     print(f"Mã neo chuỗi lịch sử: {head['text']}")
     return 0
@@ -541,6 +761,10 @@ COMMANDS = {
     "verify": cmd_verify,
     "anchor": cmd_anchor,
     "rate": cmd_rate,
+    "act": cmd_act,
+    "form": cmd_form,
+    "report": cmd_report,
+    **cli_digitise.COMMANDS,
 }
 
 
@@ -585,12 +809,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug or the environment: one clear line, never a traceback by default
-        print(f"Lỗi không mong đợi: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"Lỗi không mong đợi: {type(exc).__name__}: {_shown_usage(str(exc))}", file=sys.stderr)
         if debug:
             traceback.print_exc()
         else:
             print("(chạy lại với --debug để xem chi tiết)", file=sys.stderr)
         return 1
+    finally:
+        while _opened:
+            _opened.pop().db.dispose()
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ AGENCY = {
     "agency.unit_name": "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
     "agency.unit_full_name": "Trung tâm Phục vụ hành chính công phường Liên Chiểu",
     "agency.place_name": "Liên Chiểu",
-    "agency.unit_identifier": "H15.50.05.13",
+    "agency.unit_identifier": "H17.50.05.13",
     "agency.hotline": "0236 3842 555",
     "agency.demo": True,  # the title bar and every paper say so
     "auth.min_password_length": 4,  # the demo accounts' password is "demo"
@@ -536,7 +536,7 @@ def _build(job: _Job) -> _Built:
         code = f"{plan.identifier}-{day_code}-{number:04d}"
         due_e = dues.due(proc.limit, at_e)
         name = f"{SURNAMES[int(r() * len(SURNAMES))]} {MIDDLE[int(r() * len(MIDDLE))]} {GIVEN[int(r() * len(GIVEN))]}"
-        id_number = f"048{int(r() * 4)}{50 + int(r() * 50):02d}{int(r() * 1e6):06d}"
+        id_number = f"048{int(r() * 2)}{50 + int(r() * 50):02d}{int(r() * 1e6):06d}"  # born 1950-1999
         phone = f"09{int(r() * 1e8):08d}"
         address = (
             f"{1 + int(r() * 400)} {STREETS[int(r() * len(STREETS))]}, phường Liên Chiểu, thành phố Đà Nẵng"
@@ -577,27 +577,30 @@ def _build(job: _Job) -> _Built:
             job.registers[i],
             1,
             plan.context_ids[proc.code, clerk_id],
+            None,  # applicant_kind: a person
+            None,  # tax_code
+            None,  # legal_due_at: no supplement pause in the demo's lives
+            None,  # result_at
         ]
         own_docs, docs_text = required[proc.code]
         docs.extend((did, *d) for d in own_docs)
-        # The dossier's state (ledger.dossier_state) after each step: only the status, the unit and
-        # the finishing time change, so the rest of the hashed text is made (and encoded) once, from
-        # the template of the dossiers of this procedure and clerk.
+        # The dossier's state (ledger.dossier_state) after each step: only the status, the unit, the
+        # finishing time and the result's time change, so the rest of the hashed text is made (and
+        # encoded) once, from the template of the dossiers of this procedure and clerk.
         text = texts.get((proc.code, clerk_id))
         if text is None:
             snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
-            text = texts[proc.code, clerk_id] = _StateText(
-                (*row[1:], None, None), f"{docs_text}{SEP}snap={snap}"
-            )
+            text = texts[proc.code, clerk_id] = _StateText(tuple(row[1:]), f"{docs_text}{SEP}snap={snap}")
         values = (code, name, id_number, phone, address, row[10], at_e, due_e, row[24], row[25])
         before = f"dossier{SEP}{did}{text.before.format(*values)}".encode()
         middle = text.middle.format(*values).encode()
         between = text.between if isinstance(text.between, bytes) else text.between.format(*values).encode()
         after = text.after.format(*values).encode()
+        tail = text.tail.format(*values).encode()
 
         # The appointment goes into the chained history too, so it cannot be moved quietly.
         data = due_json(due_e)
-        st = sha256(b"%s%s%s%s%s" % (before, b"received", middle, between, after)).hexdigest()
+        st = sha256(b"%s%s%s%s%s%s" % (before, b"received", middle, between, after, tail)).hexdigest()
         events.append((did, "receive", at_e, clerk_id, None, None, "", data, None, st))
         kinds.append("e")
         contents.append(
@@ -607,10 +610,13 @@ def _build(job: _Job) -> _Built:
         if r() < 0.72:
             _rate(ratings, contents, r(), did, "receipt", clerk_id, at_e + 40 + int(r() * 60))
             kinds.append("r")
+        result_at: int | None = None
         for action, when, user, to_unit, note in life:
             step_status, unit, finished_at = row[4], row[20], row[23] = _AFTER[action](to_unit, row[20], when)
+            if action == "result":
+                result_at = row[_RESULT + 1] = when
             st = sha256(
-                b"%s%s%s%s%s%s%s"
+                b"%s%s%s%s%s%s%s%s%s"
                 % (
                     before,
                     step_status.encode(),
@@ -619,6 +625,8 @@ def _build(job: _Job) -> _Built:
                     between,
                     b"" if finished_at is None else b"\x1ffinished_at=%d" % finished_at,
                     after,
+                    b"" if result_at is None else b"\x1fresult_at=%d" % result_at,
+                    tail,
                 )
             ).hexdigest()
             events.append((did, action, when, user, None, to_unit, note, "", None, st))
@@ -637,7 +645,7 @@ def _build(job: _Job) -> _Built:
         ), "the last step leaves the dossier as its outcome says"
         if i == 0:  # the templates make what the ledger makes
             snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
-            assert st == ledger.plain_dossier_state(did, (*row[1:], None, None), own_docs, (), snap)
+            assert st == ledger.dossier_state(did, row[1:], own_docs, (), snap)
         dossiers.append(tuple(row))
     return _Built(dossiers, docs, events, ratings, "".join(kinds), contents, job.counters)
 
@@ -665,9 +673,10 @@ _VARYING = (
 
 class _StateText:
     """What ``ledger.dossier_state`` hashes for the demo's dossiers of one procedure and clerk, as
-    format strings over the _VARYING columns, in four stretches around the status, the unit and the
-    finishing time. Made by ``ledger.plain_parts`` from one of those dossiers' rows, so it follows
-    the ledger's encoding (and ``_build`` checks a dossier a chunk against ``plain_dossier_state``)."""
+    format strings over the _VARYING columns, in five stretches around the status, the unit, the
+    finishing time and the result's time. Made by ``ledger.plain_parts`` from one of those dossiers'
+    rows, so it follows the ledger's encoding (and ``_build`` checks a dossier a chunk against
+    ``ledger.dossier_state``)."""
 
     def __init__(self, row: tuple[Any, ...], suffix: str) -> None:
         columns = ledger.COLUMNS["dossiers"]
@@ -686,12 +695,14 @@ class _StateText:
         self.middle = template(_joined(parts[_STATUS + 1 : _UNIT]))
         between = _joined(parts[_UNIT + 1 : _FINISHED])  # holder, paused at: NULL in the demo
         self.between: str | bytes = template(between) if "\0" in between else between.encode()
-        self.after = template(_joined(parts[_FINISHED + 1 :]) + suffix)
+        self.after = template(_joined(parts[_FINISHED + 1 : _RESULT]))
+        self.tail = template(_joined(parts[_RESULT + 1 :]) + suffix)
 
 
-_STATUS, _UNIT, _FINISHED = (
-    ledger.COLUMNS["dossiers"].index(c) for c in ("status", "current_unit_id", "finished_at")
+_STATUS, _UNIT, _FINISHED, _RESULT = (
+    ledger.COLUMNS["dossiers"].index(c) for c in ("status", "current_unit_id", "finished_at", "result_at")
 )
+assert _STATUS < _UNIT < _FINISHED < _RESULT  # the order of _StateText's stretches
 
 # (status, current unit, finished at) after each step, from (its unit, the unit before, its moment)
 _AFTER: dict[str, Any] = {
@@ -752,6 +763,10 @@ _DOSSIER_COLS = (
     "register_number",
     "receipt_version",
     "snapshot_id",
+    "applicant_kind",
+    "tax_code",
+    "legal_due_at",
+    "result_at",
 )
 _DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
 _EVENT_COLS = (*EVENT_FIELDS[1:], *EVENT_STATE_FIELDS, "id", "hash")

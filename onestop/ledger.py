@@ -13,6 +13,8 @@ Entities and their rows:
 - ``procedure:<id>``: one version of a procedure with its documents.
 - ``setting:<key>``: one stored setting.
 - ``calendar:<year>``: the year's row and its days.
+- ``directive:<id>``, ``attachment:<id>``: one row each (an attachment names its file by SHA-256,
+  which ``verify`` recomputes from the stored bytes: ``onestop.db.files``).
 
 Encoding (stable: it is part of the stored format). Each row is ``name=value`` pairs in the column
 order declared here, **skipping NULLs**, so that a later schema adding a nullable column leaves every
@@ -61,6 +63,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "snapshot_id",
         "applicant_kind",
         "tax_code",
+        "legal_due_at",
+        "result_at",
     ),
     "dossier_documents": ("position", "name", "form", "count"),
     "receipt_versions": ("version", "created_at", "created_by", "snapshot_id", "data"),
@@ -76,7 +80,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "failed_logins",
         "locked",
     ),
-    "units": ("code", "name", "search_key", "kind", "valid_from", "valid_to"),
+    "units": (
+        "code",
+        "name",
+        "search_key",
+        "kind",
+        "valid_from",
+        "valid_to",
+        "successor_id",
+        "allotted_hours",
+    ),
     "procedures": (
         "code",
         "version",
@@ -94,10 +107,31 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "legal_basis",
         "created_at",
     ),
-    "procedure_documents": ("position", "name", "form", "count", "required"),
+    "procedure_documents": ("position", "name", "form", "count", "required", "valid_days"),
     "settings": ("key", "value"),
-    "calendar_years": ("year", "seeded_at"),
+    "calendar_years": ("year", "seeded_at", "source"),
     "calendar_days": ("day", "kind", "name"),
+    "directives": (
+        "dossier_id",
+        "to_user_id",
+        "text",
+        "due_at",
+        "created_by",
+        "created_at",
+        "answer",
+        "answered_at",
+        "answered_by",
+    ),
+    "attachments": (
+        "dossier_id",
+        "kind",
+        "document",
+        "sha256",
+        "pages",
+        "attached_by",
+        "attached_at",
+        "reused_from",
+    ),
 }
 
 # Entity kind -> (main table, key column)
@@ -108,6 +142,8 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "procedure": ("procedures", "id"),
     "setting": ("settings", "key"),
     "calendar": ("calendar_years", "year"),
+    "directive": ("directives", "id"),
+    "attachment": ("attachments", "id"),
 }
 
 
@@ -128,7 +164,17 @@ def row_text(table: str, row: Mapping[str, Any] | Sequence[Any]) -> str:
     return SEP.join(f"{c}={text(v)}" for c, v in zip(cols, values, strict=True) if v is not None)
 
 
-_PREFIXES = {table: tuple(f"{c}=" for c in cols) for table, cols in COLUMNS.items()}
+_PREFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # table -> (its columns, "name=" each)
+
+
+def _prefixes(table: str) -> tuple[str, ...]:
+    """``name=`` of each column of the table, made again when COLUMNS changes (a migration reads
+    the tables as an older revision had them, by narrowing COLUMNS for a while)."""
+    cols = COLUMNS[table]
+    made = _PREFIXES.get(table)
+    if made is None or made[0] is not cols:
+        made = _PREFIXES[table] = (cols, tuple(f"{c}=" for c in cols))
+    return made[1]
 
 
 def plain_row_text(table: str, row: Sequence[Any]) -> str:
@@ -138,13 +184,13 @@ def plain_row_text(table: str, row: Sequence[Any]) -> str:
     column: times are epoch seconds) and what ``demo`` builds; for those ``text(v)`` is ``str(v)``.
     The same text as ``row_text``, without a call per column: ``verify`` and ``demo`` compute it
     millions of times."""
-    return SEP.join([p + str(v) for p, v in zip(_PREFIXES[table], row, strict=True) if v is not None])
+    return SEP.join([p + str(v) for p, v in zip(_prefixes(table), row, strict=True) if v is not None])
 
 
 def plain_parts(table: str, row: Sequence[Any]) -> list[str | None]:
     """The ``name=value`` part of each column of a plain row (None for NULL): ``plain_row_text`` is
     ``SEP.join`` of those that are not None. For writers that digest one row at several steps."""
-    return [None if v is None else p + str(v) for p, v in zip(_PREFIXES[table], row, strict=True)]
+    return [None if v is None else p + str(v) for p, v in zip(_prefixes(table), row, strict=True)]
 
 
 def plain_dossier_text(

@@ -14,8 +14,16 @@ import tempfile
 from pathlib import Path
 
 from onestop.errors import OnestopError, ValidationError
+from onestop.validation import shown
 
 COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _usual_mode(path: str) -> None:
+    """mkstemp makes 0600 files; an output gets what any new file of the user would (umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -33,14 +41,16 @@ def check_output(target: Path, database: Path | None, *, label: str) -> Path:
         raise ValidationError(f"{label}: chưa có tên tệp.", field="output")
     target = target.expanduser()
     if target.is_dir():
-        raise ValidationError(f"{label}: «{target}» là một thư mục; hãy ghi rõ tên tệp.", field="output")
+        raise ValidationError(
+            f"{label}: «{shown(str(target), 80)}» là một thư mục; hãy ghi rõ tên tệp.", field="output"
+        )
     if database is not None:
         resolved = target.resolve()
         for suffix in COMPANIONS:
             companion = database.with_name(database.name + suffix)
             if _same(resolved, companion.resolve()):
                 raise ValidationError(
-                    f"{label}: «{target}» là tệp cơ sở dữ liệu đang dùng; chọn tệp khác (không ghi gì).",
+                    f"{label}: «{shown(str(target), 80)}» là tệp cơ sở dữ liệu đang dùng; chọn tệp khác (không ghi gì).",
                     field="output",
                 )
     return target
@@ -59,6 +69,7 @@ def write_output(target: Path, data: bytes, *, label: str) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        _usual_mode(tmp)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -86,6 +97,7 @@ def backup_to(source: Path, target: Path) -> None:
                 dest.close()
         finally:
             src.close()
+        _usual_mode(tmp)
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         Path(tmp).unlink(missing_ok=True)

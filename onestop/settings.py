@@ -17,18 +17,26 @@ from onestop.auth import DEFAULT_PERMISSIONS, check_permissions
 from onestop.errors import ValidationError
 
 
+def _shown(value: Any) -> str:
+    from onestop.validation import shown
+
+    return shown(str(value))
+
+
 def _check_zone(value: Any) -> None:
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"Múi giờ: «{value}» không tồn tại.", field="agency.time_zone") from None
+        raise ValidationError(
+            f"Múi giờ: «{_shown(value)}» không tồn tại.", field="agency.time_zone"
+        ) from None
 
 
 def _check_identifier(value: Any) -> None:
     # The identifier goes into the dossier code and so into Code 128: ASCII by construction.
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9.]{0,30}", str(value)):
         raise ValidationError(
-            "Mã định danh đơn vị: chỉ gồm chữ cái không dấu, chữ số và dấu chấm (ví dụ H15.50.05.13).",
+            "Mã định danh đơn vị: chỉ gồm chữ cái không dấu, chữ số và dấu chấm (ví dụ H17.50.05.13).",
             field="agency.unit_identifier",
         )
 
@@ -63,6 +71,24 @@ def _check_choice(*choices: object) -> Callable[[Any], None]:
             raise ValidationError(f"Giá trị phải là một trong: {', '.join(map(str, choices))}.")
 
     return check
+
+
+SCAN_TYPES = ("pdf", "png", "jpeg", "tiff")  # what digitisation can read (onestop.pages)
+
+
+def _check_scan_types(value: Any) -> None:
+    given = [t.strip().lower() for t in str(value).split(",") if t.strip()]
+    unknown = [t for t in given if t not in SCAN_TYPES]
+    if not given or unknown:
+        raise ValidationError(
+            "Loại tệp được nhận: một hoặc nhiều trong " + ", ".join(SCAN_TYPES) + ", cách nhau dấu phẩy.",
+            field="scan.types",
+        )
+
+
+def _check_quality(value: Any) -> None:
+    if not (int(value) == 0 or 30 <= int(value) <= 95):
+        raise ValidationError("Giá trị phải là 0 (không nén mất dữ liệu) hoặc từ 30 đến 95.")
 
 
 @dataclass(frozen=True)
@@ -114,6 +140,13 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef("rating.timeout_seconds", int, 60, "Thời gian chờ đánh giá (giây)", _check_range(10, 600)),
     SettingDef("rating.show_today_count", bool, False, "Màn hình chờ hiện số lượt đánh giá hôm nay"),
     SettingDef("rating.speech", bool, True, "Đọc lời mời đánh giá (nếu máy có bộ đọc)"),
+    SettingDef(
+        "rating.input",
+        str,
+        "touch",
+        "Người dân đánh giá bằng: màn hình cảm ứng (touch), chuột (mouse) hay bàn phím số (keypad)",
+        _check_choice("touch", "mouse", "keypad"),
+    ),
     SettingDef("rating.auto_request", bool, True, "Tự động mời đánh giá sau khi phục vụ"),
     SettingDef("permissions", dict, DEFAULT_PERMISSIONS, "Quyền theo vai trò", _check_permissions),
     SettingDef(
@@ -125,6 +158,35 @@ SETTINGS: tuple[SettingDef, ...] = (
         5,
         "Số lần đăng nhập sai liên tiếp thì khóa tài khoản",
         _check_range(3, 20),
+    ),
+    SettingDef(
+        "scan.max_mb",
+        int,
+        20,
+        "Dung lượng tối đa của mỗi tệp số hóa (MB)",
+        _check_range(1, 500),
+    ),
+    SettingDef(
+        "scan.types",
+        str,
+        ",".join(SCAN_TYPES),
+        "Loại tệp được nhận khi số hóa (pdf, png, jpeg, tiff)",
+        _check_scan_types,
+    ),
+    SettingDef("scan.resolution", int, 200, "Độ phân giải khi quét (dpi)", _check_range(75, 600)),
+    SettingDef(
+        "scan.quality",
+        int,
+        85,
+        "Chất lượng nén JPEG của trang quét (30–95; 0: không nén mất dữ liệu)",
+        _check_quality,
+    ),
+    SettingDef(
+        "scan.device",
+        str,
+        "",
+        "Máy quét mặc định (tên SANE như test:0, hoặc folder:ĐƯỜNG_DẪN cho thư mục của máy quét mạng; "
+        "trống: máy đầu tiên tìm thấy)",
     ),
     SettingDef("agency.demo", bool, False, "Cơ sở dữ liệu mẫu (chỉ để thử, không dùng thật)"),
     SettingDef("ui.language", str, "vi", "Ngôn ngữ giao diện", _check_choice("vi", "en")),
@@ -138,7 +200,7 @@ def coerce(key: str, value: Any) -> Any:
     try:
         spec = BY_KEY[key]
     except KeyError:
-        raise ValidationError(f"Không có thiết lập «{key}».", field=key) from None
+        raise ValidationError(f"Không có thiết lập «{_shown(key)}».", field=key) from None
     try:
         if spec.type is bool and isinstance(value, str):
             if value.lower() not in {"true", "false", "1", "0", "yes", "no"}:
@@ -148,7 +210,7 @@ def coerce(key: str, value: Any) -> Any:
             value = json.loads(value)
         value = spec.type(value)
     except (TypeError, ValueError):
-        raise ValidationError(f"{spec.label}: giá trị «{value}» không hợp lệ.", field=key) from None
+        raise ValidationError(f"{spec.label}: giá trị «{_shown(value)}» không hợp lệ.", field=key) from None
     if spec.check is not None:
         try:
             spec.check(value)

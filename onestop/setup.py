@@ -32,6 +32,9 @@ def initialise(
         if first_admin is not None:
             svc.staff.check_password_rule(first_admin[1])
         actor = svc.ctx.system_actor()
+    refreshed = svc.calendar.refresh(actor=actor)
+    if refreshed:
+        yield "Lịch làm việc cập nhật theo danh sách mới: " + ", ".join(map(str, refreshed)) + "."
     year = svc.ctx.now().year
     for y in (year, year + 1):
         added = svc.calendar.seed_year(y, actor=actor)

@@ -95,6 +95,12 @@ def official_days(year: int) -> list[CalendarDay]:
     return list(_official_days(year))
 
 
+def is_official(year: int) -> bool:
+    """Whether ``year`` comes from the official list shipped with the program (else the ``holidays``
+    package computes it: provisional until the government's notice is in the list)."""
+    return year in _shipped_calendar()
+
+
 @cache
 def _official_days(year: int) -> tuple[CalendarDay, ...]:
     # Cached: the demo generator and every WorkingCalendar built with the default seed ask for the

@@ -48,7 +48,7 @@ def main(out: Path) -> int:
     work = Path(tempfile.mkdtemp(prefix="onestop-shots-"))
     # Monday 23/11/2026 after the 15:00 cut-off: the appointment skips Tuesday 24/11 (a holiday).
     clock = FixedClock(datetime(2026, 11, 23, 15, 20, tzinfo=VN))
-    svc = open_services(f"sqlite:///{work / 'demo.db'}", clock=clock)
+    svc = open_services(f"sqlite:///{work / 'demo.db'}", clock=clock, create=True)
     for _line in run_demo(svc, dossiers=400, seed=3):
         pass
     app = create_application(["onestop"])
@@ -80,7 +80,7 @@ def main(out: Path) -> int:
     shoot(app, window, out / "today.png")
 
     from onestop.services import DossierFilter
-    from onestop.ui.dossiers import open_dossier
+    from onestop.ui.detail import open_dossier
 
     code = svc.dossiers.list_dossiers(DossierFilter(limit=30), actor=svc.staff.sign_in("lanhdao", "demo"))[
         12
@@ -94,7 +94,7 @@ def main(out: Path) -> int:
     from onestop.ui.printing import ReceiptPreviewDialog
 
     preview = ReceiptPreviewDialog(
-        receipt_bytes(svc.intake.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo"))),
+        receipt_bytes(svc.papers.receipt_data(code, actor=svc.staff.sign_in("lanhdao", "demo"))),
         gui.ui_state,
         window,
         title=code,
@@ -123,8 +123,18 @@ def main(out: Path) -> int:
     kiosk.stop()
     kiosk.close()
 
-    lead = gui.open_window(svc.staff.sign_in("lanhdao", "demo"))
+    officer = gui.open_window(svc.staff.sign_in("xuly1", "demo"))  # lands on «Hồ sơ của tôi»
+    officer.resize(1366, 740)
+    settle(app, lambda: officer.mine.steps.context is not None)
+    shoot(app, officer, out / "my-dossiers.png")
+    officer.close()
+
+    # Friday 27/11 10:00: some of the demo's dossiers in processing are late by then, others due soon.
+    clock.at = datetime(2026, 11, 27, 10, 0, tzinfo=VN)
+    lead = gui.open_window(svc.staff.sign_in("lanhdao", "demo"))  # lands on the overdue list
     lead.resize(1366, 740)
+    settle(app, lambda: lead.urgent.steps.context is not None)
+    shoot(app, lead, out / "overdue.png")
     lead.tabs.setCurrentWidget(lead.ratings)
     settle(app, seconds=1.5)
     shoot(app, lead, out / "ratings.png")
@@ -132,7 +142,7 @@ def main(out: Path) -> int:
 
     admin = gui.open_window(svc.staff.sign_in("admin", "demo"))
     admin.resize(1366, 740)
-    admin.show_tab(2)
+    admin.go("admin")
     settle(app, seconds=1.5)
     admin.admin.tabs.setCurrentIndex(2)
     settle(app, seconds=1.0)

@@ -23,7 +23,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 CATALOG = PROJECT / "resources" / "data" / "procedures.json"
 AGENCY_TZ = "Asia/Ho_Chi_Minh"
 
-CODE_RE = re.compile(r"^H15\.50\.05\.13-(\d{6})-(\d{4})$")
+CODE_RE = re.compile(r"^H17\.50\.05\.13-(\d{6})-(\d{4})$")
 DEMO_ACCOUNTS = ("admin", "tiepnhan1", "tiepnhan2", "xuly1", "lanhdao")
 
 SAME_DAY_CUTOFF = "2.000815"  # same day, cut-off 15:00

@@ -27,7 +27,7 @@ from onestop.forms.model import (
 )
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CODE = "H15.50.05.13-261127-0042"
+CODE = "H17.50.05.13-261127-0042"
 PROCEDURE = "Đăng ký khai sinh"
 PROCEDURE_CODE = "1.001193.000.00.00.H15"
 UNIT = "Trung tâm Phục vụ hành chính công phường Liên Chiểu"
@@ -210,7 +210,7 @@ def register_rows(count: int) -> Iterator[RegisterRow]:
         done = i % 3 != 0
         yield RegisterRow(
             number=i,
-            code=f"H15.50.05.13-{received:%y%m%d}-{i % 10000:04d}",
+            code=f"H17.50.05.13-{received:%y%m%d}-{i % 10000:04d}",
             procedure_name=procedures[i % len(procedures)],
             sets=1 + (i % 2),
             applicant_name=names[i % len(names)],

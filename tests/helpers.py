@@ -63,3 +63,37 @@ def viewer(svc):  # type: ignore[no-untyped-def]
 
 def clerk_of(svc):  # type: ignore[no-untyped-def]
     return actor(svc, "tiepnhan1")
+
+
+def unit_officer(svc, username: str = "xuly2", unit: str = "TPHT"):  # type: ignore[no-untyped-def]
+    """A processing officer of one unit only (the demo's xuly1 acts for every unit): Võ Thị Lan."""
+    svc.staff.create_staff(
+        username=username,
+        full_name="Võ Thị Lan",
+        password="mat-khau-moi",
+        role="xu_ly",
+        unit_id=svc.catalog.units_by_code()[unit]["id"],
+        actor=actor(svc, "admin"),
+    )
+    return actor(svc, username)
+
+
+def scan(widget, code: str) -> None:  # type: ignore[no-untyped-def]
+    """What a barcode scanner (a keyboard wedge) does: the code's keys back to back, then Enter,
+    into whatever has the focus. ``code`` is ASCII (Code 128)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    named = {".": Qt.Key.Key_Period, "-": Qt.Key.Key_Minus}
+    keys = []
+    for ch in code:
+        if ch.isascii() and ch.isalnum():
+            shift = Qt.KeyboardModifier.ShiftModifier if ch.isupper() else Qt.KeyboardModifier.NoModifier
+            keys.append((ord(ch.upper()), shift, ch))
+        else:
+            keys.append((named.get(ch, Qt.Key.Key_unknown), Qt.KeyboardModifier.NoModifier, ch))
+    keys.append((Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+    for key, modifiers, text in keys:
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers, text))

@@ -330,10 +330,10 @@ def test_code_sequence_is_consecutive_per_day_and_restarts_the_next_day(agency_d
         receive(agency_db, "Người Thứ Tư", faketime="2026-11-25 10:00:00")["code"],
     ]
     assert codes == [
-        "H15.50.05.13-261125-0001",
-        "H15.50.05.13-261125-0002",
-        "H15.50.05.13-261126-0001",
-        "H15.50.05.13-261125-0003",
+        "H17.50.05.13-261125-0001",
+        "H17.50.05.13-261125-0002",
+        "H17.50.05.13-261126-0001",
+        "H17.50.05.13-261125-0003",
     ]
 
 
@@ -587,7 +587,7 @@ def test_show_json_has_contract_fields_and_history_oldest_first(demo_db: Path) -
 
 
 def test_show_unknown_code_is_usage_error(demo_db: Path) -> None:
-    usage_error(run(demo_db, "show", "H15.50.05.13-991231-9999"), "H15.50.05.13-991231-9999")
+    usage_error(run(demo_db, "show", "H17.50.05.13-991231-9999"), "H17.50.05.13-991231-9999")
 
 
 # --------------------------------------------------------------------------- list
@@ -729,7 +729,7 @@ def test_receipt_writes_an_a5_pdf_with_code_name_and_barcodes(demo_db: Path, tmp
 
 def test_receipt_of_unknown_code_is_usage_error_and_writes_no_file(demo_db: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "x.pdf"
-    usage_error(run(demo_db, "receipt", "H15.50.05.13-991231-9999", "-o", str(pdf)), "mã hồ sơ")
+    usage_error(run(demo_db, "receipt", "H17.50.05.13-991231-9999", "-o", str(pdf)), "mã hồ sơ")
     assert list(tmp_path.glob("x.pdf*")) == []
 
 
@@ -1040,7 +1040,7 @@ def test_python_main_py_behaves_like_the_console_script(demo_db: Path) -> None:
         [
             (demo_db, ["show", code, "--json"], {"python_main": True}),
             (demo_db, ["show", code, "--json"]),
-            (demo_db, ["show", "H15.50.05.13-991231-9999"], {"python_main": True}),
+            (demo_db, ["show", "H17.50.05.13-991231-9999"], {"python_main": True}),
         ]
     )
     assert via_main.json() == via_script.json()
@@ -1050,8 +1050,8 @@ def test_python_main_py_behaves_like_the_console_script(demo_db: Path) -> None:
 def test_debug_shows_a_traceback_only_when_asked(demo_db: Path) -> None:
     plain, debug = run_all(
         [
-            (demo_db, ["show", "H15.50.05.13-991231-9999"]),
-            (demo_db, ["--debug", "show", "H15.50.05.13-991231-9999"]),
+            (demo_db, ["show", "H17.50.05.13-991231-9999"]),
+            (demo_db, ["--debug", "show", "H17.50.05.13-991231-9999"]),
         ]
     )
     usage_error(plain)

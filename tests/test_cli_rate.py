@@ -72,7 +72,7 @@ def test_bad_ratings_exit_2_and_write_nothing(db: Path, args: list[str], words: 
 
 
 def test_unknown_dossier_cannot_be_rated(db: Path) -> None:
-    usage_error(run(db, "--user", "tiepnhan1", "rate", "H15.50.05.13-261127-9999", "hai-long"), "mã hồ sơ")
+    usage_error(run(db, "--user", "tiepnhan1", "rate", "H17.50.05.13-261127-9999", "hai-long"), "mã hồ sơ")
 
 
 def test_verify_catches_a_rating_changed_deleted_or_inserted_with_a_plain_client(

@@ -541,4 +541,4 @@ def test_register_of_5000_rows_streams_in_flat_memory(tmp_path: Path) -> None:
         assert "Tên TTHC" in text and "Cơ quan chủ trì giải quyết" in flat(page_text(pdf, page, mode="-raw"))
         assert f"Trang {page}/{pages}" in text and f"Mã neo chuỗi lịch sử: {ANCHOR}" in text
     last = flat(page_text(pdf, pages, mode="-raw"))
-    assert "5000 H15.50.05.13-" in last
+    assert "5000 H17.50.05.13-" in last

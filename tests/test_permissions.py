@@ -19,11 +19,13 @@ from typing import Any
 
 import pytest
 from helpers import actor, vn
+from scan_samples import network_scanner_folder, page_png
 
 from onestop.auth import DEFAULT_PERMISSIONS, STAFF_ROLES, Act, Actor, Role, allowed_acts
 from onestop.clock import FixedClock
 from onestop.db.engine import Database
 from onestop.errors import PermissionDenied
+from onestop.pages import Source
 from onestop.services import Applicant, DocumentSpec, DossierFilter, Onestop, ReceiveRequest
 
 ROLE_ACCOUNTS = {
@@ -46,6 +48,7 @@ UNGUARDED = {
     "ratings.close_request": "the kiosk, answering a clerk's invitation",
     "ratings.kiosk_request_state": "the kiosk, answering a clerk's invitation",
     "integrity.verify": "anyone may check the data is intact",
+    "oversight.answer": "only the directive's addressee (checked inside)",
 }
 
 
@@ -99,6 +102,8 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "catalog.add_unit": lambda s, a, c: s.catalog.add_unit(code="MOI", name="Đơn vị mới", actor=a),
     "calendar.days": lambda s, a, c: s.calendar.days(2026),
+    "calendar.source": lambda s, a, c: s.calendar.source(2027),
+    "calendar.refresh": lambda s, a, c: s.calendar.refresh(actor=a),
     "calendar.preview_due": lambda s, a, c: s.calendar.preview_due("1.004873"),
     "calendar.seed_year": lambda s, a, c: s.calendar.seed_year(2030, actor=a),
     "calendar.set_day": lambda s, a, c: s.calendar.set_day(date(2026, 12, 31), "holiday", "Nghỉ", actor=a),
@@ -109,7 +114,7 @@ SCENARIOS: dict[str, Scenario] = {
     "intake.correct_applicant": lambda s, a, c: s.intake.correct_applicant(
         c["code"], Applicant("Lê Văn An", phone="0905111222"), actor=a
     ),
-    "intake.receipt_data": lambda s, a, c: s.intake.receipt_data(c["code"], actor=a),
+    "papers.receipt_data": lambda s, a, c: s.papers.receipt_data(c["code"], actor=a),
     "intake.last_applicant": lambda s, a, c: s.intake.last_applicant("048090000123", actor=a),
     "intake.procedure_usage": lambda s, a, c: s.intake.procedure_usage(actor=a),
     "dossiers.dossier": lambda s, a, c: s.dossiers.dossier(c["code"], actor=a),
@@ -124,6 +129,58 @@ SCENARIOS: dict[str, Scenario] = {
     "ratings.cancel_request": lambda s, a, c: s.ratings.cancel_request(c["request"], actor=a),
     "ratings.summary": lambda s, a, c: s.ratings.summary(actor=a),
     "integrity.anchor": lambda s, a, c: s.integrity.anchor(actor=a),
+    "catalog.procedure_by_id": lambda s, a, c: s.catalog.procedure_by_id(1),
+    "catalog.units_by_code": lambda s, a, c: s.catalog.units_by_code(),
+    "catalog.set_unit_time": lambda s, a, c: s.catalog.set_unit_time("CAP", 16, actor=a),
+    "catalog.close_unit": lambda s, a, c: s.catalog.close_unit("KTHTDT", actor=a),
+    "catalog.rename_unit": lambda s, a, c: s.catalog.rename_unit(
+        "KTHTDT", new_code="KT", new_name="Phòng Kinh tế", actor=a
+    ),
+    "reports.period": lambda s, a, c: s.reports.period(date(2026, 11, 1), date(2026, 11, 30)),
+    "reports.report": lambda s, a, c: s.reports.report(date(2026, 11, 1), date(2026, 11, 30), actor=a),
+    "reports.dossiers_behind": lambda s, a, c: s.reports.dossiers_behind(
+        date(2026, 11, 1), date(2026, 11, 30), "received", actor=a
+    ),
+    "reports.register": lambda s, a, c: list(
+        s.reports.register(date(2026, 11, 1), date(2026, 11, 30), anchor="1:" + "0" * 64, actor=a).rows
+    ),
+    "oversight.direct": lambda s, a, c: s.oversight.direct(
+        c["code"], to_user="xuly1", text="Giải quyết ngay", actor=a
+    ),
+    "oversight.waiting_for": lambda s, a, c: s.oversight.waiting_for(actor=a),
+    "oversight.on_dossier": lambda s, a, c: s.oversight.on_dossier(c["code"], actor=a),
+    "papers.form": lambda s, a, c: s.papers.form(c["code"], "06", actor=a),
+    "papers.guidance_at_counter": lambda s, a, c: s.papers.guidance_at_counter(
+        "1.004873", Applicant("Lê Văn An"), [("Tờ khai", "Chưa ký")], actor=a
+    ),
+    "worklists.work_list": lambda s, a, c: s.worklists.work_list("urgent", actor=a),
+    "lifecycle.next_steps": lambda s, a, c: s.lifecycle.next_steps(c["code"], actor=a),
+    "lifecycle.transfer": lambda s, a, c: s.lifecycle.transfer(c["code"], actor=a),
+    "lifecycle.take": lambda s, a, c: s.lifecycle.take(c["processing"], actor=a),
+    "lifecycle.supplement": lambda s, a, c: s.lifecycle.supplement(c["processing"], note="Thiếu", actor=a),
+    "lifecycle.resume": lambda s, a, c: s.lifecycle.resume(c["waiting"], actor=a),
+    "lifecycle.result": lambda s, a, c: s.lifecycle.result(c["processing"], actor=a),
+    "lifecycle.return_result": lambda s, a, c: s.lifecycle.return_result(c["ready"], actor=a),
+    "lifecycle.refuse": lambda s, a, c: s.lifecycle.refuse(c["code"], reason="Không đủ điều kiện", actor=a),
+    "lifecycle.stop": lambda s, a, c: s.lifecycle.stop(c["processing"], reason="Theo đề nghị", actor=a),
+    "lifecycle.withdraw": lambda s, a, c: s.lifecycle.withdraw(c["code"], actor=a),
+    "lifecycle.extend": lambda s, a, c: s.lifecycle.extend(
+        c["code"], due=vn(2026, 12, 31, 17, 0), reason="Cần xác minh", actor=a
+    ),
+    "digitisation.attach": lambda s, a, c: s.digitisation.attach(
+        c["code"], [Source("trang.png", page_png())], document=1, actor=a
+    ),
+    "digitisation.scan": lambda s, a, c: s.digitisation.scan(
+        c["code"], document=1, device=f"folder:{network_scanner_folder(s.db.sqlite_path.parent)}", actor=a
+    ),
+    "digitisation.devices": lambda s, a, c: s.digitisation.devices(device="folder:/tmp", actor=a),
+    "digitisation.attachments": lambda s, a, c: s.digitisation.attachments(c["earlier"], actor=a),
+    "digitisation.pdf": lambda s, a, c: s.digitisation.pdf(c["earlier"], document=1, actor=a),
+    "digitisation.thumbnails": lambda s, a, c: s.digitisation.thumbnails(c["earlier"], document=1, actor=a),
+    "digitisation.reusable": lambda s, a, c: s.digitisation.reusable(
+        "048090000123", s.catalog.procedure("1.004873").documents, actor=a
+    ),
+    "digitisation.reuse": lambda s, a, c: s.digitisation.reuse(c["code"], 1, c["attachment"], actor=a),
 }
 
 
@@ -139,10 +196,35 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     svc = Onestop(db=db, clock=FixedClock(vn(2026, 11, 23, 9, 0)))
     list(run_demo(svc, dossiers=0))
     clerk = actor(svc, "tiepnhan1")
+    earlier = svc.intake.receive(
+        ReceiveRequest("1.004873", Applicant("Lê Văn An", "048090000123")), actor=clerk
+    ).code
+    scanned = svc.digitisation.attach(earlier, [Source("trang.png", page_png())], document=1, actor=clerk)
     d = svc.intake.receive(ReceiveRequest("1.004873", Applicant("Lê Văn An", "048090000123")), actor=clerk)
     request = svc.ratings.request(d.code, station="quay-1", actor=clerk)
+    head = actor(svc, "lanhdao")
+    codes = {}
+    for name, steps in (
+        ("processing", ["transfer"]),
+        ("waiting", ["transfer", "supplement"]),
+        ("ready", ["transfer", "result"]),
+    ):
+        code = svc.intake.receive(ReceiveRequest("1.004873", Applicant("Trần Thị Bình")), actor=clerk).code
+        for step in steps:
+            if step == "supplement":
+                svc.lifecycle.supplement(code, note="Thiếu giấy tờ", actor=head)
+            else:
+                getattr(svc.lifecycle, step)(code, actor=head)
+        codes[name] = code
     db.dispose()
-    return path, {"code": d.code, "id": d.id, "request": request}
+    return path, {
+        "code": d.code,
+        "id": d.id,
+        "request": request,
+        "earlier": earlier,
+        "attachment": scanned.id,
+        **codes,
+    }
 
 
 def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -36,7 +36,7 @@ from onestop.forms.qr import parse_qr_payload
 from onestop.forms.receipt import TITLE, receipt_bytes, render_receipt
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CODE = "H15.50.05.13-261127-0042"
+CODE = "H17.50.05.13-261127-0042"
 PROCEDURE = (
     "Cấp bản sao có chứng thực từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền "
     "của Việt Nam cấp hoặc chứng nhận"

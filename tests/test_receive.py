@@ -29,7 +29,7 @@ def _receive(svc: Onestop, name: str = "Nguyễn Thị Thủy", procedure: str =
 
 def test_received_dossier_gets_unit_date_and_daily_number_code(agency: Onestop) -> None:
     d = _receive(agency)
-    assert d.code == "H15.50.05.13-261123-0001"
+    assert d.code == "H17.50.05.13-261123-0001"
     assert d.status == "received"
     assert d.received_by == "tiepnhan1"
     assert d.received_at == vn(2026, 11, 23, 9, 0)
@@ -44,7 +44,7 @@ def test_numbers_follow_each_other_and_restart_the_next_day(agency: Onestop, clo
     assert [c[-4:] for c in codes] == ["0001", "0002", "0003"]
     clock.advance(timedelta(days=2))  # Wednesday (Tuesday 24/11 is a holiday, but the date is what counts)
     nxt = _receive(agency)
-    assert nxt.code == "H15.50.05.13-261125-0001"
+    assert nxt.code == "H17.50.05.13-261125-0001"
     # The register number does not restart: it counts the whole volume (the year).
     assert nxt.register_number == 4
 
@@ -52,7 +52,7 @@ def test_numbers_follow_each_other_and_restart_the_next_day(agency: Onestop, clo
 def test_code_uses_the_agency_date_not_utc(agency: Onestop, clock: FixedClock) -> None:
     clock.at = vn(2026, 11, 25, 6, 30)  # 23:30 UTC the day before
     d = _receive(agency)
-    assert re.fullmatch(r"H15\.50\.05\.13-261125-\d{4}", d.code)
+    assert re.fullmatch(r"H17\.50\.05\.13-261125-\d{4}", d.code)
 
 
 def test_after_cutoff_same_day_procedure_skips_the_holiday(agency: Onestop, clock: FixedClock) -> None:
@@ -148,8 +148,8 @@ def test_correction_keeps_the_code_and_the_old_receipt(agency: Onestop, clock: F
     )
     assert fixed.code == d.code
     assert fixed.receipt_version == 2
-    assert agency.intake.receipt_data(d.code, actor=viewer(agency)).phone == "0905999888"
-    assert agency.intake.receipt_data(d.code, version=1, actor=viewer(agency)).phone == "0905123456"
+    assert agency.papers.receipt_data(d.code, actor=viewer(agency)).phone == "0905999888"
+    assert agency.papers.receipt_data(d.code, version=1, actor=viewer(agency)).phone == "0905123456"
     assert [e.action for e in fixed.events] == ["receive", "correct"]
     assert (
         agency.dossiers.list_dossiers(DossierFilter(search="0905999888"), actor=viewer(agency))[0].code
@@ -162,11 +162,11 @@ def test_receipt_keeps_the_agency_name_it_was_printed_with(agency: Onestop) -> N
     d = _receive(agency)
     agency.config.set_settings({"agency.parent_name": "UBND PHƯỜNG HẢI VÂN"}, actor=system(agency))
     assert (
-        agency.intake.receipt_data(d.code, actor=viewer(agency)).header.parent_agency
+        agency.papers.receipt_data(d.code, actor=viewer(agency)).header.parent_agency
         == "UBND PHƯỜNG LIÊN CHIỂU"
     )
     assert (
-        agency.intake.receipt_data(_receive(agency).code, actor=viewer(agency)).header.parent_agency
+        agency.papers.receipt_data(_receive(agency).code, actor=viewer(agency)).header.parent_agency
         == "UBND PHƯỜNG HẢI VÂN"
     )
 
@@ -320,3 +320,88 @@ def test_the_last_administrator_cannot_be_locked_or_demoted(agency: Onestop) -> 
         agency.staff.create_staff(
             username="x2", full_name="Lê Văn X", password="123", role="tiep_nhan", actor=system(agency)
         )
+
+
+def test_organisations_landlines_and_identity_numbers_as_offices_meet_them(agency: Onestop) -> None:
+    clerk = actor(agency, "tiepnhan1")
+    org = agency.intake.receive(
+        ReceiveRequest(
+            "1.001612",
+            Applicant(
+                "Hợp tác xã Nông nghiệp số 2 (Hòa Khánh)",
+                phone="0236 3842 555",
+                kind="organisation",
+                tax_code="0100109106",
+            ),
+        ),
+        actor=clerk,
+    )
+    assert org.applicant.phone == "02363842555" and org.applicant.kind == "organisation"
+    shown = agency.dossiers.dossier(org.code, actor=clerk)
+    assert shown.applicant.tax_code == "0100109106" and shown.applicant.name.startswith("Hợp tác xã")
+    receipt = agency.papers.receipt_data(org.code, actor=clerk)
+    assert receipt.applicant_kind == "organisation" and receipt.tax_code == "0100109106"
+    with pytest.raises(ValidationError, match="Mã số thuế"):
+        agency.intake.receive(
+            ReceiveRequest(
+                "1.001612", Applicant("Công ty TNHH Xây dựng A&B", kind="organisation", tax_code="123")
+            ),
+            actor=clerk,
+        )
+    with pytest.raises(ValidationError, match="Số định danh"):
+        agency.intake.receive(ReceiveRequest("1.001612", Applicant("Lê Văn An", "999999999999")), actor=clerk)
+    with pytest.raises(ValidationError, match="tổ chức"):
+        agency.intake.receive(
+            ReceiveRequest("1.001612", Applicant("Lê Văn An", tax_code="0100109106")), actor=clerk
+        )
+    assert agency.integrity.verify().ok
+
+
+def test_a_provisional_year_is_replaced_by_a_newer_official_list_but_never_an_edited_one(
+    agency: Onestop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    import onestop.services.calendar as calendar_service
+    from onestop.worktime import CalendarDay
+
+    admin = actor(agency, "admin")
+    assert agency.calendar.source(2026) == "official"
+    assert agency.calendar.source(2027) == "provisional"  # init stores this year and the next
+    agency.calendar.seed_year(2028, actor=admin)
+    agency.calendar.set_day(date(2028, 3, 2), "holiday", "Nghỉ theo quyết định riêng", actor=admin)
+    assert agency.calendar.source(2028) == "edited"
+    notice = [CalendarDay(date(2027, 2, 5), "holiday", "Tết Nguyên Đán (theo thông báo)")]
+    shipped = {2027: notice, 2028: [CalendarDay(date(2028, 1, 1), "holiday", "Tết Dương lịch")]}
+    real = calendar_service.official_days
+    monkeypatch.setattr(calendar_service, "official_days", lambda y: shipped.get(y) or real(y))
+    monkeypatch.setattr(calendar_service, "is_official", lambda y: y in shipped or y in (2025, 2026))
+    assert agency.calendar.refresh(actor=admin) == [2027]
+    assert [d.name for d in agency.calendar.days(2027)] == ["Tết Nguyên Đán (theo thông báo)"]
+    assert agency.calendar.source(2027) == "official"
+    assert any(d.name == "Nghỉ theo quyết định riêng" for d in agency.calendar.days(2028))  # kept
+    assert agency.calendar.refresh(actor=admin) == []
+    assert agency.integrity.verify().ok
+
+
+def test_the_day_before_new_years_eve_2025_is_the_28th_of_the_last_lunar_month(agency: Onestop) -> None:
+    from datetime import date
+
+    days = {d.date: d.name for d in agency.calendar.days(2025)}
+    assert days[date(2025, 1, 27)] == "Tết Nguyên Đán (28 tháng Chạp)"
+    assert "Giao thừa" in days[date(2025, 1, 28)]
+
+
+def test_the_fee_charged_is_what_the_clerk_confirms(agency: Onestop) -> None:
+    clerk = actor(agency, "tiepnhan1")
+    default = agency.intake.receive(
+        ReceiveRequest("1.001193", Applicant("Lê Văn An"), documents=None), actor=clerk
+    )
+    waived = agency.intake.receive(
+        ReceiveRequest("1.001193", Applicant("Lê Văn An"), fee_amount=0), actor=clerk
+    )
+    catalogue = agency.catalog.procedure("1.001193").fee_amount
+    assert agency.papers.receipt_data(default.code, actor=clerk).fee_amount == catalogue
+    assert agency.papers.receipt_data(waived.code, actor=clerk).fee_amount == 0
+    with pytest.raises(ValidationError, match="Phí, lệ phí"):
+        agency.intake.receive(ReceiveRequest("1.001193", Applicant("Lê Văn An"), fee_amount=-5), actor=clerk)

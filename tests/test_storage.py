@@ -36,6 +36,17 @@ def test_schema_is_created_from_empty_and_second_run_does_nothing(db_path: Path)
     assert migrate.ensure_schema(db) is False
 
 
+def _same_type_on_sqlite(context, inspected, metadata, inspected_type, metadata_type):  # type: ignore[no-untyped-def]
+    """SQLite ignores VARCHAR lengths (a longer String in the models needs no migration there; on
+    PostgreSQL the migration alters the column): compare the kinds of type, not their lengths."""
+    if type(inspected_type).__name__.upper() in ("VARCHAR", "STRING") and type(metadata_type).__name__ in (
+        "String",
+        "VARCHAR",
+    ):
+        return False
+    return None  # the default comparison
+
+
 def test_models_and_migrations_agree(db_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
@@ -47,7 +58,11 @@ def test_models_and_migrations_agree(db_path: Path) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(
             MigrationContext.configure(
-                conn, opts={"include_name": lambda n, t, p: not (n or "").startswith("dossiers_fts")}
+                conn,
+                opts={
+                    "include_name": lambda n, t, p: not (n or "").startswith("dossiers_fts"),
+                    "compare_type": _same_type_on_sqlite,
+                },
             ),
             metadata,
         )
@@ -63,7 +78,7 @@ def test_downgrade_then_upgrade_round_trip_up_to_the_ledger(db_path: Path) -> No
     assert _tables(db_path) <= {"alembic_version"}
     migrate.upgrade(db)
     assert "events_no_delete" in _tables(db_path)
-    with pytest.raises(RuntimeError, match="0003"):
+    with pytest.raises(RuntimeError, match="cannot be undone"):
         migrate.downgrade(db, "0002")
 
 

@@ -212,8 +212,8 @@ def labels(skipped: Iterable[SkippedDay]) -> list[str]:
             [
                 "25/01: Thứ Bảy",
                 "26/01: Chủ nhật",
-                "27/01: Tết Nguyên Đán (29 Tết)",
-                "28/01: Tết Nguyên Đán (Giao thừa)",
+                "27/01: Tết Nguyên Đán (28 tháng Chạp)",
+                "28/01: Tết Nguyên Đán (29 tháng Chạp, Giao thừa)",
                 "29/01: Tết Nguyên Đán (Mùng một)",
                 "30/01: Tết Nguyên Đán (Mùng hai)",
                 "31/01: Tết Nguyên Đán (Mùng ba)",

@@ -27,6 +27,12 @@ BUSY_TIMEOUT_MS = 10_000
 WRITE_RETRIES = 5
 
 
+def _shown(value: str) -> str:
+    from onestop.validation import shown
+
+    return shown(value, 80)
+
+
 def default_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'onestop.db'}"
 
@@ -44,17 +50,18 @@ class Database:
             self.url = make_url(url)
         except ArgumentError:
             raise UserError(
-                f"Cơ sở dữ liệu (--db): «{url}» không phải URL hợp lệ; ví dụ sqlite:///duong/dan/onestop.db "
+                f"Cơ sở dữ liệu (--db): «{_shown(url)}» không phải URL hợp lệ; ví dụ sqlite:///duong/dan/onestop.db "
                 "hoặc postgresql+psycopg://user:pass@host/onestop."
             ) from None
         backend = self.url.get_backend_name()
         if backend not in ("sqlite", "postgresql"):
             raise UserError(
-                f"Cơ sở dữ liệu (--db): chỉ hỗ trợ SQLite và PostgreSQL, không hỗ trợ «{backend[:30]}»."
+                f"Cơ sở dữ liệu (--db): chỉ hỗ trợ SQLite và PostgreSQL, không hỗ trợ «{_shown(backend)}»."
             )
         if backend == "postgresql" and self.url.get_driver_name() not in ("psycopg", "psycopg2"):
             self.url = self.url.set(drivername="postgresql+psycopg")  # the driver we ship
         self.is_sqlite = backend == "sqlite"
+        self._identity: tuple[int, int] | None = None
         if self.is_sqlite:
             self.engine: Engine = create_engine(
                 self.url,
@@ -75,9 +82,36 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def check_file(self) -> None:
+        """Before every unit of work on SQLite: the file must still be the one first opened. A file
+        deleted or replaced under a running counter would otherwise take "acknowledged" work into
+        an unlinked inode (or another database). ``stat()`` only: never ``open()`` a live SQLite
+        file (closing any descriptor drops this process's locks on it)."""
+        path = self.sqlite_path
+        if path is None:
+            return
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            if self._identity is None:
+                return  # not made yet (init creates it); open_services refuses a missing file otherwise
+            raise StorageError(
+                f"Tệp cơ sở dữ liệu «{path}» đã bị xóa hoặc di chuyển khi chương trình đang chạy; "
+                "không ghi gì thêm. Hãy khôi phục tệp (hoặc bản sao lưu) rồi mở lại chương trình."
+            ) from None
+        identity = (st.st_dev, st.st_ino)
+        if self._identity is None:
+            self._identity = identity
+        elif identity != self._identity:
+            raise StorageError(
+                f"Tệp cơ sở dữ liệu «{path}» đã bị thay bằng tệp khác khi chương trình đang chạy; "
+                "không ghi gì thêm. Hãy mở lại chương trình."
+            )
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A read-only unit of work (a consistent snapshot on both databases)."""
+        self.check_file()
         try:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
@@ -95,6 +129,7 @@ class Database:
         """
         delay = 0.05
         for attempt in range(WRITE_RETRIES):
+            self.check_file()
             try:
                 with self.engine.connect() as conn:
                     conn = conn.execution_options(sqlite_immediate=True)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -87,7 +88,11 @@ units = Table(
     Column("search_key", String(255), nullable=False),
     Column("kind", String(20), nullable=False),  # receiving | competent
     Column("valid_from", Date, nullable=False),
-    Column("valid_to", Date, nullable=True),
+    Column("valid_to", Date, nullable=True),  # closed (renamed, merged) after this day
+    # Who took its work over: another unit's id (checked by the program: SQLite cannot add a foreign
+    # key to an existing table without rebuilding it, and units are referenced everywhere).
+    Column("successor_id", Integer, nullable=True),
+    Column("allotted_hours", Integer, nullable=True),  # working hours a step in this unit may take
 )
 
 staff = Table(
@@ -140,6 +145,9 @@ procedure_documents = Table(
     Column("form", String(50), nullable=False),
     Column("count", Integer, nullable=False),
     Column("required", Boolean, nullable=False),
+    # How long a digitised copy of this paper may be reused for a later dossier (NĐ 45/2020), in
+    # days from its scan; NULL: without limit.
+    Column("valid_days", Integer, nullable=True),
 )
 
 calendar_years = Table(
@@ -147,6 +155,10 @@ calendar_years = Table(
     metadata,
     Column("year", Integer, primary_key=True, autoincrement=False),
     Column("seeded_at", UTCDateTime, nullable=False),
+    # Where the stored days came from: "official" (the list shipped with the program), "provisional"
+    # (the holidays package, until an official list exists), "edited" (an administrator changed it:
+    # never replaced by a newer list); NULL: stored before this was kept (never replaced).
+    Column("source", String(20), nullable=True),
 )
 
 calendar_days = Table(
@@ -186,7 +198,7 @@ dossiers = Table(
     Column("procedure_id", Integer, ForeignKey("procedures.id"), nullable=False),
     Column("unit_identifier", String(50), nullable=False),
     Column("status", String(30), nullable=False),
-    Column("applicant_name", String(100), nullable=False),
+    Column("applicant_name", String(255), nullable=False),  # a person (≤ 100) or an organisation (≤ 255)
     # No b-tree index on id number and phone: random keys slow every insert; the FTS index finds them.
     Column("id_number", String(12), nullable=False),
     Column("phone", String(15), nullable=False),
@@ -212,7 +224,22 @@ dossiers = Table(
     Column("snapshot_id", Integer, ForeignKey("snapshots.id"), nullable=False),  # what its receipt prints
     Column("applicant_kind", String(20), nullable=True),  # NULL: a person; "organisation"
     Column("tax_code", String(14), nullable=True),  # organisations
+    # The due moment after supplement pauses (NULL: due_at). Statistics judge against it, never
+    # against a re-appointment (extended_due_at).
+    Column("legal_due_at", UTCDateTime, nullable=True),
+    Column("result_at", UTCDateTime, nullable=True),  # when the result was ready
     Index("ix_dossiers_status_due", "status", "due_at"),
+    # Covering indexes of the period report: each of its passes reads one compact index, not the table.
+    Index("ix_dossiers_report_received", "received_at", "procedure_id", "received_by", "status"),
+    Index(
+        "ix_dossiers_report_result",
+        "result_at",
+        "procedure_id",
+        "received_by",
+        "current_unit_id",
+        "legal_due_at",
+        "due_at",
+    ),
 )
 
 dossier_documents = Table(
@@ -291,6 +318,56 @@ ratings = Table(
     Column("at", UTCDateTime, nullable=False, index=True),
     Column("hash", String(64), nullable=False),
     UniqueConstraint("dossier_id", "event", name="uq_ratings_dossier_event"),
+    Index("ix_ratings_report", "at", "level", "satisfied", "event", "reasons", "clerk_id", "dossier_id"),
+)
+
+directives = Table(
+    "directives",
+    metadata,
+    # The head of agency's directive on a dossier: to whom, what, by when; shown on the addressee's
+    # screen until answered. Under the chain (entity "directive:<id>") and in the dossier's history.
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False, index=True),
+    Column("to_user_id", Integer, ForeignKey("staff.id"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("due_at", UTCDateTime, nullable=True),
+    Column("created_by", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("answer", Text, nullable=True),
+    Column("answered_at", UTCDateTime, nullable=True),
+    Column("answered_by", Integer, ForeignKey("staff.id"), nullable=True),
+)
+
+files = Table(
+    "files",
+    metadata,
+    # The digitised files, each stored once, named by the SHA-256 of its bytes (onestop.db.files says
+    # why they live in the database). Not chained row by row: the name is the content's digest, which
+    # ``verify`` recomputes, and the chained attachments name the files by it.
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("media_type", String(50), nullable=False),  # application/pdf
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+attachments = Table(
+    "attachments",
+    metadata,
+    # A digitised component of a dossier (``document``: its place in the receipt's list, 1-based) or
+    # its electronic result (``kind`` "result", ``document`` NULL). A later attachment for the same
+    # place replaces it as the current scan; the earlier one stays. ``reused_from``: the earlier
+    # dossier's attachment whose file this one reuses (NĐ 45/2020), same ``sha256``, no copy.
+    # Under the chain (entity "attachment:<id>") and in the dossier's history.
+    Column("id", Integer, primary_key=True),
+    Column("dossier_id", Integer, ForeignKey("dossiers.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),  # component | result
+    Column("document", Integer, nullable=True),
+    Column("sha256", String(64), ForeignKey("files.sha256"), nullable=False, index=True),
+    Column("pages", Integer, nullable=False),
+    Column("attached_by", Integer, ForeignKey("staff.id"), nullable=False),
+    Column("attached_at", UTCDateTime, nullable=False),
+    Column("reused_from", Integer, ForeignKey("attachments.id"), nullable=True),
 )
 
 rating_requests = Table(

@@ -88,25 +88,26 @@ _cursors = itertools.count(1)
 DbConn = Connection | sqlite3.Connection  # SQLAlchemy's, or a plain SQLite one (the digest worker)
 
 
-def cursor(conn: DbConn, name: str) -> Any:
+def cursor(conn: DbConn, name: str, size: int = 5000) -> Any:
     """A driver cursor that streams (PostgreSQL: a server-side cursor, not the whole result in
-    memory; each gets its own name). Close it when done."""
+    memory, ``size`` rows a round trip; each gets its own name). Close it when done."""
     if isinstance(conn, sqlite3.Connection):
         return conn.cursor()
     raw = conn.connection.driver_connection
     assert raw is not None
     if conn.dialect.name == "postgresql":
         cur = raw.cursor(name=f"onestop_{name}_{next(_cursors)}")
-        cur.itersize = 5000  # rows a round trip when iterated
+        cur.itersize = size  # rows a round trip when iterated
         return cur
     return raw.cursor()
 
 
 @contextmanager
-def rows(conn: DbConn, sql: str, name: str = "rows") -> Iterator[Iterator[tuple[Any, ...]]]:
+def rows(conn: DbConn, sql: str, name: str = "rows", size: int = 5000) -> Iterator[Iterator[tuple[Any, ...]]]:
     """The rows of a query (raw values, as stored) as an iterator of the driver's own: no Python
-    step a row (SQLite steps the statement as it is iterated; PostgreSQL fetches in batches)."""
-    cur = cursor(conn, name)
+    step a row (SQLite steps the statement as it is iterated; PostgreSQL fetches ``size`` rows at a
+    time: small for large values such as files)."""
+    cur = cursor(conn, name, size)
     try:
         cur.execute(sql)
         yield iter(cur)
@@ -114,9 +115,9 @@ def rows(conn: DbConn, sql: str, name: str = "rows") -> Iterator[Iterator[tuple[
         cur.close()
 
 
-def stream(conn: DbConn, sql: str, name: str = "stream") -> Iterator[tuple[Any, ...]]:
-    """Rows of a query, streamed (raw values, as stored)."""
-    with rows(conn, sql, name) as it:
+def stream(conn: DbConn, sql: str, name: str = "stream", size: int = 5000) -> Iterator[tuple[Any, ...]]:
+    """Rows of a query, streamed (raw values, as stored; ``size``: see ``rows``)."""
+    with rows(conn, sql, name, size) as it:
         yield from it
 
 

@@ -112,7 +112,7 @@ class ReceiptData:
     """
 
     header: FormHeader
-    code: str  # ASCII dossier code, e.g. "H15.50.05.13-261127-0001"
+    code: str  # ASCII dossier code, e.g. "H17.50.05.13-261127-0001"
     receiving_unit: str  # "Trung tâm Phục vụ hành chính công phường Liên Chiểu" (in the sentence)
     applicant_name: str
     procedure_name: str

@@ -9,8 +9,14 @@ per capability::
     svc.catalog     procedures and units                    (services/catalog.py)
     svc.calendar    the working calendar, appointment preview (services/calendar.py)
     svc.intake      receiving, corrections, receipts        (services/intake.py)
+    svc.lifecycle   handovers, supplements, result, return… (services/lifecycle.py)
+    svc.papers      the data of Mẫu 01-06 for the forms      (services/papers.py)
     svc.dossiers    looking dossiers up, lists, search      (services/dossiers.py)
+    svc.worklists   an officer's dossiers, the overdue ones  (services/worklists.py)
     svc.ratings     citizen ratings and the kiosk           (services/ratings.py)
+    svc.reports     the period report, the register (Mẫu 07) (services/reports.py)
+    svc.oversight   the head of agency's directives          (services/oversight.py)
+    svc.digitisation scans of components and results, reuse (services/digitisation.py)
     svc.integrity   verify, anchor                          (services/integrity.py)
 
 Every method that writes, or shows something a role may not see, takes the acting user as the
@@ -37,10 +43,15 @@ if TYPE_CHECKING:
     from onestop.services.calendar import CalendarService
     from onestop.services.catalog import CatalogService, parse_catalog
     from onestop.services.config import ConfigService
+    from onestop.services.digitisation import DigitisationService
     from onestop.services.dossiers import DossierService
     from onestop.services.intake import IntakeService
     from onestop.services.integrity import IntegrityService
+    from onestop.services.lifecycle import LifecycleService
+    from onestop.services.oversight import OversightService
+    from onestop.services.papers import PaperService
     from onestop.services.ratings import RatingService
+    from onestop.services.reports import ReportService
     from onestop.services.staff import StaffService
     from onestop.services.values import (
         APPLICANT_KINDS,
@@ -48,8 +59,10 @@ if TYPE_CHECKING:
         DOCUMENT_FORMS,
         OPEN_STATUSES,
         RESULT_CHANNELS,
+        RESULT_FORMS,
         STATUSES,
         Applicant,
+        AttachmentView,
         DocumentSpec,
         DossierFilter,
         DossierRow,
@@ -59,9 +72,13 @@ if TYPE_CHECKING:
         RatingPrompt,
         RatingView,
         ReceiveRequest,
+        ReuseCandidate,
         SubmittedDocument,
         VerifyReport,
+        WorkPage,
+        WorkRow,
     )
+    from onestop.services.worklists import WorkListService
 
 S = TypeVar("S")
 
@@ -74,8 +91,10 @@ _LAZY: dict[str, str] = {
             "DOCUMENT_FORMS",
             "OPEN_STATUSES",
             "RESULT_CHANNELS",
+            "RESULT_FORMS",
             "STATUSES",
             "Applicant",
+            "AttachmentView",
             "DocumentSpec",
             "DossierFilter",
             "DossierRow",
@@ -85,8 +104,11 @@ _LAZY: dict[str, str] = {
             "RatingPrompt",
             "RatingView",
             "ReceiveRequest",
+            "ReuseCandidate",
             "SubmittedDocument",
             "VerifyReport",
+            "WorkPage",
+            "WorkRow",
         ),
         "onestop.services.values",
     ),
@@ -128,19 +150,28 @@ class _Service(Generic[S]):
         return made  # type: ignore[no-any-return]
 
 
+_S = "onestop.services."
+
+
 class Onestop:
     """The counter's services over one database, with an injected clock."""
 
-    staff: _Service[StaffService] = _Service("onestop.services.staff", "StaffService")
-    config: _Service[ConfigService] = _Service("onestop.services.config", "ConfigService")
-    catalog: _Service[CatalogService] = _Service("onestop.services.catalog", "CatalogService")
-    calendar: _Service[CalendarService] = _Service("onestop.services.calendar", "CalendarService", "catalog")
-    dossiers: _Service[DossierService] = _Service("onestop.services.dossiers", "DossierService")
-    intake: _Service[IntakeService] = _Service(
-        "onestop.services.intake", "IntakeService", "catalog", "dossiers"
+    staff: _Service[StaffService] = _Service(_S + "staff", "StaffService")
+    config: _Service[ConfigService] = _Service(_S + "config", "ConfigService")
+    catalog: _Service[CatalogService] = _Service(_S + "catalog", "CatalogService")
+    calendar: _Service[CalendarService] = _Service(_S + "calendar", "CalendarService", "catalog")
+    dossiers: _Service[DossierService] = _Service(_S + "dossiers", "DossierService")
+    intake: _Service[IntakeService] = _Service(_S + "intake", "IntakeService", "catalog", "dossiers")
+    lifecycle: _Service[LifecycleService] = _Service(
+        _S + "lifecycle", "LifecycleService", "catalog", "dossiers"
     )
-    ratings: _Service[RatingService] = _Service("onestop.services.ratings", "RatingService")
-    integrity: _Service[IntegrityService] = _Service("onestop.services.integrity", "IntegrityService")
+    papers: _Service[PaperService] = _Service(_S + "papers", "PaperService", "catalog", "dossiers")
+    ratings: _Service[RatingService] = _Service(_S + "ratings", "RatingService")
+    reports: _Service[ReportService] = _Service(_S + "reports", "ReportService", "ratings")
+    oversight: _Service[OversightService] = _Service(_S + "oversight", "OversightService")
+    digitisation: _Service[DigitisationService] = _Service(_S + "digitisation", "DigitisationService")
+    integrity: _Service[IntegrityService] = _Service(_S + "integrity", "IntegrityService")
+    worklists: _Service[WorkListService] = _Service(_S + "worklists", "WorkListService")
 
     def __init__(self, *, db: Database, clock: Clock | None = None) -> None:
         self.ctx = Context(db=db, clock=clock)
@@ -158,8 +189,14 @@ class Onestop:
             "calendar": self.calendar,
             "dossiers": self.dossiers,
             "intake": self.intake,
+            "lifecycle": self.lifecycle,
+            "papers": self.papers,
             "ratings": self.ratings,
+            "reports": self.reports,
+            "oversight": self.oversight,
+            "digitisation": self.digitisation,
             "integrity": self.integrity,
+            "worklists": self.worklists,
         }
 
     def permissions(self, actor: Actor) -> frozenset[Act]:
@@ -174,10 +211,12 @@ __all__ = [
     "DOCUMENT_FORMS",
     "OPEN_STATUSES",
     "RESULT_CHANNELS",
+    "RESULT_FORMS",
     "STATUSES",
     "Act",
     "Actor",
     "Applicant",
+    "AttachmentView",
     "DocumentSpec",
     "DossierFilter",
     "DossierRow",
@@ -188,8 +227,11 @@ __all__ = [
     "RatingPrompt",
     "RatingView",
     "ReceiveRequest",
+    "ReuseCandidate",
     "Role",
     "SubmittedDocument",
     "VerifyReport",
+    "WorkPage",
+    "WorkRow",
     "parse_catalog",
 ]

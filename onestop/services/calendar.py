@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, update
 
 from onestop import validation as v
 from onestop.auth import Act, Actor
 from onestop.db import schema as t
 from onestop.errors import ValidationError
 from onestop.services.context import Context, public, requires
-from onestop.worktime import DAY_KINDS, Appointment, CalendarDay, official_days
+from onestop.worktime import DAY_KINDS, Appointment, CalendarDay, is_official, official_days
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years the calendar (and the holidays package) can answer for
 
@@ -78,6 +78,7 @@ class CalendarService:
                 self._seed(conn, day.year)  # the edit goes into the stored year, never lost to a seed
             conn.execute(delete(t.calendar_days).where(t.calendar_days.c.day == day))
             conn.execute(insert(t.calendar_days).values(day=day, year=day.year, kind=kind, name=name))
+            self._mark_edited(conn, day.year)
             self.ctx.record(
                 conn,
                 actor=actor,
@@ -99,6 +100,7 @@ class CalendarService:
             if not self._stored(conn, day.year):
                 self._seed(conn, day.year)
             conn.execute(delete(t.calendar_days).where(t.calendar_days.c.day == day))
+            self._mark_edited(conn, day.year)
             self.ctx.record(
                 conn,
                 actor=actor,
@@ -136,5 +138,64 @@ class CalendarService:
                 insert(t.calendar_days),
                 [{"day": d.date, "year": year, "kind": d.kind, "name": d.name} for d in days],
             )
-        conn.execute(insert(t.calendar_years).values(year=year, seeded_at=self.ctx.clock.now()))
+        source = "official" if is_official(year) else "provisional"
+        conn.execute(
+            insert(t.calendar_years).values(year=year, seeded_at=self.ctx.clock.now(), source=source)
+        )
         return len(days)
+
+    @staticmethod
+    def _mark_edited(conn: Connection, year: int) -> None:
+        conn.execute(update(t.calendar_years).where(t.calendar_years.c.year == year).values(source="edited"))
+
+    @public
+    def source(self, year: int) -> str:
+        """ "official", "provisional" (computed from the holidays package: check it against the
+        government's notice), "edited" (by an administrator) or "" (stored before sources were kept)."""
+        check_year(year)
+        with self.ctx.db.read() as conn:
+            row = conn.execute(
+                select(t.calendar_years.c.source).where(t.calendar_years.c.year == year)
+            ).first()
+        if row is None:
+            return "official" if is_official(year) else "provisional"
+        return str(row[0] or "")
+
+    @requires(Act.MANAGE_CALENDAR)
+    def refresh(self, *, actor: Actor) -> list[int]:
+        """Stored years that came from a list (official or provisional) and that a newer list shipped
+        with the program changes are replaced by it; a year an administrator edited never is.
+        Returns the years replaced."""
+        cy = t.calendar_years.c
+        c = t.calendar_days.c
+
+        def work(conn: Connection) -> list[int]:
+            changed = []
+            for year, source in conn.execute(
+                select(cy.year, cy.source).where(cy.source.in_(("official", "provisional")))
+            ).all():
+                stored = [
+                    (str(d), k, n)
+                    for d, k, n in conn.execute(
+                        select(c.day, c.kind, c.name).where(c.year == year).order_by(c.day)
+                    )
+                ]
+                fresh = [(d.date.isoformat(), d.kind, d.name) for d in official_days(year)]
+                wanted = "official" if is_official(year) else "provisional"
+                if stored == fresh and source == wanted:
+                    continue
+                conn.execute(delete(t.calendar_days).where(c.year == year))
+                conn.execute(delete(t.calendar_years).where(cy.year == year))
+                self._seed(conn, year)
+                note = "Theo danh sách chính thức mới" if wanted == "official" else "Lịch tạm tính cập nhật"
+                self.ctx.record(
+                    conn, actor=actor, action="calendar_refresh", kind="calendar", key=year, note=note
+                )
+                changed.append(year)
+            if changed:
+                self.ctx.bump(conn)
+            return changed
+
+        years: list[int] = self.ctx.db.write(work)
+        self.ctx.invalidate()
+        return years

@@ -7,7 +7,7 @@ catalogue is read by every counter at each act through the configuration revisio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -51,6 +51,15 @@ class CatalogService:
         return info
 
     @public
+    def procedure_by_id(self, procedure_id: int) -> ProcedureInfo:
+        """One version of a procedure (the one a dossier was received under)."""
+        with self.ctx.db.read() as conn:
+            row = conn.execute(select(t.procedures).where(t.procedures.c.id == procedure_id)).first()
+            if row is None:
+                raise NotFoundError("Thủ tục: không có phiên bản này.", field="procedure")
+            return _procedure_info(conn, row)
+
+    @public
     def procedures(self) -> list[ProcedureInfo]:
         p = t.procedures.c
         with self.ctx.db.read() as conn:
@@ -85,7 +94,7 @@ class CatalogService:
                     same = all(
                         getattr(current, k) == proc[k] for k in proc if k != "default_unit_id"
                     ) and _documents(conn, current.id) == [
-                        (d["name"], d["form"], d["count"], d["required"]) for d in docs
+                        (d["name"], d["form"], d["count"], d["required"], d["valid_days"]) for d in docs
                     ]
                     if same:
                         if proc["default_unit_id"] != current.default_unit_id:
@@ -163,7 +172,14 @@ class CatalogService:
             },
             "legal_basis": current.legal_basis,
             "documents": [
-                {"name": d.name, "form": d.form, "count": d.count, "required": d.required} for d in documents
+                {
+                    "name": d.name,
+                    "form": d.form,
+                    "count": d.count,
+                    "required": d.required,
+                    "valid_days": d.valid_days,
+                }
+                for d in documents
             ],
         }
         unit_for = {current.code: current.default_unit_id} if current.default_unit_id else None
@@ -231,13 +247,108 @@ class CatalogService:
         self.ctx.invalidate()
         return uid
 
+    @requires(Act.MANAGE_UNITS)
+    def set_unit_time(self, code: str, allotted_hours: int | None, *, actor: Actor) -> None:
+        """The working hours a step in this unit may take (Mẫu 06 judges each step by it); None: none."""
+        if allotted_hours is not None:
+            allotted_hours = v.clean_count(
+                allotted_hours,
+                label="Thời gian cho mỗi bước (giờ làm việc)",
+                field="allotted_hours",
+                lo=1,
+                hi=2000,
+            )
 
-def _documents(conn: Connection, procedure_id: int) -> list[tuple[str, str, int, bool]]:
+        def work(conn: Connection) -> None:
+            row = _unit_row(conn, code)
+            conn.execute(update(t.units).where(t.units.c.id == row.id).values(allotted_hours=allotted_hours))
+            self.ctx.record(
+                conn,
+                actor=actor,
+                action="unit_time",
+                kind="unit",
+                key=row.id,
+                note=f"{allotted_hours or '-'} giờ",
+            )
+            self.ctx.bump(conn)
+
+        self.ctx.db.write(work)
+        self.ctx.invalidate()
+
+    @requires(Act.MANAGE_UNITS)
+    def close_unit(
+        self, code: str, *, successor: str | None = None, last_day: date | None = None, actor: Actor
+    ) -> None:
+        """A unit stops working after ``last_day`` (default yesterday); ``successor`` (a unit code)
+        takes its work over. Dossiers and papers keep the names they were handled under."""
+        last = last_day or (self.ctx.today() - timedelta(days=1))
+
+        def work(conn: Connection) -> None:
+            row = _unit_row(conn, code)
+            if row.valid_to is not None:
+                raise ValidationError(f"Đơn vị «{row.name}»: đã thôi hoạt động.", field="unit")
+            follow = _unit_row(conn, successor).id if successor else None
+            if follow == row.id:
+                raise ValidationError(
+                    "Đơn vị tiếp nhận công việc: không thể là chính đơn vị này.", field="successor"
+                )
+            conn.execute(
+                update(t.units).where(t.units.c.id == row.id).values(valid_to=last, successor_id=follow)
+            )
+            if follow is not None:  # the procedures it handled go to the successor
+                for (pid,) in conn.execute(
+                    select(t.procedures.c.id).where(t.procedures.c.default_unit_id == row.id)
+                ).all():
+                    conn.execute(
+                        update(t.procedures).where(t.procedures.c.id == pid).values(default_unit_id=follow)
+                    )
+                    self.ctx.record(conn, actor=actor, action="procedure_unit", kind="procedure", key=pid)
+            self.ctx.record(
+                conn,
+                actor=actor,
+                action="unit_close",
+                kind="unit",
+                key=row.id,
+                note=f"đến hết {last:%d/%m/%Y}",
+            )
+            self.ctx.bump(conn)
+
+        self.ctx.db.write(work)
+        self.ctx.invalidate()
+
+    @requires(Act.MANAGE_UNITS)
+    def rename_unit(self, code: str, *, new_code: str, new_name: str, actor: Actor) -> int:
+        """A renamed unit is a new unit from today that succeeds the old one (whose name stays on
+        everything it handled)."""
+        old = self.units_by_code().get((code or "").strip())
+        if old is None:
+            raise NotFoundError(f"Đơn vị: không có đơn vị mã «{v.shown(code)}».", field="unit")
+        uid = self.add_unit(code=new_code, name=new_name, kind=old["kind"], actor=actor)
+        self.close_unit(code, successor=new_code, actor=actor)
+        with self.ctx.db.read() as conn:
+            hours = conn.execute(select(t.units.c.allotted_hours).where(t.units.c.code == code)).scalar()
+        if hours:
+            self.set_unit_time(new_code, hours, actor=actor)
+        return uid
+
+    @public
+    def units_by_code(self) -> dict[str, dict[str, Any]]:
+        return {u["code"]: u for u in self.units()}
+
+
+def _unit_row(conn: Connection, code: str) -> Any:
+    row = conn.execute(select(t.units).where(t.units.c.code == (code or "").strip())).first()
+    if row is None:
+        raise NotFoundError(f"Đơn vị: không có đơn vị mã «{v.shown(code)}».", field="unit")
+    return row
+
+
+def _documents(conn: Connection, procedure_id: int) -> list[tuple[str, str, int, bool, int | None]]:
     d = t.procedure_documents.c
     return [
-        (str(name), str(form), int(count), bool(required))
-        for name, form, count, required in conn.execute(
-            select(d.name, d.form, d.count, d.required)
+        (str(name), str(form), int(count), bool(required), None if days is None else int(days))
+        for name, form, count, required, days in conn.execute(
+            select(d.name, d.form, d.count, d.required, d.valid_days)
             .where(d.procedure_id == procedure_id)
             .order_by(d.position)
         )
@@ -259,6 +370,15 @@ def _procedure_info(conn: Connection, p: Any) -> ProcedureInfo:
         legal_basis=p.legal_basis,
         documents=tuple(DocumentSpec(*doc) for doc in _documents(conn, p.id)),
     )
+
+
+def _valid_days(value: Any) -> int | None:
+    """A document's ``valid_days``: how long its digitised copy may be reused (absent: no limit)."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 36_500:
+        raise ValueError(value)
+    return value
 
 
 def _parse_hhmm(text_: str) -> time:
@@ -326,6 +446,7 @@ def _parse_procedure(item: Any, index: int) -> tuple[dict[str, Any], list[dict[s
                 "form": nfc(str(d.get("form", "bản chính"))),
                 "count": int(d.get("count", 1)),
                 "required": bool(d.get("required", True)),
+                "valid_days": _valid_days(d.get("valid_days")),
             }
             for d in raw_docs
         ]

@@ -14,6 +14,7 @@ from onestop.db import schema as t
 from onestop.db.store import fts_indexed_upto, index_pending
 from onestop.errors import NotFoundError, ValidationError
 from onestop.services.context import Context, requires
+from onestop.services.digitisation import current_attachments
 from onestop.services.values import (
     STATUSES,
     Applicant,
@@ -93,6 +94,7 @@ class DossierService:
                     .order_by(r.id)
                 )
             )
+            attachments = current_attachments(conn, row.id, row.code, tz)
             e = t.events.c
             events = tuple(
                 EventView(
@@ -143,6 +145,8 @@ class DossierService:
             documents=docs,
             events=events,
             ratings=ratings,
+            attachments=attachments,
+            legal_due_at=row.legal_due_at.astimezone(tz) if row.legal_due_at else None,
         )
 
     @requires(Act.VIEW_DOSSIERS)

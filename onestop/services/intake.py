@@ -30,7 +30,6 @@ from onestop.db.store import (
     reindex_one,
 )
 from onestop.errors import NotFoundError, StorageError, ValidationError
-from onestop.forms.model import FormHeader, ReceiptData, ReceiptDocument
 from onestop.services.context import Context, Stale, requires
 from onestop.services.values import (
     APPLICANT_KINDS,
@@ -73,14 +72,23 @@ class IntakeService:
             raise ValidationError(
                 "Người nộp: phải là cá nhân (person) hoặc tổ chức (organisation).", field="kind"
             )
+        organisation = a.kind == "organisation"
+        if not organisation and (a.tax_code or "").strip():
+            raise ValidationError(
+                "Mã số thuế (--tax-code): chỉ dành cho tổ chức (--kind organisation).", field="tax_code"
+            )
         return Applicant(
-            name=v.clean_name(a.name, label="Họ và tên người nộp", field="name"),
-            id_number=v.clean_id_number(a.id_number),
+            name=(
+                v.clean_org_name(a.name, label="Tên tổ chức nộp hồ sơ", field="name")
+                if organisation
+                else v.clean_name(a.name, label="Họ và tên người nộp", field="name")
+            ),
+            id_number=v.clean_id_number(a.id_number, today=self.ctx.today()),
             phone=v.clean_phone(a.phone),
             address=v.clean_text(a.address, label="Địa chỉ", field="address", max_len=v.ADDRESS_MAX),
             email=v.clean_email(a.email),
             kind=a.kind,
-            tax_code="",
+            tax_code=v.clean_tax_code(a.tax_code) if organisation else "",
         )
 
     @requires(Act.RECEIVE)
@@ -122,6 +130,13 @@ class IntakeService:
             if request.fee_text is not None
             else proc.fee_text
         )
+        fee_amount = (
+            proc.fee_amount
+            if request.fee_amount is None
+            else v.clean_count(
+                request.fee_amount, label="Phí, lệ phí thu (đồng)", field="fee_amount", lo=0, hi=1_000_000_000
+            )
+        )
         settings = self.ctx.settings()
         received_at = self.ctx.now()
         appointment = self.ctx.calendar().appointment(proc.limit, received_at)
@@ -160,7 +175,7 @@ class IntakeService:
                 request.channel,
                 result_channel,
                 fee_text,
-                proc.fee_amount,
+                fee_amount,
                 received_e,
                 due_e,
                 actor.id,
@@ -333,71 +348,6 @@ class IntakeService:
         dossier_id = self.ctx.db.write(work)
         view: DossierView = self.dossiers.by_id(dossier_id, actor=actor)
         return view
-
-    @requires(Act.VIEW_DOSSIERS)
-    def receipt_data(self, code: str, version: int | None = None, *, actor: Actor) -> ReceiptData:
-        """Mẫu 01 of a dossier as it was printed (latest version unless one is asked for)."""
-        dossier = self.dossiers.dossier(code, actor=actor)
-        number = version or dossier.receipt_version
-        if not 1 <= number <= dossier.receipt_version:
-            raise NotFoundError(
-                f"Giấy tiếp nhận: hồ sơ «{dossier.code}» không có bản số {version}.", field="version"
-            )
-        r = t.receipt_versions.c
-        with self.ctx.db.read() as conn:
-            rv = conn.execute(
-                select(r.snapshot_id, r.data).where(r.dossier_id == dossier.id, r.version == number)
-            ).first()
-            snapshot_id = (
-                rv.snapshot_id
-                if rv
-                else conn.execute(
-                    select(t.dossiers.c.snapshot_id).where(t.dossiers.c.id == dossier.id)
-                ).scalar_one()
-            )
-            s = json.loads(
-                conn.execute(select(t.snapshots.c.data).where(t.snapshots.c.id == snapshot_id)).scalar_one()
-            )
-        a = dossier.applicant
-        ap = (
-            json.loads(rv.data)["applicant"]
-            if rv
-            else {
-                "name": a.name,
-                "id_number": a.id_number,
-                "phone": a.phone,
-                "address": a.address,
-                "email": a.email,
-            }
-        )
-        return ReceiptData(
-            header=FormHeader(
-                parent_agency=s["parent_agency"],
-                unit_name=s["unit_name"],
-                place_name=s["place_name"],
-                legal_basis=f"Mẫu số 01 - {s['legal_basis']}" if s.get("legal_basis") else "",
-                hotline=s.get("hotline", ""),
-            ),
-            code=dossier.code,
-            receiving_unit=s["unit_full_name"],
-            applicant_name=ap["name"],
-            procedure_name=s["procedure_name"],
-            received_at=dossier.received_at,
-            due_at=dossier.due_at,
-            time_limit_text=s["time_limit_text"],
-            clerk_name=s["clerk_name"],
-            id_number=ap["id_number"],
-            address=ap["address"],
-            phone=ap["phone"],
-            email=ap["email"],
-            documents=tuple(ReceiptDocument(x.name, x.form, x.count) for x in dossier.documents),
-            sets=dossier.sets,
-            result_channel=s["result_channel"],
-            fee_text=dossier.fee_text,
-            register_volume=dossier.register_volume,
-            register_number=dossier.register_number,
-            version=number,
-        )
 
     @requires(Act.RECEIVE)
     def last_applicant(self, id_number: str, *, actor: Actor) -> Applicant | None:

@@ -34,9 +34,10 @@ from sqlalchemy import Connection, select
 from onestop import ledger
 from onestop.auth import Act, Actor
 from onestop.chain import EVENT_FIELDS, EVENT_STATE_FIELDS, GENESIS, RATING_FIELDS, SEP, row_hash
+from onestop.db import files
 from onestop.db import schema as t
 from onestop.db.engine import Database
-from onestop.db.states import WIDTH, DossierDigests, dossier_digests, read_state, rows
+from onestop.db.states import WIDTH, DossierDigests, dossier_digests, read_state, rows, stream
 from onestop.errors import StorageError, ValidationError
 from onestop.services.context import Context, requires
 from onestop.services.values import VerifyReport
@@ -103,6 +104,8 @@ class IntegrityService:
                 used = self._dossiers(conn, report, expected_dossiers, found)
                 self._others(conn, report, expected_other)
                 self._numbering(conn, report, used)
+                self._snapshots(conn, report)
+                files.check(conn, report.problems)
         except Exception as exc:  # a damaged file fails anywhere: its check below says why, if it can
             failure = exc
         if storage is not None:
@@ -135,8 +138,21 @@ class IntegrityService:
         driver's tuples as they come, no dict a row (this is most of ``verify``'s time)."""
         head_seq, head_hash = conn.execute(select(t.chain_head.c.seq, t.chain_head.c.hash)).one()
         sqlite = conn.dialect.name == "sqlite"
-        event_sql = f"SELECT 1, hash, {', '.join((*EVENT_FIELDS, *EVENT_STATE_FIELDS))} FROM events"
-        rating_sql = f"SELECT 0, hash, {', '.join(RATING_FIELDS)} FROM ratings"
+        # Each row is (1 for an event | 0 for a rating, hash, its chained fields…); the positions
+        # below follow ``chain``'s field lists, and the shorter select is padded with NULLs so that
+        # both have as many columns (SQLite's UNION needs it; the pads are not hashed).
+        n_event, n_rating = len(EVENT_FIELDS), len(RATING_FIELDS)
+        width = max(n_event + len(EVENT_STATE_FIELDS), n_rating)
+        event_cols = [*EVENT_FIELDS, *EVENT_STATE_FIELDS]
+        rating_cols = list(RATING_FIELDS)
+        event_cols += ["NULL"] * (width - len(event_cols))
+        rating_cols += ["NULL"] * (width - len(rating_cols))
+        assert EVENT_FIELDS[0] == "id" and RATING_FIELDS[0] == "id"  # row[2] is the place in the chain
+        event_end, rating_end = 2 + n_event, 2 + n_rating  # the fields every row of its table hashes
+        entity_at, state_at = 2 + n_event, 3 + n_event  # EVENT_STATE_FIELDS, hashed when either is set
+        dossier_at = 2 + list(EVENT_FIELDS).index("dossier_id")
+        event_sql = f"SELECT 1, hash, {', '.join(event_cols)} FROM events"
+        rating_sql = f"SELECT 0, hash, {', '.join(rating_cols)} FROM ratings"
         # ``chain._text`` of what the drivers return, inline: None is "-", anything else str(), but
         # PostgreSQL's booleans (``satisfied``; SQLite has none) "1"/"0". The chained columns are
         # integers, text and that boolean, so the lookup's 1 == True changes nothing.
@@ -166,11 +182,11 @@ class IntegrityService:
                 seq = row[2]
                 is_event = row[0] == 1
                 if is_event:
-                    entity, state = row[11], row[12]
-                    values = row[2:11] if entity is None and state is None else row[2:]
+                    entity, state = row[entity_at], row[state_at]
+                    values = row[2:event_end] if entity is None and state is None else row[2 : state_at + 1]
                     head = event_head
                 else:
-                    values = row[2:]
+                    values = row[2:rating_end]
                     head = rating_head
                 if booleans is not None:
                     values = tuple([booleans(v, v) for v in values])
@@ -190,8 +206,8 @@ class IntegrityService:
                         anchor_seen = True  # reported once
                 if is_event and state is not None:
                     if entity is None:
-                        if row[3] is not None:
-                            at = int(row[3]) * _WIDTH
+                        if row[dossier_at] is not None:
+                            at = int(row[dossier_at]) * _WIDTH
                             if len(dossier_states) < at + _WIDTH:
                                 dossier_states.extend(
                                     bytes(at + _WIDTH - len(dossier_states) + 64 * 1024 * _WIDTH)
@@ -229,7 +245,7 @@ class IntegrityService:
         """The row's place in the chain is wrong (rows deleted before it), or its hash is: say so,
         worded as ``chain.row_hash`` would have found it (the slow, exact path: only for bad rows)."""
         names = ("hash", *EVENT_FIELDS, *EVENT_STATE_FIELDS) if is_event else ("hash", *RATING_FIELDS)
-        data = dict(zip(names, row[1:], strict=True))
+        data = dict(zip(names, row[1 : 1 + len(names)], strict=True))  # without the NULL pads
         what = (
             f"sự kiện số {seq} ({data['action']})"
             if is_event
@@ -302,6 +318,8 @@ class IntegrityService:
             "procedure": "Thủ tục",
             "setting": "Thiết lập",
             "calendar": "Lịch làm việc năm",
+            "directive": "Chỉ đạo",
+            "attachment": "Bản số hóa số",
         }
         stored: set[str] = set()
         for kind, (table, pk) in ledger.ENTITIES.items():
@@ -368,6 +386,15 @@ class IntegrityService:
                     report.problems.append(
                         f"Thiếu chốt chặn sửa/xóa lịch sử ({name} trên bảng {table}): lịch sử có thể đã bị sửa."
                     )
+
+    @staticmethod
+    def _snapshots(conn: Connection, report: VerifyReport) -> None:
+        """The printed context of receipts is content-addressed: its digest must be its content's."""
+        for sid, digest, data in stream(conn, "SELECT id, digest, data FROM snapshots", "snapshots"):
+            if hashlib.sha256(str(data).encode()).hexdigest() != digest:
+                report.problems.append(
+                    f"Nội dung in trên giấy tiếp nhận (bản lưu số {sid}) đã bị sửa ngoài chương trình."
+                )
 
     @staticmethod
     def _numbering(conn: Connection, report: VerifyReport, used: dict[str, int]) -> None:

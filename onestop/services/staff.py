@@ -186,7 +186,7 @@ class StaffService:
             if existing:
                 if exist_ok:
                     return existing
-                raise ValidationError(f"Tên đăng nhập: «{username}» đã có.", field="username")
+                raise ValidationError(f"Tên đăng nhập: «{v.shown(username)}» đã có.", field="username")
             new_id = inserted_id(
                 conn.execute(
                     insert(t.staff).values(

@@ -44,6 +44,7 @@ class DocumentSpec:
     form: str
     count: int
     required: bool = False
+    valid_days: int | None = None  # how long a digitised copy may be reused (None: without limit)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ class ReceiveRequest:
     sets: int = 1
     channel: str = "counter"
     result_channel: str | None = None  # None: as submitted
-    fee_text: str | None = None  # None: the procedure's fee
+    fee_text: str | None = None  # None: the procedure's fee scale
+    fee_amount: int | None = None  # đồng charged, as the clerk confirmed it; None: the catalogue's amount
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,42 @@ class RatingView:
     channel: str
     level: str | None = None
     satisfied: bool | None = None
+
+
+ATTACHMENT_KINDS = {"component": "Thành phần hồ sơ", "result": "Kết quả"}
+RESULT_FORMS = {"paper": "Bản giấy", "electronic": "Bản điện tử", "both": "Bản giấy và bản điện tử"}
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """A digitised component (``document``: its place in the receipt's list, 1-based) or result."""
+
+    id: int
+    code: str
+    kind: str  # component | result
+    document: int | None
+    document_name: str
+    pages: int
+    sha256: str
+    size: int
+    at: datetime
+    by: str
+    by_name: str
+    reused_from: str | None = None  # the earlier dossier whose scan this reuses (NĐ 45/2020)
+
+
+@dataclass(frozen=True)
+class ReuseCandidate:
+    """A scan of an earlier dossier of the same applicant that may stand for a paper now."""
+
+    document: int  # 1-based place in the documents asked about
+    document_name: str
+    attachment_id: int
+    code: str  # the earlier dossier
+    at: datetime  # when it was scanned
+    pages: int
+    sha256: str
+    valid_until: datetime | None  # None: no limit
 
 
 @dataclass(frozen=True)
@@ -138,6 +176,8 @@ class DossierView:
     documents: tuple[SubmittedDocument, ...] = ()
     events: tuple[EventView, ...] = ()
     ratings: tuple[RatingView, ...] = ()
+    attachments: tuple[AttachmentView, ...] = ()  # the current scan of each component, and the result
+    legal_due_at: datetime | None = None  # the due moment after supplement pauses (None: due_at)
 
     @property
     def status_label(self) -> str:
@@ -159,6 +199,38 @@ class DossierRow:
     due_at: datetime
     received_by: str
     received_by_name: str = ""
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    """One line of a work list (``worklists.work_list``): what is due, when, and who holds it."""
+
+    id: int
+    code: str
+    status: str
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    received_at: datetime
+    due_at: datetime  # the receipt's appointment, never moved
+    current_due_at: datetime  # what is due now: the re-appointment, else after pauses, else due_at
+    extended: bool  # current_due_at is a re-appointment (Mẫu 04)
+    unit: str | None  # the unit holding it (None: at the counter)
+    holder: str | None  # the officer who took it up, if any
+    deadline: str  # onestop.lifecycle.deadline_state: overdue, due_soon, open, paused, …
+
+
+@dataclass(frozen=True)
+class WorkPage:
+    """A page of a work list, in due order; ``after`` asks for the next one."""
+
+    rows: tuple[WorkRow, ...]
+    has_more: bool
+    now: datetime
+
+    @property
+    def after(self) -> tuple[datetime, int] | None:
+        return (self.rows[-1].current_due_at, self.rows[-1].id) if self.rows else None
 
 
 @dataclass(frozen=True)

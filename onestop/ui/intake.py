@@ -10,23 +10,17 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QSettings,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,9 +34,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,320 +42,33 @@ from onestop import validation as v
 from onestop.errors import ValidationError
 from onestop.forms.receipt import receipt_bytes
 from onestop.services import (
-    DOCUMENT_FORMS,
     RESULT_CHANNELS,
     Act,
     Actor,
     Applicant,
-    DocumentSpec,
     DossierView,
     Onestop,
     ProcedureInfo,
     ReceiveRequest,
-    SubmittedDocument,
 )
-from onestop.textfold import fold, tokens
 from onestop.ui.common import FieldError, mark_invalid, message_for, show_error, tr
+from onestop.ui.guidance import CounterGuidanceDialog
+from onestop.ui.intake_models import (
+    Catalog,
+    ChecklistModel,
+    ChecklistView,
+    ProcedureListModel,
+    appointment_text,
+    limit_text,
+    weekday_name,
+)
 from onestop.ui.ops import Changes, QueryOp, Tasks, WriteOp
 from onestop.ui.printing import ReceiptPreviewDialog
 from onestop.ui.ratings_view import RatingStatusLine, station_name
 from onestop.worktime import Appointment
 
-_Index = QModelIndex | QPersistentModelIndex
-_INDEX = QModelIndex()
-
 REFRESH_MS = 30_000  # the appointment is recomputed this often (a cut-off may pass while the form is open)
 FEE_MAX = 500
-
-
-# --------------------------------------------------------------------------- pure helpers
-
-
-def weekday_name(d: datetime) -> str:
-    names = (
-        tr("thứ Hai"),
-        tr("thứ Ba"),
-        tr("thứ Tư"),
-        tr("thứ Năm"),
-        tr("thứ Sáu"),
-        tr("thứ Bảy"),
-        tr("Chủ nhật"),
-    )
-    return names[d.weekday()]
-
-
-def appointment_text(due: datetime) -> str:
-    """``"17 giờ 00 phút, thứ Tư, ngày 25/11/2026"`` (the wording of the receipt's item 5)."""
-    return tr("{0:02d} giờ {1:02d} phút, {2}, ngày {3}").format(
-        due.hour, due.minute, weekday_name(due), due.strftime("%d/%m/%Y")
-    )
-
-
-def limit_text(proc: ProcedureInfo) -> str:
-    text = proc.limit.describe()
-    if proc.limit.cutoff is not None:
-        text += tr(" (nhận sau {0} thì hẹn ngày làm việc tiếp theo)").format(
-            proc.limit.cutoff.strftime("%H:%M")
-        )
-    return text
-
-
-@dataclass(frozen=True)
-class _Entry:
-    proc: ProcedureInfo
-    words: tuple[str, ...]
-    position: int
-
-
-class Catalog:
-    """The procedures with their folded words, for the picker (loaded once, matched on the GUI thread)."""
-
-    def __init__(self, procedures: Sequence[ProcedureInfo], usage: dict[str, int] | None = None) -> None:
-        self.entries = [_Entry(p, tuple(tokens(f"{p.code} {p.name}")), i) for i, p in enumerate(procedures)]
-        self.usage: dict[str, int] = dict(usage or {})
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def used(self, code: str) -> None:
-        self.usage[code] = self.usage.get(code, 0) + 1
-
-    def match(self, text: str) -> list[ProcedureInfo]:
-        """Procedures whose code or name has a word starting with each typed word (accent-insensitive),
-        the exact code first, then the ones this clerk used most, then catalogue order."""
-        typed = tokens(text)
-        exact = fold(text.strip())
-        hits = [e for e in self.entries if all(any(w.startswith(t) for w in e.words) for t in typed)]
-        hits.sort(key=lambda e: (e.proc.code != exact, -self.usage.get(e.proc.code, 0), e.position))
-        return [e.proc for e in hits]
-
-
-# --------------------------------------------------------------------------- models
-
-
-class ProcedureListModel(QAbstractListModel):
-    """The picker's matches: «code — name», the code under ``CodeRole``."""
-
-    CodeRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[ProcedureInfo] = []
-
-    def set_items(self, items: Sequence[ProcedureInfo]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        proc = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{proc.code} — {proc.name}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{proc.name}\n{proc.field} · {proc.limit.describe()}"
-        if role == self.CodeRole:
-            return proc.code
-        return None
-
-
-@dataclass
-class _Doc:
-    spec: DocumentSpec
-    checked: bool
-    form: str
-    count: int
-
-
-class ChecklistModel(QAbstractTableModel):
-    """The documents of the chosen procedure: ticked or not, form, count. Required ones marked (*)."""
-
-    NAME, FORM, COUNT = range(3)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[_Doc] = []
-
-    def set_documents(self, specs: Sequence[DocumentSpec], *, keep: bool = False) -> None:
-        """Show these documents; ``keep``: what was ticked (by name) stays ticked, with its form and count."""
-        old = {fold(d.spec.name): d for d in self.rows} if keep else {}
-        self.beginResetModel()
-        self.rows = []
-        for spec in specs:
-            before = old.get(fold(spec.name))
-            if before is not None:
-                self.rows.append(_Doc(spec, before.checked, before.form, before.count))
-            else:
-                self.rows.append(_Doc(spec, False, spec.form, max(1, spec.count)))
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = _INDEX) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return (self.tr("Giấy tờ (* bắt buộc)"), self.tr("Hình thức"), self.tr("Số lượng"))[section]
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.NAME:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        doc, col = self.rows[index.row()], index.column()
-        if col == self.NAME:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return doc.spec.name + (" (*)" if doc.spec.required else "")
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if doc.checked else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Bắt buộc") if doc.spec.required else self.tr("Nếu có")
-            if role == Qt.ItemDataRole.FontRole and doc.spec.required:
-                font = QFont()
-                font.setBold(True)
-                return font
-        elif col == self.FORM:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return doc.form
-        elif col == self.COUNT:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return doc.count
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
-        return None
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return False
-        doc, col = self.rows[index.row()], index.column()
-        if col == self.NAME and role == Qt.ItemDataRole.CheckStateRole:
-            doc.checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        elif col == self.FORM and role == Qt.ItemDataRole.EditRole and value in DOCUMENT_FORMS:
-            doc.form = str(value)
-        elif col == self.COUNT and role == Qt.ItemDataRole.EditRole:
-            try:
-                count = int(value)
-            except (TypeError, ValueError):
-                return False
-            if not 1 <= count <= 99:
-                return False
-            doc.count = count
-            if not doc.checked:  # a count given for a document means it was handed in
-                doc.checked = True
-                first = self.index(index.row(), self.NAME)
-                self.dataChanged.emit(first, first, [Qt.ItemDataRole.CheckStateRole])
-        else:
-            return False
-        self.dataChanged.emit(index, index, [role])
-        return True
-
-    def toggle(self, row: int) -> None:
-        if 0 <= row < len(self.rows):
-            checked = self.rows[row].checked
-            self.setData(
-                self.index(row, self.NAME),
-                Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
-                Qt.ItemDataRole.CheckStateRole,
-            )
-
-    def submitted(self) -> list[SubmittedDocument]:
-        return [SubmittedDocument(d.spec.name, d.form, d.count) for d in self.rows if d.checked]
-
-    def missing_required(self) -> list[str]:
-        return [d.spec.name for d in self.rows if d.spec.required and not d.checked]
-
-    def first_missing_row(self) -> int:
-        return next((i for i, d in enumerate(self.rows) if d.spec.required and not d.checked), -1)
-
-
-class _ChecklistDelegate(QStyledItemDelegate):
-    """A combo box of the legal forms for «Hình thức», a 1–99 spin box for «Số lượng»."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        if index.column() == ChecklistModel.FORM:
-            combo = QComboBox(parent)
-            combo.addItems(list(DOCUMENT_FORMS))
-            return combo
-        if index.column() == ChecklistModel.COUNT:
-            spin = QSpinBox(parent)
-            spin.setRange(1, 99)
-            spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return spin
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findText(str(value))))
-        elif isinstance(editor, QSpinBox):
-            editor.setValue(int(value))
-        else:
-            super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
-        else:
-            super().setModelData(editor, model, index)
-
-
-class ChecklistView(QTableView):
-    """Arrows move, Space ticks the row (whatever the column), F2 or a digit edits; Tab leaves the table."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabKeyNavigation(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.setWordWrap(True)
-        self.setItemDelegate(_ChecklistDelegate(self))
-        self.verticalHeader().setVisible(False)
-        self.setAlternatingRowColors(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        model = self.model()
-        if (
-            event.key() == Qt.Key.Key_Space
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and isinstance(model, ChecklistModel)
-            and self.state() != QAbstractItemView.State.EditingState
-        ):
-            if self.currentIndex().isValid():
-                model.toggle(self.currentIndex().row())
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event: Any) -> None:
-        super().focusInEvent(event)
-        model = self.model()
-        if model is not None and model.rowCount() and not self.currentIndex().isValid():
-            self.setCurrentIndex(model.index(0, 0))
 
 
 # --------------------------------------------------------------------------- the view
@@ -398,6 +102,7 @@ class IntakeView(QWidget):
         self.appointment: Appointment | None = None
         self.offer: Applicant | None = None
         self.preview_dialog: ReceiptPreviewDialog | None = None
+        self.guidance_dialog: CounterGuidanceDialog | None = None
         self.last_code: str | None = None
         self.saving = False
         self._preview_seq = 0
@@ -528,7 +233,8 @@ class IntakeView(QWidget):
         hints = QLabel(
             self.tr(
                 "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
-                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá"
+                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · "
+                "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận"
             )
         )
         hints.setObjectName("shortcutHints")
@@ -620,11 +326,20 @@ class IntakeView(QWidget):
         self.clear_button = QPushButton(self.tr("Làm mới (Ctrl+N)"))
         self.clear_button.setObjectName("clearButton")
         self.clear_button.setToolTip(self.tr("Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N"))
+        self.guidance_button = QPushButton(self.tr("Hướng dẫn bổ sung (Mẫu 02)…"))
+        self.guidance_button.setObjectName("guidanceButton")
+        self.guidance_button.setToolTip(
+            self.tr(
+                "Thiếu giấy tờ: in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02) từ các giấy tờ bắt buộc "
+                "chưa đánh dấu, không tiếp nhận và không cấp mã hồ sơ — Ctrl+G"
+            )
+        )
         self.status = QLabel()
         self.status.setObjectName("intakeStatus")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.guidance_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
 
@@ -674,6 +389,7 @@ class IntakeView(QWidget):
             self.result_channel,
             self.fee,
             self.save_button,
+            self.guidance_button,
             self.clear_button,
             self.rate_button,
         ]
@@ -698,6 +414,7 @@ class IntakeView(QWidget):
         self.offer_skip.clicked.connect(self.dismiss_offer)
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.clear_form)
+        self.guidance_button.clicked.connect(self.guidance)
         self.rate_button.clicked.connect(self.invite_rating)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -707,8 +424,11 @@ class IntakeView(QWidget):
         self.fill_action = self._action(("Ctrl+D",), self.accept_offer, context)
         self._action(("F4",), self.focus_first, context)
         self.rate_action = self._action(("F8",), self.invite_rating, context)
+        self.guidance_action = self._action(("Ctrl+G",), self.guidance, context)
 
-    def _action(self, keys: Sequence[str], slot: Callable[[], None], context: Qt.ShortcutContext) -> QAction:
+    def _action(
+        self, keys: Sequence[str], slot: Callable[[], object], context: Qt.ShortcutContext
+    ) -> QAction:
         action = QAction(self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(context)
@@ -1133,7 +853,7 @@ class IntakeView(QWidget):
         def work() -> tuple[DossierView, bytes | BaseException]:
             view = svc.intake.receive(request, actor=actor)
             try:
-                pdf: bytes | BaseException = receipt_bytes(svc.intake.receipt_data(view.code, actor=actor))
+                pdf: bytes | BaseException = receipt_bytes(svc.papers.receipt_data(view.code, actor=actor))
             except Exception as exc:  # the dossier is stored; the receipt can be printed again later
                 pdf = exc
             return view, pdf
@@ -1201,6 +921,33 @@ class IntakeView(QWidget):
             return True
         return False
 
+    def guidance(self) -> CounterGuidanceDialog | None:
+        """Mẫu 02 at the counter (Ctrl+G): the required documents not ticked, nothing received."""
+        if self.procedure is None:
+            self._set_field_error(
+                self.picker,
+                self.picker_error,
+                self.tr("Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02)."),
+            )
+            self.focus_first()
+            return None
+        if self.checklist.state() == QAbstractItemView.State.EditingState:
+            self.checklist.setFocus()  # commits the count being typed
+        dialog = CounterGuidanceDialog(
+            self.svc,
+            self.actor,
+            self.tasks,
+            self.ui_state,
+            self.procedure.code,
+            self.procedure.name,
+            self._typed_applicant(),
+            self.checklist_model.missing_required(),
+            self,
+        )
+        self.guidance_dialog = dialog
+        dialog.open()
+        return dialog
+
     def invite_rating(self) -> None:
         """Invite the citizen to rate the receipt of the dossier saved last (F8), e.g. after the
         automatic invitation was turned off, or timed out while the citizen was busy."""
@@ -1222,6 +969,7 @@ class IntakeView(QWidget):
             self,
             title=self.tr("Phiếu tiếp nhận — {0}").format(code),
             file_name=f"{code}.pdf",
+            database=self.svc.db.sqlite_path,
         )
         dialog.finished.connect(lambda _result: self._back_from_receipt())
         self.preview_dialog = dialog

@@ -342,6 +342,7 @@ class KioskWindow(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor("#ffffff"))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(INK))
         self.setPalette(palette)
+        self.takes_focus = takes_focus
         if takes_focus:
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         else:
@@ -709,7 +710,17 @@ class KioskWindow(QWidget):
         for button in buttons:
             assert isinstance(button, BigButton)
             button.peers = [b for b in buttons if b is not button and isinstance(b, BigButton)]
-        self.ask_hint.setText(self.tr("Chạm vào một ô để chọn (hoặc bấm phím 1–{0}).").format(len(levels)))
+        self.ask_hint.setText(self.input_hint(len(levels)))
+
+    def input_hint(self, count: int) -> str:
+        """How to answer with what this screen has (setting ``rating.input``). Keys are offered only on
+        a kiosk PC: on the counter PC's second monitor the keyboard belongs to the clerk's window."""
+        how = self.svc.config.settings()["rating.input"]
+        if how == "keypad" and self.takes_focus:
+            return self.tr("Bấm phím số 1–{0} để chọn.").format(count)
+        if how == "mouse":
+            return self.tr("Bấm chuột vào một ô để chọn.")
+        return self.tr("Chạm vào một ô để chọn.")
 
     def choose(self, key: str) -> None:
         """The citizen chose a level: ask the reasons if it is an unsatisfied one, else store it."""

@@ -1,5 +1,11 @@
-"""The counter window: receiving, today's dossiers, the ratings summary (head of agency) and
-(for administrators) administration.
+"""The counter window: one tab per screen this account may use, and the one it starts on.
+
+Receiving (F2), today's dossiers (F3), «Hồ sơ của tôi» (F6: the processing officer's), «Quá hạn, sắp
+đến hạn» (F10: the head of agency's), the ratings summary (F7) and administration (F9). Which tabs an
+account gets, and where it lands after signing in, come from the permission table only: the clerk
+lands on receiving, the processing officer on their dossiers, the head of agency on the overdue list,
+the administrator on administration. A screen's key or menu item this account may not use says so in
+the status bar instead of doing nothing.
 
 A barcode scanned anywhere opens its dossier (``ScanFilter`` on the application). When the counter PC
 has a second monitor, the citizen's rating screen (``onestop.ui.kiosk``) runs on it in this process;
@@ -15,10 +21,38 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from onestop.services import Actor, Onestop
+from onestop.auth import ADMIN_ACTS
+from onestop.services import Act, Actor, Onestop
 from onestop.ui.ops import QueryOp, Tasks
 
 log = logging.getLogger(__name__)
+
+
+INTAKE, TODAY, MINE, URGENT, RATINGS, ADMIN = "intake", "today", "mine", "urgent", "ratings", "admin"
+SCREEN_KEYS = {INTAKE: "F2", TODAY: "F3", MINE: "F6", URGENT: "F10", RATINGS: "F7", ADMIN: "F9"}
+PROCESSING_ACTS = frozenset({Act.TAKE, Act.SUPPLEMENT, Act.RESULT})  # who has dossiers of their own
+
+
+def screens_for(acts: frozenset[Act]) -> list[str]:
+    """The screens an account with these permissions gets, in tab order."""
+    can_view = Act.VIEW_DOSSIERS in acts
+    wanted = {
+        INTAKE: Act.RECEIVE in acts,
+        TODAY: can_view,
+        MINE: can_view and bool(acts & PROCESSING_ACTS),
+        URGENT: can_view and Act.VIEW_REPORTS in acts,
+        RATINGS: Act.VIEW_RATINGS in acts,
+        ADMIN: bool(acts & ADMIN_ACTS),
+    }
+    return [screen for screen, shown in wanted.items() if shown]
+
+
+def home_screen(screens: list[str]) -> str:
+    """Where an account lands after signing in: the first of administration, the overdue list,
+    receiving, its own dossiers, today's list that it has."""
+    return next(
+        (s for s in (ADMIN, URGENT, INTAKE, MINE, TODAY) if s in screens), screens[0] if screens else ""
+    )
 
 
 def code_pattern(identifier: str) -> str:
@@ -33,10 +67,12 @@ class MainWindow(QMainWindow):
         self, svc: Onestop, actor: Actor, tasks: Tasks, ui_state: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from onestop.ui.dossiers import TodayView, open_dossier
+        from onestop.ui.detail import open_dossier
+        from onestop.ui.dossiers import TodayView
         from onestop.ui.intake import IntakeView
         from onestop.ui.ratings_view import RatingsSummaryView, may_see_ratings, station_name
         from onestop.ui.scanner import ScanFilter
+        from onestop.ui.worklists import WorkListView
 
         self.svc = svc
         self.actor = actor
@@ -51,37 +87,58 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("onestop — {0}").format(settings["agency.unit_full_name"]))
         self.setMinimumSize(1000, 640)
 
+        self.acts = svc.permissions(actor)
+        screens = screens_for(self.acts)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
-        self.intake = IntakeView(svc, actor, tasks, ui_state, self)
-        self.today = TodayView(svc, actor, tasks, self)
-        self.tabs.addTab(self.intake, self.tr("Tiếp nhận hồ sơ (F2)"))
-        self.tabs.addTab(self.today, self.tr("Hồ sơ trong ngày (F3)"))
-        self.admin = None
-        if actor.role == "quan_tri":
+        self.intake: Any = None
+        self.today: Any = None
+        self.mine: Any = None
+        self.urgent: Any = None
+        self.ratings: Any = None
+        self.admin: Any = None
+        if INTAKE in screens:
+            self.intake = IntakeView(svc, actor, tasks, ui_state, self)
+            self.tabs.addTab(self.intake, self.tr("Tiếp nhận hồ sơ (F2)"))
+        if TODAY in screens:
+            self.today = TodayView(svc, actor, tasks, self)
+            self.today.open_requested.connect(self.open_dossier)
+            self.tabs.addTab(self.today, self.tr("Hồ sơ trong ngày (F3)"))
+        if MINE in screens:
+            self.mine = WorkListView(svc, actor, tasks, ui_state, "mine", self)
+            self.mine.open_requested.connect(self.open_dossier)
+            self.tabs.addTab(self.mine, self.tr("Hồ sơ của tôi (F6)"))
+        if URGENT in screens:
+            self.urgent = WorkListView(svc, actor, tasks, ui_state, "urgent", self)
+            self.urgent.open_requested.connect(self.open_dossier)
+            self.tabs.addTab(self.urgent, self.tr("Quá hạn, sắp đến hạn (F10)"))
+        if RATINGS in screens and may_see_ratings(svc, actor):
+            self.ratings = RatingsSummaryView(svc, actor, tasks, self)
+            self.tabs.addTab(self.ratings, self.tr("Đánh giá (F7)"))
+        if ADMIN in screens:
             from onestop.ui.admin import AdminView
 
             self.admin = AdminView(svc, actor, tasks, self)
             self.tabs.addTab(self.admin, self.tr("Quản trị (F9)"))
-        self.ratings = None
-        if may_see_ratings(svc, actor):
-            self.ratings = RatingsSummaryView(svc, actor, tasks, self)
-            self.tabs.addTab(self.ratings, self.tr("Đánh giá (F7)"))
         self.setCentralWidget(self.tabs)
 
-        self.today.open_requested.connect(self.open_dossier)
-
-        for key, widget in (
-            ("F2", self.intake),
-            ("F3", self.today),
-            ("F7", self.ratings),
-            ("F9", self.admin),
-        ):
-            if widget is not None:
-                action = QAction(self)
-                action.setShortcut(QKeySequence(key))
-                action.triggered.connect(lambda _=False, w=widget: self.show_tab(self.tabs.indexOf(w)))
-                self.addAction(action)
+        # Every screen's key, also for the screens this account does not have: those say so.
+        screen_menu = self.menuBar().addMenu(self.tr("&Màn hình"))
+        titles = {
+            INTAKE: self.tr("Tiếp nhận hồ sơ"),
+            TODAY: self.tr("Hồ sơ trong ngày"),
+            MINE: self.tr("Hồ sơ của tôi"),
+            URGENT: self.tr("Hồ sơ quá hạn, sắp đến hạn"),
+            RATINGS: self.tr("Đánh giá của người dân"),
+            ADMIN: self.tr("Quản trị"),
+        }
+        self.screen_actions: dict[str, QAction] = {}
+        for screen in (INTAKE, TODAY, MINE, URGENT, RATINGS, ADMIN):
+            action = screen_menu.addAction(titles[screen])
+            action.setObjectName(f"screen_{screen}")
+            action.setShortcut(QKeySequence(SCREEN_KEYS[screen]))
+            action.triggered.connect(lambda _=False, name=screen: self.go(name))
+            self.screen_actions[screen] = action
 
         menu = self.menuBar().addMenu(self.tr("&Phiên làm việc"))
         logout = menu.addAction(self.tr("Đăng xuất / đổi cán bộ"))
@@ -119,6 +176,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+        self.home = home_screen(screens)
+        if self.home:
+            self.go(self.home)
 
     def _busy_changed(self, busy: bool) -> None:
         if busy:
@@ -135,10 +195,38 @@ class MainWindow(QMainWindow):
         if self.busy.text():
             self._show_busy()
 
+    def screen_widget(self, name: str) -> QWidget | None:
+        widget: QWidget | None = getattr(self, name)
+        return widget
+
+    def go(self, name: str) -> bool:
+        """Show screen ``name`` (its key or menu item); a screen this account lacks says why."""
+        widget = self.screen_widget(name)
+        if widget is None:
+            refused = {
+                INTAKE: self.tr("tiếp nhận hồ sơ"),
+                TODAY: self.tr("xem hồ sơ"),
+                MINE: self.tr("xử lý hồ sơ"),
+                URGENT: self.tr("theo dõi hồ sơ quá hạn (xem báo cáo)"),
+                RATINGS: self.tr("xem mức đánh giá của người dân"),
+                ADMIN: self.tr("quản trị"),
+            }[name]
+            self.statusBar().showMessage(
+                self.tr("{0} ({1}): tài khoản «{2}» không có quyền {3}.").format(
+                    self.screen_actions[name].text(), SCREEN_KEYS[name], self.actor.username, refused
+                ),
+                10_000,
+            )
+            return False
+        self.show_tab(self.tabs.indexOf(widget))
+        return True
+
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
-        if index == 0:
-            self.intake.focus_first()
+        # A screen that says where the keyboard goes first (the picker, the list) gets it there.
+        focus = getattr(self.tabs.currentWidget(), "focus_first", None)
+        if callable(focus):
+            focus()
 
     def open_dossier(self, code: str) -> None:
         self._open_dossier(self, self.svc, self.actor, self.tasks, code, self.ui_state)
@@ -227,5 +315,6 @@ class MainWindow(QMainWindow):
         if gui_app is not None:
             gui_app.screenAdded.disconnect(self._screen_added)
         self.close_kiosk()
-        self.intake.rating_status.stop()  # a closed window asks nothing more
+        if self.intake is not None:
+            self.intake.rating_status.stop()  # a closed window asks nothing more
         super().closeEvent(event)

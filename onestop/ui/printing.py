@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop.errors import UserError
+from onestop.errors import OnestopError, UserError
+from onestop.output import check_output, write_output
 from onestop.ui.common import show_error, tr
 
 PRINTER_KEY = "print/printer"
@@ -134,9 +135,11 @@ class ReceiptPreviewDialog(QDialog):
         *,
         title: str = "",
         file_name: str = "",
+        database: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.pdf = pdf
+        self.database = database  # never saved over: the SQLite file and its companions
         self.ui_state = ui_state
         self.file_name = file_name or "phieu-tiep-nhan.pdf"
         self.setObjectName("receiptPreview")
@@ -228,9 +231,10 @@ class ReceiptPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            path.write_bytes(self.pdf)
-        except OSError as exc:
-            show_error(self, PrintError(_os_message(exc)))
+            path = check_output(path, self.database, label=self.tr("Lưu PDF"))
+            write_output(path, self.pdf, label=self.tr("Lưu PDF"))
+        except OnestopError as exc:
+            show_error(self, exc)
             return False
         self.ui_state.setValue(SAVE_DIR_KEY, str(path.parent))
         self.status.setText(self.tr("Đã lưu {0}").format(path.name))

@@ -183,7 +183,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="48"/>
-        <location filename="../../onestop/ui/intake.py" line="1247"/>
+        <location filename="../../onestop/ui/intake.py" line="995"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -213,82 +213,92 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="730"/>
+        <location filename="../../onestop/ui/detail.py" line="80"/>
+        <source>Bộ phận Một cửa</source>
+        <translation>One-Stop Counter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="86"/>
+        <source>Người nộp hồ sơ</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="112"/>
         <source>Phiếu khi tiếp nhận</source>
         <translation>Receipt as issued at intake</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="733"/>
+        <location filename="../../onestop/ui/detail.py" line="115"/>
         <source>Sửa thông tin liên hệ</source>
         <translation>Contact details corrected</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="85"/>
+        <location filename="../../onestop/ui/intake_models.py" line="49"/>
         <source>thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="86"/>
+        <location filename="../../onestop/ui/intake_models.py" line="50"/>
         <source>thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="87"/>
+        <location filename="../../onestop/ui/intake_models.py" line="51"/>
         <source>thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="88"/>
+        <location filename="../../onestop/ui/intake_models.py" line="52"/>
         <source>thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="89"/>
+        <location filename="../../onestop/ui/intake_models.py" line="53"/>
         <source>thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="90"/>
+        <location filename="../../onestop/ui/intake_models.py" line="54"/>
         <source>thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="91"/>
+        <location filename="../../onestop/ui/intake_models.py" line="55"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="98"/>
+        <location filename="../../onestop/ui/intake_models.py" line="62"/>
         <source>{0:02d} giờ {1:02d} phút, {2}, ngày {3}</source>
         <translation>{0:02d}:{1:02d}, {2}, {3}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="106"/>
+        <location filename="../../onestop/ui/intake_models.py" line="70"/>
         <source> (nhận sau {0} thì hẹn ngày làm việc tiếp theo)</source>
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1251"/>
+        <location filename="../../onestop/ui/intake.py" line="999"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1255"/>
+        <location filename="../../onestop/ui/intake.py" line="1003"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="97"/>
+        <location filename="../../onestop/ui/printing.py" line="98"/>
         <source>Không in được: máy in «{0}» không sẵn sàng; kiểm tra máy in rồi in lại.</source>
         <translation>Could not print: printer “{0}” is not ready; check the printer and print again.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="98"/>
+        <location filename="../../onestop/ui/printing.py" line="99"/>
         <source>(chưa chọn)</source>
         <translation>(none selected)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="245"/>
+        <location filename="../../onestop/ui/printing.py" line="249"/>
         <source>Không ghi được tệp: {0}</source>
         <translation>Could not write the file: {0}</translation>
     </message>
@@ -301,6 +311,151 @@
         <location filename="../../onestop/ui/ratings_view.py" line="111"/>
         <source>{0} lượt đánh giá, {1} hài lòng</source>
         <translation>{0} ratings, {1} satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="61"/>
+        <source>Chuyển xử lý…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="62"/>
+        <source>Nhận xử lý</source>
+        <translation>Take up</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="63"/>
+        <source>Yêu cầu bổ sung…</source>
+        <translation>Request documents…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="64"/>
+        <source>Đã nhận bổ sung…</source>
+        <translation>Documents received…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="65"/>
+        <source>Báo có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="66"/>
+        <source>Trả kết quả</source>
+        <translation>Return result</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="67"/>
+        <source>Hẹn lại ngày trả…</source>
+        <translation>Re-appoint…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="68"/>
+        <source>Từ chối…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="69"/>
+        <source>Dừng giải quyết…</source>
+        <translation>Stop processing…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="70"/>
+        <source>Rút hồ sơ…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="77"/>
+        <source>chuyển hồ sơ</source>
+        <translation>transfer the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="78"/>
+        <source>nhận xử lý hồ sơ</source>
+        <translation>take up the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="79"/>
+        <source>yêu cầu bổ sung hồ sơ</source>
+        <translation>request further documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="80"/>
+        <source>tiếp tục giải quyết hồ sơ</source>
+        <translation>resume processing</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="81"/>
+        <source>báo có kết quả</source>
+        <translation>report the result ready</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="82"/>
+        <source>trả kết quả</source>
+        <translation>return the result</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="83"/>
+        <source>hẹn lại ngày trả kết quả</source>
+        <translation>re-appoint the return date</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="84"/>
+        <source>từ chối hồ sơ</source>
+        <translation>refuse the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="85"/>
+        <source>dừng giải quyết hồ sơ</source>
+        <translation>stop processing the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="86"/>
+        <source>ghi nhận rút hồ sơ</source>
+        <translation>record the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="92"/>
+        <source>Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Form 02 — Request for further documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="93"/>
+        <source>Mẫu 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
+        <translation>Form 03 — Refusal of the dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="94"/>
+        <source>Mẫu 04 — Văn bản xin lỗi và đề nghị gia hạn</source>
+        <translation>Form 04 — Apology and re-appointment</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="95"/>
+        <source>Mẫu 05 — Thông báo dừng giải quyết hồ sơ</source>
+        <translation>Form 05 — Notice of stopped processing</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="96"/>
+        <source>Mẫu 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
+        <translation>Form 06 — Processing control sheet</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="208"/>
+        <source>Tài khoản này không có quyền {0}.</source>
+        <translation>This account may not {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="210"/>
+        <source>Hồ sơ đang ở trạng thái «{0}»: không thể {1}.</source>
+        <translation>The dossier is «{0}»: cannot {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="212"/>
+        <source>Hồ sơ đã được hẹn lại một lần; mỗi hồ sơ chỉ được hẹn lại một lần.</source>
+        <translation>The dossier was re-appointed once already; a dossier may be re-appointed only once.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="213"/>
+        <source>Hồ sơ đang ở đơn vị khác: chỉ {0} đối với hồ sơ của đơn vị mình.</source>
+        <translation>The dossier is held by another unit: you may {0} only for your own unit&apos;s dossiers.</translation>
     </message>
 </context>
 <context>
@@ -485,27 +640,27 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake_models.py" line="182"/>
         <source>Giấy tờ (* bắt buộc)</source>
         <translation>Document (* required)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake_models.py" line="182"/>
         <source>Hình thức</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake_models.py" line="182"/>
         <source>Số lượng</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="238"/>
+        <location filename="../../onestop/ui/intake_models.py" line="202"/>
         <source>Bắt buộc</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="238"/>
+        <location filename="../../onestop/ui/intake_models.py" line="202"/>
         <source>Nếu có</source>
         <translation>If any</translation>
     </message>
@@ -536,368 +691,436 @@
 <context>
     <name>ContactEditDialog</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1172"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="31"/>
         <source>Sửa thông tin liên hệ — {0}</source>
         <translation>Edit contact details — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1183"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="42"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1185"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="44"/>
         <source>ví dụ: 0905123456</source>
         <translation>e.g. 0905123456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1189"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="48"/>
         <source>ví dụ: ghi sai số điện thoại</source>
         <translation>e.g. phone number entered incorrectly</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1200"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="59"/>
         <source>&amp;Họ và tên người nộp:</source>
         <translation>Applicant&apos;s full &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1201"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="60"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1202"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="61"/>
         <source>Số đ&amp;iện thoại:</source>
         <translation>&amp;Phone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1203"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="62"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1204"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="63"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1205"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="64"/>
         <source>&amp;Lý do sửa:</source>
         <translation>&amp;Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1220"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="79"/>
         <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
         <translation>The dossier code does not change. Saving creates a new version of the receipt; the old version is kept and can still be reprinted.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1230"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="89"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1232"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="91"/>
         <source>Hủy (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1304"/>
+        <location filename="../../onestop/ui/contact_edit.py" line="163"/>
         <source>Chưa có thay đổi nào để lưu.</source>
         <translation>There are no changes to save.</translation>
     </message>
 </context>
 <context>
-    <name>DossierDetailDialog</name>
+    <name>CounterGuidanceDialog</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="769"/>
-        <location filename="../../onestop/ui/dossiers.py" line="772"/>
-        <source>Hồ sơ {0}</source>
-        <translation>Dossier {0}</translation>
+        <location filename="../../onestop/ui/guidance.py" line="62"/>
+        <source>Hướng dẫn bổ sung hồ sơ (Mẫu 02)</source>
+        <translation>Guidance on missing documents (Form 02)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="776"/>
-        <source>Đang tải hồ sơ…</source>
-        <translation>Loading dossier…</translation>
+        <location filename="../../onestop/ui/guidance.py" line="67"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;Hồ sơ &lt;b&gt;không được tiếp nhận&lt;/b&gt; và không cấp mã: người nộp nhận phiếu hướng dẫn ghi một lần, đầy đủ các giấy tờ cần bổ sung, hoàn thiện và lý do.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;The dossier is &lt;b&gt;not received&lt;/b&gt; and gets no code: the applicant receives a guidance form listing, at once and in full, every document to bring or complete and why.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="785"/>
-        <source>Thủ tục:</source>
-        <translation>Procedure:</translation>
+        <location filename="../../onestop/ui/guidance.py" line="74"/>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="786"/>
-        <source>Người nộp:</source>
-        <translation>Applicant:</translation>
+        <location filename="../../onestop/ui/guidance.py" line="77"/>
+        <source>Chưa có trong hồ sơ</source>
+        <translation>Not in the dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="787"/>
-        <source>Số định danh:</source>
-        <translation>Citizen ID number:</translation>
+        <location filename="../../onestop/ui/guidance.py" line="80"/>
+        <source>Thêm dòng (Insert)</source>
+        <translation>Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="788"/>
-        <source>Điện thoại:</source>
-        <translation>Phone:</translation>
+        <location filename="../../onestop/ui/guidance.py" line="83"/>
+        <source>Xóa dòng (Delete)</source>
+        <translation>Remove row (Delete)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="789"/>
-        <source>Email:</source>
-        <translation>Email:</translation>
+        <location filename="../../onestop/ui/guidance.py" line="92"/>
+        <source>&amp;Người nộp:</source>
+        <translation>&amp;Applicant:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="790"/>
-        <source>Địa chỉ:</source>
-        <translation>Address:</translation>
+        <location filename="../../onestop/ui/guidance.py" line="95"/>
+        <source>Giấy &amp;tờ cần bổ sung:</source>
+        <translation>&amp;Missing documents:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="793"/>
-        <source>Tiếp nhận lúc:</source>
-        <translation>Received at:</translation>
+        <location filename="../../onestop/ui/guidance.py" line="105"/>
+        <source>In Mẫu 02 (Ctrl+Enter)</source>
+        <translation>Print Form 02 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="794"/>
-        <source>Hẹn trả:</source>
-        <translation>Appointment:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="795"/>
-        <source>Đơn vị đang giữ:</source>
-        <translation>Currently held by:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="796"/>
-        <source>Số bộ hồ sơ:</source>
-        <translation>Number of sets:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="797"/>
-        <source>Nộp / nhận kết quả:</source>
-        <translation>Submitted / result delivery:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="798"/>
-        <source>Phí, lệ phí:</source>
-        <translation>Fees and charges:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="799"/>
-        <source>Sổ theo dõi:</source>
-        <translation>Register:</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="817"/>
-        <source>Tên giấy tờ</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="817"/>
-        <source>Hình thức</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="817"/>
-        <source>Số lượng</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="821"/>
-        <location filename="../../onestop/ui/dossiers.py" line="987"/>
-        <source>Thời gian</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="822"/>
-        <source>Thao tác</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="823"/>
-        <location filename="../../onestop/ui/dossiers.py" line="832"/>
-        <source>Cán bộ</source>
-        <translation>Officer</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="824"/>
-        <source>Từ đơn vị</source>
-        <translation>From unit</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="825"/>
-        <source>Đến đơn vị</source>
-        <translation>To unit</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="826"/>
-        <source>Ghi chú</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="832"/>
-        <source>Bản</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="832"/>
-        <source>Lập lúc</source>
-        <translation>Created at</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="832"/>
-        <source>Nội dung</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="839"/>
-        <source>Lịch sử</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="840"/>
-        <source>Giấy tờ</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="841"/>
-        <source>Phiếu tiếp nhận</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="842"/>
-        <source>Đánh giá</source>
-        <translation>Ratings</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="844"/>
-        <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
-        <translation>&amp;Edit contact details… (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="849"/>
-        <source>&amp;In lại phiếu (Ctrl+P)</source>
-        <translation>&amp;Reprint receipt (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/dossiers.py" line="856"/>
+        <location filename="../../onestop/ui/guidance.py" line="107"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="904"/>
+        <location filename="../../onestop/ui/guidance.py" line="153"/>
+        <source>Hướng dẫn bổ sung hồ sơ (Mẫu 02) — {0}</source>
+        <translation>Guidance on missing documents (Form 02) — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDetailDialog</name>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="151"/>
+        <location filename="../../onestop/ui/detail.py" line="154"/>
+        <source>Hồ sơ {0}</source>
+        <translation>Dossier {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="158"/>
+        <source>Đang tải hồ sơ…</source>
+        <translation>Loading dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="167"/>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="168"/>
+        <source>Người nộp:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="169"/>
+        <source>Số định danh:</source>
+        <translation>Citizen ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="170"/>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="171"/>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="172"/>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="175"/>
+        <source>Tiếp nhận lúc:</source>
+        <translation>Received at:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="176"/>
+        <source>Hẹn trả:</source>
+        <translation>Appointment:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="177"/>
+        <source>Đơn vị đang giữ:</source>
+        <translation>Currently held by:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="178"/>
+        <source>Số bộ hồ sơ:</source>
+        <translation>Number of sets:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="179"/>
+        <source>Nộp / nhận kết quả:</source>
+        <translation>Submitted / result delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="180"/>
+        <source>Phí, lệ phí:</source>
+        <translation>Fees and charges:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="181"/>
+        <source>Sổ theo dõi:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="199"/>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="199"/>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="199"/>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="203"/>
+        <location filename="../../onestop/ui/detail.py" line="383"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="204"/>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="205"/>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
+        <source>Cán bộ</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="206"/>
+        <source>Từ đơn vị</source>
+        <translation>From unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="207"/>
+        <source>Đến đơn vị</source>
+        <translation>To unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="208"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
+        <source>Bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
+        <source>Lập lúc</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="214"/>
+        <source>Nội dung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="221"/>
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="222"/>
+        <source>Giấy tờ</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="223"/>
+        <source>Phiếu tiếp nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="224"/>
+        <source>Đánh giá</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="229"/>
+        <source>Bước xử lý tiếp theo</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="235"/>
+        <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
+        <translation>&amp;Edit contact details… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="240"/>
+        <source>&amp;In lại phiếu (Ctrl+P)</source>
+        <translation>&amp;Reprint receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="247"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="299"/>
         <source>Không tải được hồ sơ.</source>
         <translation>Could not load the dossier.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="918"/>
+        <location filename="../../onestop/ui/detail.py" line="313"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="921"/>
+        <location filename="../../onestop/ui/detail.py" line="316"/>
+        <source>{0} (sau tạm dừng chờ bổ sung: {1})</source>
+        <translation>{0} (after the pause for documents: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="318"/>
         <source>{0} (gia hạn đến {1})</source>
         <translation>{0} (extended to {1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="923"/>
+        <location filename="../../onestop/ui/detail.py" line="320"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="930"/>
+        <location filename="../../onestop/ui/detail.py" line="327"/>
         <source>Quyển {0}, số {1}</source>
         <translation>Volume {0}, no. {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="947"/>
+        <location filename="../../onestop/ui/detail.py" line="343"/>
         <source>Lịch sử ({0})</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="948"/>
+        <location filename="../../onestop/ui/detail.py" line="344"/>
         <source>Giấy tờ ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="949"/>
+        <location filename="../../onestop/ui/detail.py" line="345"/>
         <source>Phiếu tiếp nhận ({0})</source>
         <translation>Receipts ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="953"/>
+        <location filename="../../onestop/ui/detail.py" line="349"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="968"/>
+        <location filename="../../onestop/ui/detail.py" line="364"/>
         <source>In lại phiếu</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="970"/>
+        <location filename="../../onestop/ui/detail.py" line="366"/>
         <source>Xem và in lại bản số {0} của phiếu tiếp nhận</source>
         <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="987"/>
+        <location filename="../../onestop/ui/detail.py" line="383"/>
         <source>Lượt phục vụ</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="987"/>
+        <location filename="../../onestop/ui/detail.py" line="383"/>
         <source>Mức đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="987"/>
+        <location filename="../../onestop/ui/detail.py" line="383"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="994"/>
+        <location filename="../../onestop/ui/detail.py" line="390"/>
         <source>Mời đánh &amp;giá (F8)</source>
         <translation>Request r&amp;ating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="998"/>
+        <location filename="../../onestop/ui/detail.py" line="394"/>
         <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1005"/>
+        <location filename="../../onestop/ui/detail.py" line="401"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1020"/>
+        <location filename="../../onestop/ui/detail.py" line="416"/>
         <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
         <translation>Only the head of the agency can see the level given.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1034"/>
+        <location filename="../../onestop/ui/detail.py" line="430"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1036"/>
+        <location filename="../../onestop/ui/detail.py" line="432"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1054"/>
+        <location filename="../../onestop/ui/detail.py" line="450"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1058"/>
+        <location filename="../../onestop/ui/detail.py" line="454"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1061"/>
+        <location filename="../../onestop/ui/detail.py" line="457"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="1133"/>
+        <location filename="../../onestop/ui/detail.py" line="543"/>
         <source>Phiếu tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
@@ -905,368 +1128,424 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="201"/>
+        <location filename="../../onestop/ui/dossiers.py" line="137"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="202"/>
+        <location filename="../../onestop/ui/dossiers.py" line="138"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="203"/>
+        <location filename="../../onestop/ui/dossiers.py" line="139"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="204"/>
+        <location filename="../../onestop/ui/dossiers.py" line="140"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="205"/>
+        <location filename="../../onestop/ui/dossiers.py" line="141"/>
         <source>Tiếp nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="206"/>
+        <location filename="../../onestop/ui/dossiers.py" line="142"/>
         <source>Hẹn trả</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="207"/>
+        <location filename="../../onestop/ui/dossiers.py" line="143"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="208"/>
+        <location filename="../../onestop/ui/dossiers.py" line="144"/>
         <source>Cán bộ</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="211"/>
+        <location filename="../../onestop/ui/dossiers.py" line="147"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="212"/>
+        <location filename="../../onestop/ui/dossiers.py" line="148"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="213"/>
+        <location filename="../../onestop/ui/dossiers.py" line="149"/>
         <source>Tạm dừng tính giờ</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="333"/>
+        <location filename="../../onestop/ui/dossiers.py" line="269"/>
         <source>Nhấn để sắp xếp các hồ sơ đã tải theo cột này (nhấn lần nữa: đảo chiều; lần thứ ba: trở về thứ tự mới nhất trước). Hồ sơ tải thêm khi cuộn được xếp vào cùng thứ tự.</source>
         <translation>Click to sort the loaded dossiers by this column (click again: reverse; a third time: back to newest first). Dossiers loaded while scrolling are placed in the same order.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="421"/>
+        <location filename="../../onestop/ui/dossiers.py" line="354"/>
         <source>Quá hạn: hẹn trả lúc {0}</source>
         <translation>Overdue: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="423"/>
+        <location filename="../../onestop/ui/dossiers.py" line="356"/>
         <source>Đến hạn trong vòng một ngày làm việc: hẹn trả lúc {0}</source>
         <translation>Due within one working day: appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="424"/>
+        <location filename="../../onestop/ui/dossiers.py" line="357"/>
         <source>Hẹn trả lúc {0}</source>
         <translation>Appointment at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="426"/>
+        <location filename="../../onestop/ui/dossiers.py" line="359"/>
         <source>Số định danh: {0}</source>
         <translation>Citizen ID number: {0}</translation>
     </message>
 </context>
 <context>
+    <name>ExtendForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="286"/>
+        <source>Mỗi hồ sơ chỉ được hẹn lại &lt;b&gt;một lần&lt;/b&gt;. Các số liệu vẫn tính hạn theo ngày hẹn hiện tại; sau khi lưu sẽ mở Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04) để in.</source>
+        <translation>A dossier may be re-appointed &lt;b&gt;once&lt;/b&gt;. The figures still count from the current due date; after saving, the apology and re-appointment letter (Form 04) opens for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="293"/>
+        <source>bắt buộc: lý do được in trong văn bản xin lỗi</source>
+        <translation>required: the reason is printed in the apology letter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="294"/>
+        <source>Ngày hẹn hiện tại:</source>
+        <translation>Current due date:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="295"/>
+        <source>Ngày hẹn &amp;mới:</source>
+        <translation>&amp;New due date:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="296"/>
+        <source>&amp;Lý do (*):</source>
+        <translation>&amp;Reason (*):</translation>
+    </message>
+</context>
+<context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="423"/>
+        <location filename="../../onestop/ui/intake.py" line="128"/>
         <source>Đang tải danh mục thủ tục…</source>
         <translation>Loading the procedure catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="425"/>
+        <location filename="../../onestop/ui/intake.py" line="130"/>
         <source>Gõ mã hoặc vài chữ của tên thủ tục (không cần dấu), ↑↓ để chọn, Enter để lấy — F4</source>
         <translation>Type the code or a few words of the procedure name (diacritics optional), ↑↓ to choose, Enter to take — F4</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="446"/>
+        <location filename="../../onestop/ui/intake.py" line="151"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="449"/>
+        <location filename="../../onestop/ui/intake.py" line="154"/>
         <source>&amp;Thủ tục (F4):</source>
         <translation>&amp;Procedure (F4):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="457"/>
+        <location filename="../../onestop/ui/intake.py" line="162"/>
         <source>Họ và tên người nộp, có dấu</source>
         <translation>Applicant&apos;s full name, with diacritics</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="458"/>
+        <location filename="../../onestop/ui/intake.py" line="163"/>
         <source>12 chữ số (CCCD)</source>
         <translation>12 digits (citizen ID card)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="461"/>
+        <location filename="../../onestop/ui/intake.py" line="166"/>
         <source>ví dụ: 0905 123 456</source>
         <translation>e.g. 0905 123 456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="464"/>
+        <location filename="../../onestop/ui/intake.py" line="169"/>
         <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
         <translation>house number, street, ward/commune, province/city</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="466"/>
+        <location filename="../../onestop/ui/intake.py" line="171"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="492"/>
+        <location filename="../../onestop/ui/intake.py" line="197"/>
         <source>Điền theo hồ sơ trước (Ctrl+D)</source>
         <translation>Fill in from previous dossier (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="494"/>
+        <location filename="../../onestop/ui/intake.py" line="199"/>
         <source>Bỏ qua</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="508"/>
+        <location filename="../../onestop/ui/intake.py" line="213"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="512"/>
+        <location filename="../../onestop/ui/intake.py" line="217"/>
         <source>&amp;Họ và tên (*):</source>
         <translation>Full &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="513"/>
+        <location filename="../../onestop/ui/intake.py" line="218"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="520"/>
+        <location filename="../../onestop/ui/intake.py" line="225"/>
         <source>Số điện th&amp;oại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="521"/>
+        <location filename="../../onestop/ui/intake.py" line="226"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="522"/>
+        <location filename="../../onestop/ui/intake.py" line="227"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="530"/>
-        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá</source>
-        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating</translation>
+        <location filename="../../onestop/ui/intake.py" line="235"/>
+        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
+        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="550"/>
+        <location filename="../../onestop/ui/intake.py" line="256"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="577"/>
+        <location filename="../../onestop/ui/intake.py" line="283"/>
         <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
         <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="586"/>
+        <location filename="../../onestop/ui/intake.py" line="292"/>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="588"/>
+        <location filename="../../onestop/ui/intake.py" line="294"/>
         <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
         <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="598"/>
+        <location filename="../../onestop/ui/intake.py" line="304"/>
         <source> bộ</source>
         <translation> set(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="608"/>
+        <location filename="../../onestop/ui/intake.py" line="314"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of se&amp;ts:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="609"/>
+        <location filename="../../onestop/ui/intake.py" line="315"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>&amp;Result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="610"/>
+        <location filename="../../onestop/ui/intake.py" line="316"/>
         <source>&amp;Phí, lệ phí:</source>
         <translation>&amp;Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="616"/>
+        <location filename="../../onestop/ui/intake.py" line="322"/>
         <source>Lưu và in phiếu (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="618"/>
+        <location filename="../../onestop/ui/intake.py" line="324"/>
         <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="620"/>
+        <location filename="../../onestop/ui/intake.py" line="326"/>
         <source>Làm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="622"/>
+        <location filename="../../onestop/ui/intake.py" line="328"/>
         <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
         <translation>Clear the form for the next applicant — Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="634"/>
+        <location filename="../../onestop/ui/intake.py" line="329"/>
+        <source>Hướng dẫn bổ sung (Mẫu 02)…</source>
+        <translation>Missing documents (Form 02)…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="333"/>
+        <source>Thiếu giấy tờ: in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02) từ các giấy tờ bắt buộc chưa đánh dấu, không tiếp nhận và không cấp mã hồ sơ — Ctrl+G</source>
+        <translation>Documents missing: print the guidance form (Form 02) from the required documents not ticked, without receiving the dossier or giving it a code — Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="349"/>
         <source>Mời đánh giá (F8)</source>
         <translation>Request rating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="637"/>
+        <location filename="../../onestop/ui/intake.py" line="352"/>
         <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
         <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="647"/>
+        <location filename="../../onestop/ui/intake.py" line="362"/>
         <source>Đánh giá của người dân:</source>
         <translation>Applicant&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="767"/>
+        <location filename="../../onestop/ui/intake.py" line="487"/>
         <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
         <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="772"/>
+        <location filename="../../onestop/ui/intake.py" line="492"/>
         <source>Chưa tải được danh mục thủ tục</source>
         <translation>The procedure catalogue could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="792"/>
+        <location filename="../../onestop/ui/intake.py" line="512"/>
         <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
         <translation>Procedure: no procedure matches “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="831"/>
+        <location filename="../../onestop/ui/intake.py" line="551"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="865"/>
+        <location filename="../../onestop/ui/intake.py" line="585"/>
         <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
         <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="870"/>
+        <location filename="../../onestop/ui/intake.py" line="590"/>
         <source>Lĩnh vực: {0}</source>
         <translation>Field: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="872"/>
+        <location filename="../../onestop/ui/intake.py" line="592"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="874"/>
+        <location filename="../../onestop/ui/intake.py" line="594"/>
         <source>Phí, lệ phí: {0}</source>
         <translation>Fees and charges: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="874"/>
+        <location filename="../../onestop/ui/intake.py" line="594"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="897"/>
+        <location filename="../../onestop/ui/intake.py" line="617"/>
         <source>Hẹn trả: {0}</source>
         <translation>Appointment: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="900"/>
+        <location filename="../../onestop/ui/intake.py" line="620"/>
         <source>Không tính các ngày nghỉ:</source>
         <translation>Days off not counted:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="907"/>
+        <location filename="../../onestop/ui/intake.py" line="627"/>
         <source>Tính từ {0}, {1} {2}</source>
         <translation>Counted from {0}, {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="911"/>
+        <location filename="../../onestop/ui/intake.py" line="631"/>
         <source>thời hạn {0}</source>
         <translation>time limit {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="919"/>
+        <location filename="../../onestop/ui/intake.py" line="639"/>
         <source>Chưa tính được ngày hẹn trả</source>
         <translation>The appointment date could not be calculated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="921"/>
+        <location filename="../../onestop/ui/intake.py" line="641"/>
         <source>Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính.</source>
         <translation>Retrying in 30 seconds; the appointment will still be calculated on saving.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="929"/>
+        <location filename="../../onestop/ui/intake.py" line="649"/>
         <source>Chọn thủ tục để xem ngày hẹn trả</source>
         <translation>Choose a procedure to see the appointment date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="993"/>
+        <location filename="../../onestop/ui/intake.py" line="713"/>
         <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
         <translation>This ID number is on a previous dossier: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1083"/>
+        <location filename="../../onestop/ui/intake.py" line="803"/>
         <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
         <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1092"/>
+        <location filename="../../onestop/ui/intake.py" line="812"/>
         <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
         <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1142"/>
-        <location filename="../../onestop/ui/intake.py" line="1149"/>
+        <location filename="../../onestop/ui/intake.py" line="862"/>
+        <location filename="../../onestop/ui/intake.py" line="869"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1164"/>
+        <location filename="../../onestop/ui/intake.py" line="884"/>
         <source>Đã lưu hồ sơ {0}.</source>
         <translation>Dossier {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1169"/>
+        <location filename="../../onestop/ui/intake.py" line="889"/>
         <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1223"/>
+        <location filename="../../onestop/ui/intake.py" line="930"/>
+        <source>Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02).</source>
+        <translation>Procedure: choose the procedure before printing the guidance (Form 02).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="970"/>
         <source>Phiếu tiếp nhận — {0}</source>
         <translation>Receipt — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTable</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="317"/>
+        <source>Giấy tờ cần bổ sung, hoàn thiện</source>
+        <translation>Document to bring or complete</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="317"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -1277,95 +1556,105 @@
         <translation>Satisfaction rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="400"/>
+        <location filename="../../onestop/ui/kiosk.py" line="401"/>
         <source>Kính chào quý khách</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="422"/>
+        <location filename="../../onestop/ui/kiosk.py" line="423"/>
         <source>Mời quý khách đánh giá</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="445"/>
+        <location filename="../../onestop/ui/kiosk.py" line="446"/>
         <source>Quý khách chưa hài lòng về điều gì?</source>
         <translation>What were you not satisfied with?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="446"/>
+        <location filename="../../onestop/ui/kiosk.py" line="447"/>
         <source>Có thể chọn nhiều ý, hoặc bỏ qua.</source>
         <translation>You may choose several, or skip.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="456"/>
-        <location filename="../../onestop/ui/kiosk.py" line="699"/>
+        <location filename="../../onestop/ui/kiosk.py" line="457"/>
+        <location filename="../../onestop/ui/kiosk.py" line="700"/>
         <source>Phím {0}</source>
         <translation>Key {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="461"/>
+        <location filename="../../onestop/ui/kiosk.py" line="462"/>
         <source>Bỏ qua</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="463"/>
+        <location filename="../../onestop/ui/kiosk.py" line="464"/>
         <source>Gửi đánh giá, không kèm lý do (phím Esc)</source>
         <translation>Send the rating without reasons (Esc key)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="465"/>
+        <location filename="../../onestop/ui/kiosk.py" line="466"/>
         <source>Gửi</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="467"/>
+        <location filename="../../onestop/ui/kiosk.py" line="468"/>
         <source>Gửi đánh giá kèm các lý do đã chọn (phím G)</source>
         <translation>Send the rating with the chosen reasons (G key)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="486"/>
-        <location filename="../../onestop/ui/kiosk.py" line="759"/>
-        <location filename="../../onestop/ui/kiosk.py" line="771"/>
+        <location filename="../../onestop/ui/kiosk.py" line="487"/>
+        <location filename="../../onestop/ui/kiosk.py" line="770"/>
+        <location filename="../../onestop/ui/kiosk.py" line="782"/>
         <source>Cảm ơn quý khách!</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="579"/>
+        <location filename="../../onestop/ui/kiosk.py" line="580"/>
         <source>Hôm nay: {0} lượt đánh giá</source>
         <translation>Today: {0} rating(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="598"/>
+        <location filename="../../onestop/ui/kiosk.py" line="599"/>
         <source>{0}, ngày {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="668"/>
+        <location filename="../../onestop/ui/kiosk.py" line="669"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="669"/>
+        <location filename="../../onestop/ui/kiosk.py" line="670"/>
         <source>Cán bộ phục vụ: {0}</source>
         <translation>Served by: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="712"/>
-        <source>Chạm vào một ô để chọn (hoặc bấm phím 1–{0}).</source>
-        <translation>Touch a box to choose (or press a key from 1 to {0}).</translation>
+        <location filename="../../onestop/ui/kiosk.py" line="720"/>
+        <source>Bấm phím số 1–{0} để chọn.</source>
+        <translation>Press a number key 1–{0} to choose.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="760"/>
+        <location filename="../../onestop/ui/kiosk.py" line="722"/>
+        <source>Bấm chuột vào một ô để chọn.</source>
+        <translation>Click a box to choose.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="723"/>
+        <source>Chạm vào một ô để chọn.</source>
+        <translation>Touch a box to choose.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/kiosk.py" line="771"/>
         <source>Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.</source>
         <translation>Your feedback helps us serve you better.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="773"/>
+        <location filename="../../onestop/ui/kiosk.py" line="784"/>
         <source>Lời mời đánh giá này đã hết hiệu lực.</source>
         <translation>This rating invitation has expired.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/kiosk.py" line="775"/>
+        <location filename="../../onestop/ui/kiosk.py" line="786"/>
         <source>Chưa ghi được đánh giá. Xin quý khách báo cán bộ tại quầy.</source>
         <translation>Your rating could not be recorded. Please tell the officer at the counter.</translation>
     </message>
@@ -1454,64 +1743,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="51"/>
+        <location filename="../../onestop/ui/main_window.py" line="87"/>
         <source>onestop — {0}</source>
         <translation>onestop — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="58"/>
+        <location filename="../../onestop/ui/main_window.py" line="102"/>
         <source>Tiếp nhận hồ sơ (F2)</source>
         <translation>Receive dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="59"/>
+        <location filename="../../onestop/ui/main_window.py" line="106"/>
         <source>Hồ sơ trong ngày (F3)</source>
         <translation>Today&apos;s dossiers (F3)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="65"/>
+        <location filename="../../onestop/ui/main_window.py" line="122"/>
         <source>Quản trị (F9)</source>
         <translation>Administration (F9)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="69"/>
+        <location filename="../../onestop/ui/main_window.py" line="117"/>
         <source>Đánh giá (F7)</source>
         <translation>Ratings (F7)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="86"/>
+        <location filename="../../onestop/ui/main_window.py" line="110"/>
+        <source>Hồ sơ của tôi (F6)</source>
+        <translation>My dossiers (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="114"/>
+        <source>Quá hạn, sắp đến hạn (F10)</source>
+        <translation>Overdue, due soon (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="126"/>
+        <source>&amp;Màn hình</source>
+        <translation>&amp;Screens</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="128"/>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Receive dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="129"/>
+        <source>Hồ sơ trong ngày</source>
+        <translation>Today&apos;s dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="130"/>
+        <source>Hồ sơ của tôi</source>
+        <translation>My dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="131"/>
+        <source>Hồ sơ quá hạn, sắp đến hạn</source>
+        <translation>Overdue and due-soon dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="132"/>
+        <source>Đánh giá của người dân</source>
+        <translation>Citizens&apos; ratings</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="133"/>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="143"/>
         <source>&amp;Phiên làm việc</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="87"/>
+        <location filename="../../onestop/ui/main_window.py" line="144"/>
         <source>Đăng xuất / đổi cán bộ</source>
         <translation>Sign out / change officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="90"/>
+        <location filename="../../onestop/ui/main_window.py" line="147"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="94"/>
+        <location filename="../../onestop/ui/main_window.py" line="151"/>
         <source>Cán bộ: {0} — {1}</source>
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="131"/>
+        <location filename="../../onestop/ui/main_window.py" line="191"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="151"/>
+        <location filename="../../onestop/ui/main_window.py" line="207"/>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>receive dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="208"/>
+        <source>xem hồ sơ</source>
+        <translation>view dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="209"/>
+        <source>xử lý hồ sơ</source>
+        <translation>process dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="210"/>
+        <source>theo dõi hồ sơ quá hạn (xem báo cáo)</source>
+        <translation>follow overdue dossiers (view reports)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="211"/>
+        <source>xem mức đánh giá của người dân</source>
+        <translation>see citizens&apos; rating levels</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="212"/>
+        <source>quản trị</source>
+        <translation>administer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="215"/>
+        <source>{0} ({1}): tài khoản «{2}» không có quyền {3}.</source>
+        <translation>{0} ({1}): the account «{2}» may not {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="239"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="151"/>
+        <location filename="../../onestop/ui/main_window.py" line="239"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="170"/>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="171"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;ote:</translation>
     </message>
 </context>
 <context>
@@ -1867,61 +2249,108 @@
     </message>
 </context>
 <context>
+    <name>ReasonForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="185"/>
+        <source>bắt buộc: lý do được in trên phiếu</source>
+        <translation>required: the reason is printed on the form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="186"/>
+        <source>&amp;Lý do (*):</source>
+        <translation>&amp;Reason (*):</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="143"/>
+        <location filename="../../onestop/ui/printing.py" line="146"/>
         <source>Xem trước phiếu</source>
         <translation>Receipt preview</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="156"/>
+        <location filename="../../onestop/ui/printing.py" line="159"/>
         <source>&amp;In (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="158"/>
+        <location filename="../../onestop/ui/printing.py" line="161"/>
         <source>In phiếu ra máy in (khổ A5 dọc) — Ctrl+P</source>
         <translation>Print the receipt (A5 portrait) — Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="161"/>
+        <location filename="../../onestop/ui/printing.py" line="164"/>
         <source>&amp;Lưu PDF… (Ctrl+S)</source>
         <translation>&amp;Save PDF… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="163"/>
+        <location filename="../../onestop/ui/printing.py" line="166"/>
         <source>Lưu phiếu thành tệp PDF — Ctrl+S</source>
         <translation>Save the receipt as a PDF file — Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="165"/>
+        <location filename="../../onestop/ui/printing.py" line="168"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="199"/>
+        <location filename="../../onestop/ui/printing.py" line="202"/>
         <source>In phiếu</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="213"/>
+        <location filename="../../onestop/ui/printing.py" line="216"/>
         <source>Đã gửi lệnh in.</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="220"/>
+        <location filename="../../onestop/ui/printing.py" line="223"/>
         <source>Lưu phiếu thành PDF</source>
         <translation>Save receipt as PDF</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="222"/>
+        <location filename="../../onestop/ui/printing.py" line="225"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="236"/>
+        <location filename="../../onestop/ui/printing.py" line="234"/>
+        <location filename="../../onestop/ui/printing.py" line="235"/>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="240"/>
         <source>Đã lưu {0}</source>
         <translation>Saved {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="249"/>
+        <source>Người đến nhận kết quả; mặc định là người nộp hồ sơ</source>
+        <translation>Who came for the result; the applicant by default</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="250"/>
+        <source>ví dụ: nhận thay theo giấy ủy quyền</source>
+        <translation>e.g. collected on behalf, with a power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="251"/>
+        <source>&amp;Người nhận kết quả:</source>
+        <translation>&amp;Received by:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="252"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="253"/>
+        <source>Trả kết quả (Enter)</source>
+        <translation>Return result (Enter)</translation>
     </message>
 </context>
 <context>
@@ -2082,96 +2511,415 @@
     </message>
 </context>
 <context>
+    <name>StepBar</name>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="263"/>
+        <source>In &amp;biểu mẫu…</source>
+        <translation>Print &amp;forms…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="267"/>
+        <source>Phiếu kiểm soát (Mẫu 06, {0}) và các giấy đã cấp</source>
+        <translation>The control sheet (Form 06, {0}) and the papers issued</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="277"/>
+        <source>Không có bước xử lý nào tài khoản này thực hiện được lúc này.</source>
+        <translation>There is no step this account can take now.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="349"/>
+        <source>Chưa chọn hồ sơ, hoặc hồ sơ đang tải.</source>
+        <translation>No dossier chosen, or it is still loading.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="373"/>
+        <location filename="../../onestop/ui/steps.py" line="447"/>
+        <source>{0} — hồ sơ {1}</source>
+        <translation>{0} — dossier {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="377"/>
+        <source>Chuyển hồ sơ của {0} đến đơn vị giải quyết.</source>
+        <translation>Transfer {0}&apos;s dossier to the competent unit.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="381"/>
+        <source>Ghi &lt;b&gt;một lần, đầy đủ&lt;/b&gt; các giấy tờ cần bổ sung, hoàn thiện và lý do của từng giấy. Thời gian giải quyết tạm dừng đến khi nhận đủ; sau khi lưu sẽ mở Mẫu 02 để in.</source>
+        <translation>List &lt;b&gt;at once, in full&lt;/b&gt; every document to bring or complete and the reason for each. The time limit pauses until everything is received; after saving, Form 02 opens for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="387"/>
+        <source>Từ chối hồ sơ; sau khi lưu sẽ mở Phiếu từ chối (Mẫu 03) để in.</source>
+        <translation>Refuse the dossier; after saving, the refusal (Form 03) opens for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="390"/>
+        <source>Dừng giải quyết hồ sơ; sau khi lưu sẽ mở Thông báo dừng giải quyết (Mẫu 05) để in.</source>
+        <translation>Stop processing the dossier; after saving, the notice (Form 05) opens for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="396"/>
+        <source>Hẹn lại ngày trả kết quả cho {0}.</source>
+        <translation>Re-appoint the return date for {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="399"/>
+        <source>Trả kết quả hồ sơ {0} — {1}.</source>
+        <translation>Return the result of dossier {0} — {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="402"/>
+        <source>Ghi nhận tài khoản này nhận xử lý hồ sơ.</source>
+        <translation>Record that this account takes up the dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="403"/>
+        <source>Người nộp đã bổ sung đủ: thời gian giải quyết tiếp tục tính.</source>
+        <translation>The applicant brought everything: the time limit runs again.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="404"/>
+        <source>Hồ sơ đã có kết quả: chuyển về Bộ phận Một cửa để trả.</source>
+        <translation>The result is ready: back to the One-Stop Counter to be returned.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="405"/>
+        <source>Người nộp rút hồ sơ: hồ sơ kết thúc.</source>
+        <translation>The applicant withdraws the dossier: it is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="410"/>
+        <source>Đã {0}.</source>
+        <translation>Done: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/steps.py" line="416"/>
+        <source>Đã {0}, nhưng chưa tạo được giấy in; in lại từ «In biểu mẫu…».</source>
+        <translation>Done: {0}, but the paper could not be made; print it from «Print forms…».</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="85"/>
+        <source>Xác nhận (Ctrl+Enter)</source>
+        <translation>Confirm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="88"/>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="400"/>
+        <source>— chọn để thêm một giấy tờ của thủ tục —</source>
+        <translation>— pick to add one of the procedure&apos;s documents —</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="405"/>
+        <source>Thêm dòng (Insert)</source>
+        <translation>Add row (Insert)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="409"/>
+        <source>Xóa dòng (Delete)</source>
+        <translation>Remove row (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="417"/>
+        <source>không bắt buộc, ví dụ: nộp bổ sung trong 10 ngày</source>
+        <translation>optional, e.g. bring them within 10 days</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="423"/>
+        <source>Giấy &amp;tờ:</source>
+        <translation>&amp;Documents:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="425"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="457"/>
+        <location filename="../../onestop/ui/dossiers.py" line="390"/>
         <source>Tên, số định danh, điện thoại hoặc mã hồ sơ — không cần dấu</source>
         <translation>Name, ID number, phone or dossier code — diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="459"/>
+        <location filename="../../onestop/ui/dossiers.py" line="392"/>
         <source>Tìm hồ sơ (Ctrl+F). «nguyen thi thuy» tìm được «Nguyễn Thị Thủy».</source>
         <translation>Find dossiers (Ctrl+F). “nguyen thi thuy” finds “Nguyễn Thị Thủy”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="460"/>
+        <location filename="../../onestop/ui/dossiers.py" line="393"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="469"/>
+        <location filename="../../onestop/ui/dossiers.py" line="402"/>
         <source>&amp;Ngày tiếp nhận:</source>
         <translation>&amp;Date received:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="471"/>
+        <location filename="../../onestop/ui/dossiers.py" line="404"/>
         <source>&amp;Hôm nay</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="473"/>
+        <location filename="../../onestop/ui/dossiers.py" line="406"/>
         <source>Về ngày hôm nay (Alt+H)</source>
         <translation>Back to today (Alt+T)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="474"/>
+        <location filename="../../onestop/ui/dossiers.py" line="407"/>
         <source>&amp;Mọi ngày</source>
         <translation>&amp;All days</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="476"/>
+        <location filename="../../onestop/ui/dossiers.py" line="409"/>
         <source>Tìm trong hồ sơ của mọi ngày (Alt+M)</source>
         <translation>Search the dossiers of all days (Alt+A)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="480"/>
+        <location filename="../../onestop/ui/dossiers.py" line="413"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="483"/>
+        <location filename="../../onestop/ui/dossiers.py" line="416"/>
         <source>Trạng t&amp;hái:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="517"/>
+        <location filename="../../onestop/ui/dossiers.py" line="450"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Cuộn xuống để tải thêm.</source>
         <translation>Enter or double-click: open the dossier. Scroll down to load more.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="525"/>
+        <location filename="../../onestop/ui/dossiers.py" line="458"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="526"/>
+        <location filename="../../onestop/ui/dossiers.py" line="459"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="527"/>
+        <location filename="../../onestop/ui/dossiers.py" line="460"/>
         <source>Đã kết thúc</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="662"/>
+        <location filename="../../onestop/ui/dossiers.py" line="595"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="664"/>
+        <location filename="../../onestop/ui/dossiers.py" line="597"/>
         <source>Không có hồ sơ nào phù hợp.</source>
         <translation>No matching dossiers.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="666"/>
+        <location filename="../../onestop/ui/dossiers.py" line="599"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="668"/>
+        <location filename="../../onestop/ui/dossiers.py" line="601"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossier(s)</translation>
+    </message>
+</context>
+<context>
+    <name>TransferForm</name>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="213"/>
+        <source>{0} (đơn vị giải quyết của thủ tục)</source>
+        <translation>{0} (the procedure&apos;s competent unit)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="219"/>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="220"/>
+        <source>Chuyển đến &amp;đơn vị:</source>
+        <translation>To &amp;unit:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="221"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/step_forms.py" line="228"/>
+        <source>Đơn vị nhận: chưa có đơn vị nào đang hoạt động để chuyển đến.</source>
+        <translation>Receiving unit: there is no unit in operation to transfer to.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListModel</name>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="77"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="78"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="79"/>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="80"/>
+        <source>Đơn vị đang giữ</source>
+        <translation>Held by unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="81"/>
+        <source>Người xử lý</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="82"/>
+        <source>Hẹn ban đầu</source>
+        <translation>First due</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="83"/>
+        <source>Hạn hiện tại</source>
+        <translation>Due now</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="84"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="87"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="88"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="89"/>
+        <source>Tạm dừng tính giờ</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="227"/>
+        <source>Bộ phận Một cửa</source>
+        <translation>One-Stop Counter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="229"/>
+        <source>(chưa ai nhận)</source>
+        <translation>(not taken up)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="234"/>
+        <source>{0} (hẹn lại)</source>
+        <translation>{0} (re-appointed)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="247"/>
+        <source>Quá hạn: phải trả lúc {0}</source>
+        <translation>Overdue: was due at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="249"/>
+        <source>Đến hạn trong vòng một ngày làm việc: {0}</source>
+        <translation>Due within one working day: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="251"/>
+        <source>Đang chờ người nộp bổ sung: thời gian giải quyết tạm dừng</source>
+        <translation>Waiting for the applicant&apos;s documents: the time limit is paused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="252"/>
+        <source>Hạn: {0}</source>
+        <translation>Due: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkListView</name>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="281"/>
+        <source>Hồ sơ của tôi — các đơn vị đang giữ, hạn sớm nhất trước</source>
+        <translation>My dossiers — held by every unit, earliest due first</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="283"/>
+        <source>Hồ sơ của tôi — tôi nhận xử lý hoặc đơn vị tôi đang giữ, hạn sớm nhất trước</source>
+        <translation>My dossiers — taken up by me or held by my unit, earliest due first</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="287"/>
+        <source>Hồ sơ quá hạn hoặc đến hạn trong vòng một ngày làm việc, hạn sớm nhất trước — ai đang giữ</source>
+        <translation>Dossiers overdue or due within one working day, earliest due first — who holds them</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="321"/>
+        <source>Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.</source>
+        <translation>Enter or double-click: open the dossier. The steps&apos; keys work right here.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="330"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="331"/>
+        <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
+        <translation>Due soon (within 1 working day)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="401"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="404"/>
+        <source>Không có hồ sơ nào đang chờ xử lý.</source>
+        <translation>No dossier is waiting to be processed.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="406"/>
+        <source>Không có hồ sơ nào quá hạn hay sắp đến hạn.</source>
+        <translation>No dossier is overdue or due soon.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="409"/>
+        <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
+        <translation>{0} dossiers loaded — scroll for more</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="411"/>
+        <source>{0} hồ sơ</source>
+        <translation>{0} dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="429"/>
+        <source>Hồ sơ {0} — {1}: các bước xử lý</source>
+        <translation>Dossier {0} — {1}: its steps</translation>
     </message>
 </context>
 <context>

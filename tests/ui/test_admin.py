@@ -102,7 +102,7 @@ def test_place_name_typed_and_saved_with_ctrl_s_is_stored(qtbot, view: AdminView
     assert view.agency.status.text() == "Đã lưu 1 thiết lập."
     stored = fresh_settings(agency)
     assert stored["agency.place_name"] == "Phường Hòa Khánh"
-    assert stored["agency.unit_identifier"] == "H15.50.05.13"  # untouched fields are not rewritten
+    assert stored["agency.unit_identifier"] == "H17.50.05.13"  # untouched fields are not rewritten
 
 
 def test_invalid_unit_identifier_is_shown_beside_the_field_and_nothing_is_stored(
@@ -121,7 +121,7 @@ def test_invalid_unit_identifier_is_shown_beside_the_field_and_nothing_is_stored
     assert view.agency.status.text() == "Chưa lưu."
     stored = fresh_settings(agency)
     assert stored["agency.place_name"] == "Liên Chiểu"  # all or nothing
-    assert stored["agency.unit_identifier"] == "H15.50.05.13"
+    assert stored["agency.unit_identifier"] == "H17.50.05.13"
 
     # Corrected, it saves and the message goes away.
     replace_text(qtbot, ident, "H15.50.05.14")

@@ -18,17 +18,9 @@ from onestop.clock import FixedClock
 from onestop.demo import generate_dossiers
 from onestop.services import Actor, Applicant, DossierFilter, DossierRow, Onestop, ReceiveRequest
 from onestop.services.dossiers import DossierService
-from onestop.ui.dossiers import (
-    DUE_SOON,
-    FINISHED,
-    OPEN,
-    OVERDUE,
-    ContactEditDialog,
-    DossierDetailDialog,
-    DossierTableModel,
-    TodayView,
-    open_dossier,
-)
+from onestop.ui.contact_edit import ContactEditDialog
+from onestop.ui.detail import DossierDetailDialog, open_dossier
+from onestop.ui.dossiers import DUE_SOON, FINISHED, OPEN, OVERDUE, DossierTableModel, TodayView
 from onestop.ui.tasks import Tasks
 
 SAME_DAY = "2.000815"  # chứng thực bản sao: due at the end of the day (cut-off 15:00)
@@ -316,7 +308,7 @@ def test_the_detail_shows_the_dossier_its_documents_and_who_did_what_when(
     assert detail.history.rowCount() == 1
     assert [detail.history.item(0, c).text() for c in range(3)] == [
         "23/11/2026 09:00",
-        "Tiếp nhận",
+        "Tiếp nhận hồ sơ",
         "Nguyễn Thị Thu Hà (tiepnhan1)",
     ]
     assert detail.documents.rowCount() >= 1
@@ -349,7 +341,7 @@ def test_correcting_the_phone_makes_receipt_version_2_with_the_same_code_and_kee
     assert detail.fields["phone"].text() == "0905333444"
     assert [detail.history.item(1, c).text() for c in (0, 1, 5)] == [
         "23/11/2026 09:20",
-        "Sửa thông tin người nộp",
+        "Sửa thông tin trên giấy tiếp nhận",
         "Ghi sai số điện thoại",
     ]
     assert detail.receipts.rowCount() == 2
@@ -434,9 +426,9 @@ def test_an_unknown_code_says_so_in_the_detail(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, ui_state: QSettings, message_boxes: list[str]
 ) -> None:
     shown = message_boxes
-    dialog = DossierDetailDialog(agency, clerk, tasks, "H15.50.05.13-261123-9999", ui_state)
+    dialog = DossierDetailDialog(agency, clerk, tasks, "H17.50.05.13-261123-9999", ui_state)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
-    assert shown == ["Mã hồ sơ: không có hồ sơ «H15.50.05.13-261123-9999»."]
+    assert shown == ["Mã hồ sơ: không có hồ sơ «H17.50.05.13-261123-9999»."]
     assert dialog.status_label.text() == shown[0]

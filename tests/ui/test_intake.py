@@ -170,7 +170,7 @@ def test_keyboard_only_intake_stores_the_dossier_and_opens_the_receipt(
     with qtbot.waitSignal(view.received, timeout=5000) as received:
         key(qtbot, Qt.Key.Key_Return, CTRL)
     code = received.args[0]
-    assert code == "H15.50.05.13-261123-0001"
+    assert code == "H17.50.05.13-261123-0001"
     assert stored(agency) == [code]
     dossier = agency.dossiers.dossier(code, actor=viewer(agency))
     assert dossier.applicant == Applicant(
@@ -561,3 +561,50 @@ def test_locked_database_closed_message_leaves_the_form_as_typed(
     assert view.checklist_model.rows[0].checked
     assert view.save_button.isEnabled()
     assert stored(agency) == []
+
+
+# --------------------------------------------------------------------------- guidance without receiving
+
+
+def test_guidance_at_the_counter_prints_form_02_from_the_unticked_required_documents_and_receives_nothing(
+    qtbot: QtBot, agency: Onestop, view: IntakeView
+) -> None:
+    from onestop.ui.guidance import CounterGuidanceDialog
+
+    pick(qtbot, view, "khai sinh")  # 1.001193: three required documents
+    type_text(view.name, NAME)
+    view.checklist.setFocus()
+    key(qtbot, Qt.Key.Key_Space)  # the first is handed in; the other two are missing
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    dialog = view.guidance_dialog
+    assert isinstance(dialog, CounterGuidanceDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    assert dialog.name.text() == NAME
+    assert dialog.table.pairs() == [
+        ("Giấy chứng sinh hoặc giấy tờ thay thế Giấy chứng sinh", "Chưa có trong hồ sơ"),
+        ("Giấy tờ tùy thân của người đi đăng ký", "Chưa có trong hồ sơ"),
+    ]
+    dialog.table.edit_cell(1, 1)  # the clerk says why, in their words
+    editor = focused()
+    qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
+    type_here("Căn cước đã hết hạn")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: focused() is dialog.table, timeout=5000)
+    with qtbot.waitSignal(dialog.printed, timeout=10_000):
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return, CTRL)
+    assert dialog.preview is not None and dialog.preview.isVisible()
+    pdf = dialog.preview.pdf_document  # what the preview shows is what prints
+    text = " ".join(pdf.getAllText(p).text() for p in range(pdf.pageCount()))
+    assert "PHIẾU YÊU CẦU BỔ SUNG" in text and NAME in text
+    assert "Giấy chứng sinh" in text and "Căn cước đã hết hạn" in text
+    assert "Mã hồ sơ" not in text  # no dossier, no code
+    dialog.preview.close()
+    assert stored(agency) == []  # nothing received
+    assert view.name.text() == NAME and view.procedure is not None  # the form is as it was
+
+
+def test_guidance_without_a_procedure_says_to_choose_one(qtbot: QtBot, view: IntakeView) -> None:
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    assert view.guidance_dialog is None
+    assert view.picker_error.text() == "Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02)."
+    assert focused() is view.picker

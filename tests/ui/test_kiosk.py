@@ -276,6 +276,27 @@ def test_nothing_is_preselected_and_enter_or_space_choose_nothing(
     assert agency.dossiers.dossier(served, actor=viewer(agency)).ratings == ()
 
 
+def test_the_screen_beside_the_clerk_never_offers_keys(
+    qtbot: QtBot, agency: Onestop, kiosk: KioskWindow, served: str
+) -> None:
+    """On the counter PC's second monitor the keyboard is the clerk's: the hint says touch (or mouse)."""
+    agency.config.set_settings({"rating.input": "keypad"}, actor=actor(agency, "admin"))
+    invite(agency, served, qtbot, kiosk)
+    assert kiosk.ask_hint.text() == "Chạm vào một ô để chọn."
+    assert "phím" not in kiosk.ask_hint.text()
+
+
+@pytest.mark.parametrize("kiosk", [True], ids=["kiosk-pc"], indirect=True)
+def test_a_kiosk_pc_with_a_keypad_says_which_keys(
+    qtbot: QtBot, agency: Onestop, kiosk: KioskWindow, served: str
+) -> None:
+    agency.config.set_settings({"rating.input": "keypad"}, actor=actor(agency, "admin"))
+    invite(agency, served, qtbot, kiosk)
+    assert kiosk.ask_hint.text() == "Bấm phím số 1–3 để chọn."
+    agency.config.set_settings({"rating.input": "mouse"}, actor=actor(agency, "admin"))
+    assert kiosk.input_hint(3) == "Bấm chuột vào một ô để chọn."
+
+
 @pytest.mark.parametrize("kiosk", [True], ids=["kiosk-pc"], indirect=True)
 def test_keys_one_to_n_choose_a_level(qtbot: QtBot, agency: Onestop, kiosk: KioskWindow, served: str) -> None:
     invite(agency, served, qtbot, kiosk)

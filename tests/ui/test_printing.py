@@ -30,7 +30,7 @@ def receipt(agency: Onestop, clerk: Actor) -> tuple[str, bytes]:
         ),
         actor=clerk,
     )
-    return view.code, receipt_bytes(agency.intake.receipt_data(view.code, actor=viewer(agency)))
+    return view.code, receipt_bytes(agency.papers.receipt_data(view.code, actor=viewer(agency)))
 
 
 def pdf_printer(path: Path, *, dpi: int = 300) -> QPrinter:
@@ -136,3 +136,29 @@ def test_print_to_a_file_printer_reports_done(
     assert out.read_bytes() == pdf
     assert dialog.status.text() == "Đã gửi lệnh in."
     assert ui_state.value(PRINTER_KEY) is None  # a file is not a printer to remember
+
+
+def test_saving_the_pdf_over_the_database_is_refused(
+    qtbot: QtBot,
+    receipt: tuple[str, bytes],
+    ui_state: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import onestop.ui.printing as printing
+
+    _code, pdf = receipt
+    # A name ending in .pdf (the dialog adds ".pdf" to any other name, which alone keeps "x.db" safe).
+    database = tmp_path / "du-lieu.pdf"
+    database.write_bytes(b"SQLite format 3\x00 the live database")
+    wal = tmp_path / "du-lieu.pdf-wal"
+    wal.write_bytes(b"wal")
+    shown: list[str] = []
+    monkeypatch.setattr(printing, "show_error", lambda _parent, exc: shown.append(str(exc)))
+    dialog = ReceiptPreviewDialog(pdf, ui_state, None, database=database)
+    qtbot.addWidget(dialog)
+    for target in (database, tmp_path / "." / "du-lieu.pdf"):
+        assert not dialog.save_pdf_to(target)
+    assert database.read_bytes() == b"SQLite format 3\x00 the live database"
+    assert wal.read_bytes() == b"wal"
+    assert len(shown) == 2 and all("cơ sở dữ liệu" in s for s in shown), shown

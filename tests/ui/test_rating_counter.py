@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from onestop.clock import FixedClock
 from onestop.services import Actor, Applicant, Onestop, ReceiveRequest
-from onestop.ui.dossiers import DossierDetailDialog
+from onestop.ui.detail import DossierDetailDialog
 from onestop.ui.intake import IntakeView
 from onestop.ui.main_window import MainWindow
 from onestop.ui.ratings_view import (
@@ -513,6 +513,8 @@ def test_the_head_of_agency_has_the_ratings_tab_on_f7(
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Tiếp nhận hồ sơ (F2)",
         "Hồ sơ trong ngày (F3)",
+        "Hồ sơ của tôi (F6)",
+        "Quá hạn, sắp đến hạn (F10)",
         "Đánh giá (F7)",
     ]
     qtbot.keyClick(window, Qt.Key.Key_F7)
@@ -522,9 +524,11 @@ def test_the_head_of_agency_has_the_ratings_tab_on_f7(
     window.close()
 
     admin = make_window(qtbot, agency, "admin", tasks, counter_state)
-    assert [admin.tabs.tabText(i) for i in range(admin.tabs.count())][2:] == [
-        "Quản trị (F9)",
+    assert [admin.tabs.tabText(i) for i in range(admin.tabs.count())] == [
+        "Hồ sơ trong ngày (F3)",
+        "Quá hạn, sắp đến hạn (F10)",
         "Đánh giá (F7)",
+        "Quản trị (F9)",
     ]
     qtbot.keyClick(admin, Qt.Key.Key_F7)
     assert admin.tabs.currentWidget() is admin.ratings

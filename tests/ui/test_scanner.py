@@ -20,7 +20,7 @@ from onestop.ui.main_window import code_pattern
 from onestop.ui.scanner import ScanFilter
 from onestop.ui.tasks import Tasks
 
-CODE = "H15.50.05.13-261123-0001"
+CODE = "H17.50.05.13-261123-0001"
 SCANNER_GAP = 0.004  # a wedge scanner: a few ms between keys
 HUMAN_GAP = 0.150  # a person typing
 
@@ -63,7 +63,7 @@ def keyclock() -> FakeClock:
 
 @pytest.fixture
 def scanner(qapp: QApplication, keyclock: FakeClock) -> Iterator[ScanFilter]:
-    scan = ScanFilter(code_pattern("H15.50.05.13"), clock=keyclock)
+    scan = ScanFilter(code_pattern("H17.50.05.13"), clock=keyclock)
     qapp.installEventFilter(scan)
     yield scan
     qapp.removeEventFilter(scan)
@@ -134,8 +134,8 @@ def test_a_fast_burst_that_stops_matching_is_given_back_in_order(
     qtbot: QtBot, scanner: ScanFilter, keyclock: FakeClock, field: QLineEdit
 ) -> None:
     with qtbot.assertNotEmitted(scanner.scanned, wait=100):
-        send_keys(field, "H15.5x9", keyclock, SCANNER_GAP)
-        assert field.text() == "abcH15.5x9"  # given back at once, as soon as "x" could not be a code
+        send_keys(field, "H17.5x9", keyclock, SCANNER_GAP)
+        assert field.text() == "abcH17.5x9"  # given back at once, as soon as "x" could not be a code
     assert scanner.holding() == ""
 
 
@@ -145,23 +145,23 @@ def test_a_fast_burst_ending_with_enter_before_the_code_is_complete_is_typing(
     returns: list[str] = []
     field.returnPressed.connect(lambda: returns.append(field.text()))
     with qtbot.assertNotEmitted(scanner.scanned, wait=100):
-        send_keys(field, "H15.50.05.13-2611", keyclock, SCANNER_GAP, enter=True)
-    assert field.text() == "abcH15.50.05.13-2611"
-    assert returns == ["abcH15.50.05.13-2611"]  # the Enter came after the characters, as typed
+        send_keys(field, "H17.50.05.13-2611", keyclock, SCANNER_GAP, enter=True)
+    assert field.text() == "abcH17.50.05.13-2611"
+    assert returns == ["abcH17.50.05.13-2611"]  # the Enter came after the characters, as typed
 
 
 def test_a_fast_burst_without_enter_is_given_back_after_a_pause(
     qtbot: QtBot, scanner: ScanFilter, keyclock: FakeClock, field: QLineEdit
 ) -> None:
-    send_keys(field, "H15.50", keyclock, SCANNER_GAP)
+    send_keys(field, "H17.50", keyclock, SCANNER_GAP)
     assert field.text() == "abc"
-    qtbot.waitUntil(lambda: field.text() == "abcH15.50", timeout=1000)
+    qtbot.waitUntil(lambda: field.text() == "abcH17.50", timeout=1000)
 
 
 def test_an_unknown_but_well_formed_code_is_still_a_scan(
     qtbot: QtBot, scanner: ScanFilter, keyclock: FakeClock, field: QLineEdit
 ) -> None:
-    unknown = "H15.50.05.13-991231-9999"
+    unknown = "H17.50.05.13-991231-9999"
     with qtbot.waitSignal(scanner.scanned, timeout=1000) as signal:
         send_keys(field, unknown, keyclock, SCANNER_GAP, enter=True)
     assert signal.args == [unknown]  # the main window says «không có hồ sơ»
@@ -200,7 +200,7 @@ def test_a_scan_while_typing_a_name_in_the_counter_window_opens_that_dossier(
     qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, ui_state: QSettings
 ) -> None:
     pytest.importorskip("onestop.ui.intake")
-    from onestop.ui.dossiers import DossierDetailDialog
+    from onestop.ui.detail import DossierDetailDialog
     from onestop.ui.main_window import MainWindow
 
     code = agency.intake.receive(

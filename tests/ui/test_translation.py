@@ -153,8 +153,15 @@ def test_the_counter_window_is_english(
         assert window.windowTitle() == f"onestop — {unit}"
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert tabs[:2] == ["Receive dossier (F2)", "Today's dossiers (F3)"]
-        assert [action.text() for action in window.menuBar().actions()] == ["&Session"]
-        session = window.menuBar().actions()[0].menu()
+        assert [action.text() for action in window.menuBar().actions()] == ["&Screens", "&Session"]
+        screens = window.menuBar().actions()[0].menu()
+        assert isinstance(screens, QMenu)
+        assert [action.text() for action in screens.actions()][:3] == [
+            "Receive dossier",
+            "Today's dossiers",
+            "My dossiers",
+        ]
+        session = window.menuBar().actions()[1].menu()
         assert isinstance(session, QMenu)
         texts = [action.text() for action in session.actions() if not action.isSeparator()]
         assert texts[0] == "Sign out / change officer" and texts[-1] == "Exit"

@@ -1,0 +1,446 @@
+"""The home screens of processing and supervision: «Hồ sơ của tôi» and «Quá hạn, sắp đến hạn».
+
+Both are one view over ``svc.worklists.work_list``: the processing officer's dossiers (held by them or
+their unit, every unit's for an account that acts for all), or the agency's open dossiers that are
+overdue or due within one working day, with who holds them. Earliest due first, fetched a page at a
+time in the background; overdue red and due soon amber, said in words too. The steps of the selected
+dossier are under the list (``StepBar``), their keys working from the list; Enter opens the detail.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop.services import Actor, Onestop, WorkPage, WorkRow
+from onestop.ui.dossiers import DUE_SOON, OVERDUE, PAUSED, STATE_COLOURS, long_time, short_time, status_text
+from onestop.ui.ops import Changes, QueryOp, Tasks, watch
+from onestop.ui.steps import StepBar, StepContext, load_context
+
+MINE = "mine"
+URGENT = "urgent"
+
+_Index = QModelIndex | QPersistentModelIndex
+_INDEX = QModelIndex()
+
+
+class WorkListModel(QAbstractTableModel):
+    """A work list in due order, fetched a page at a time in the background (never every row)."""
+
+    CODE, PROCEDURE, APPLICANT, UNIT, HOLDER, DUE, CURRENT_DUE, STATE = range(8)
+    CodeRole = Qt.ItemDataRole.UserRole + 1
+    RowRole = Qt.ItemDataRole.UserRole + 2
+    StateRole = Qt.ItemDataRole.UserRole + 3
+
+    PAGE = 100
+    MAX_REFRESH = 1000  # the service's largest page
+
+    loaded = Signal()
+    loading_changed = Signal(bool)
+
+    def __init__(
+        self,
+        svc: Onestop,
+        actor: Actor,
+        tasks: Tasks,
+        which: str,
+        parent: Any = None,
+        *,
+        page_size: int = PAGE,
+    ) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.actor = actor
+        self.tasks = tasks
+        self.which = which
+        self.page_size = page_size
+        self._titles = (
+            self.tr("Mã hồ sơ"),
+            self.tr("Thủ tục"),
+            self.tr("Người nộp"),
+            self.tr("Đơn vị đang giữ"),
+            self.tr("Người xử lý"),
+            self.tr("Hẹn ban đầu"),
+            self.tr("Hạn hiện tại"),
+            self.tr("Tình trạng"),
+        )
+        self._markers = {
+            OVERDUE: self.tr("Quá hạn"),
+            DUE_SOON: self.tr("Sắp đến hạn"),
+            PAUSED: self.tr("Tạm dừng tính giờ"),
+        }
+        self._rows: list[WorkRow] = []
+        self._has_more = False
+        self._loading = False
+        self._generation = 0
+
+    # ---- fetching
+
+    def refresh(self) -> None:
+        """Fetch again from the start, as many rows as are loaded (after a step, or time moved on)."""
+        size = min(max(self.page_size, len(self._rows)), self.MAX_REFRESH)
+        self._start(None, size, append=False)
+
+    def canFetchMore(self, parent: _Index = _INDEX) -> bool:
+        return not parent.isValid() and self._has_more
+
+    def fetchMore(self, parent: _Index = _INDEX) -> None:
+        if parent.isValid() or not self._has_more or self._loading or not self._rows:
+            return
+        last = self._rows[-1]
+        self._start((last.current_due_at, last.id), self.page_size, append=True)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def has_more(self) -> bool:
+        return self._has_more
+
+    def _start(self, after: Any, size: int, *, append: bool) -> None:
+        self._generation += 1
+        generation = self._generation
+        svc, actor, which = self.svc, self.actor, self.which
+        op = QueryOp(
+            self,
+            lambda: svc.worklists.work_list(which, after=after, limit=size, actor=actor),
+            lambda page: self._arrived(generation, page, append),
+            tasks=self.tasks,
+        )
+        op.while_running(
+            lambda busy: self._set_loading(True) if busy and generation == self._generation else None
+        )
+        op.failure(lambda exc: self._failed(generation)).run_in_background()
+
+    def _arrived(self, generation: int, page: WorkPage, append: bool) -> None:
+        if generation != self._generation:
+            return  # a newer fetch started meanwhile
+        if append:
+            if page.rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+                self._rows.extend(page.rows)
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._rows = list(page.rows)
+            self.endResetModel()
+        self._has_more = page.has_more
+        self._set_loading(False)
+        self.loaded.emit()
+
+    def _failed(self, generation: int) -> bool:
+        if generation == self._generation:
+            self._set_loading(False)
+        return generation != self._generation  # stale: say nothing; else the op shows why
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    # ---- the Qt model
+
+    def rowCount(self, parent: _Index = _INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = _INDEX) -> int:
+        return 0 if parent.isValid() else len(self._titles)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._titles)
+        return self._titles[section] if horizontal and role == Qt.ItemDataRole.DisplayRole else None
+
+    def row_at(self, row: int) -> WorkRow:
+        return self._rows[row]
+
+    def codes(self) -> list[str]:
+        return [r.code for r in self._rows]
+
+    def row_of(self, code: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.code == code), -1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            not index.isValid()
+            or not 0 <= index.row() < len(self._rows)
+            or index.column() >= len(self._titles)
+        ):
+            return None
+        r, col = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(r, col)
+        if role == self.CodeRole:
+            return r.code
+        if role == self.RowRole:
+            return r
+        if role == self.StateRole:
+            return r.deadline
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            background = STATE_COLOURS.get(r.deadline, (None, ""))[0]
+            return QBrush(QColor(background)) if background else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colours = STATE_COLOURS.get(r.deadline)
+            return QBrush(QColor(colours[1])) if colours else None
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and r.deadline == OVERDUE
+            and col in (self.CURRENT_DUE, self.STATE)
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, r: WorkRow, col: int) -> str:
+        if col == self.CODE:
+            return r.code
+        if col == self.PROCEDURE:
+            return r.procedure_name
+        if col == self.APPLICANT:
+            return r.applicant_name
+        if col == self.UNIT:
+            return r.unit or self.tr("Bộ phận Một cửa")
+        if col == self.HOLDER:
+            return r.holder or self.tr("(chưa ai nhận)")
+        if col == self.DUE:
+            return short_time(r.due_at)
+        if col == self.CURRENT_DUE:
+            moment = short_time(r.current_due_at)
+            return self.tr("{0} (hẹn lại)").format(moment) if r.extended else moment
+        marker = self._markers.get(r.deadline)
+        # In words, not only in colour (colour-blind users, monochrome screens).
+        return f"{marker} · {status_text(r.status)}" if marker else status_text(r.status)
+
+    def _tooltip(self, r: WorkRow, col: int) -> str:
+        if col == self.PROCEDURE:
+            return f"{r.procedure_code} — {r.procedure_name}"
+        if col in (self.UNIT, self.HOLDER, self.APPLICANT):
+            return self._display(r, col)
+        if col in (self.DUE, self.CURRENT_DUE, self.STATE):
+            due = long_time(r.current_due_at)
+            if r.deadline == OVERDUE:
+                return self.tr("Quá hạn: phải trả lúc {0}").format(due)
+            if r.deadline == DUE_SOON:
+                return self.tr("Đến hạn trong vòng một ngày làm việc: {0}").format(due)
+            if r.deadline == PAUSED:
+                return self.tr("Đang chờ người nộp bổ sung: thời gian giải quyết tạm dừng")
+            return self.tr("Hạn: {0}").format(due)
+        return ""
+
+
+class WorkListView(QWidget):
+    """A work list with the steps of the selected dossier under it."""
+
+    open_requested = Signal(str)
+
+    SELECT_DELAY_MS = 150
+
+    def __init__(
+        self,
+        svc: Onestop,
+        actor: Actor,
+        tasks: Tasks,
+        ui_state: QSettings,
+        which: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.actor = actor
+        self.tasks = tasks
+        self.which = which
+        self.setObjectName("myDossiers" if which == MINE else "urgentDossiers")
+
+        if which == MINE:
+            heading = (
+                self.tr("Hồ sơ của tôi — các đơn vị đang giữ, hạn sớm nhất trước")
+                if actor.all_units
+                else self.tr("Hồ sơ của tôi — tôi nhận xử lý hoặc đơn vị tôi đang giữ, hạn sớm nhất trước")
+            )
+        else:
+            heading = self.tr(
+                "Hồ sơ quá hạn hoặc đến hạn trong vòng một ngày làm việc, hạn sớm nhất trước — ai đang giữ"
+            )
+        self.heading = QLabel(heading)
+        self.heading.setObjectName("workListHeading")
+        self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
+
+        self.model = WorkListModel(svc, actor, tasks, which, self)
+        self.table = QTableView()
+        self.table.setObjectName("workListTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(WorkListModel.PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WorkListModel.UNIT, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        widths = {
+            WorkListModel.CODE: metrics.horizontalAdvance("H15.50.05.13-261123-0000") + 16,
+            WorkListModel.APPLICANT: metrics.horizontalAdvance("Nguyễn Thị Thu Hương") + 16,
+            WorkListModel.HOLDER: metrics.horizontalAdvance("Lê Thị Hồng Nhung") + 16,
+            WorkListModel.DUE: metrics.horizontalAdvance("Hẹn ban đầu") + 20,
+            WorkListModel.CURRENT_DUE: metrics.horizontalAdvance("00/00 00:00 (hẹn lại)") + 12,
+            WorkListModel.STATE: metrics.horizontalAdvance("Sắp đến hạn · Đã tiếp nhận") + 16,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        if which == MINE and not actor.all_units:
+            self.table.setColumnHidden(WorkListModel.UNIT, True)  # their own unit, on every row
+        self.table.setToolTip(
+            self.tr("Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.")
+        )
+
+        self.count = QLabel("")
+        self.count.setObjectName("workListCount")
+        legend = QLabel(
+            "&nbsp;&nbsp;".join(
+                f"<span style='background:{background};color:{colour}'>&nbsp;{text}&nbsp;</span>"
+                for (background, colour), text in (
+                    (STATE_COLOURS[OVERDUE], self.tr("Quá hạn")),
+                    (STATE_COLOURS[DUE_SOON], self.tr("Sắp đến hạn (trong 1 ngày làm việc)")),
+                )
+            )
+        )
+        self.selected = QLabel("")
+        self.selected.setObjectName("workListSelected")
+        self.selected.setStyleSheet("font-weight: 600;")
+        self.steps = StepBar(svc, actor, tasks, ui_state, scope=self, parent=self, take_focus=False)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(legend)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.selected)
+        layout.addWidget(self.steps)
+
+        self._keep_code: str | None = None
+        self._seq = 0
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(self.SELECT_DELAY_MS)
+        self._select_timer.timeout.connect(self.load_steps)
+        self.table.activated.connect(self._activated)
+        selection = self.table.selectionModel()
+        assert selection is not None
+        selection.currentRowChanged.connect(lambda *_: self._select_timer.start())
+        self.model.loaded.connect(self._loaded)
+        self.model.loading_changed.connect(lambda _busy: self._update_count())
+        self.model.rowsInserted.connect(lambda *_: self._update_count())
+        # The rows and their states (overdue, due soon: by the calendar and the office hours).
+        watch(self, Changes.DOSSIERS | Changes.CALENDAR | Changes.SETTINGS, self.refresh, tasks=tasks)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self).activated.connect(self.refresh)
+        self.model.refresh()
+
+    # ---- the list
+
+    def refresh(self) -> None:
+        self._keep_code = self.selected_code()
+        self.model.refresh()
+
+    def selected_code(self) -> str | None:
+        index = self.table.currentIndex()
+        code = index.siblingAtColumn(0).data(WorkListModel.CodeRole) if index.isValid() else None
+        return str(code) if code else None
+
+    def select_code(self, code: str) -> bool:
+        row = self.model.row_of(code)
+        if row < 0:
+            return False
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _loaded(self) -> None:
+        if not (self._keep_code and self.select_code(self._keep_code)) and self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self._keep_code = None
+        if self.model.rowCount() == 0:
+            self.selected.setText("")
+            self.steps.set_context(None)
+        else:
+            self._select_timer.start()  # the steps of the selected one, as of now
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        if self.model.loading and n == 0:
+            text = self.tr("Đang tải…")
+        elif n == 0:
+            text = (
+                self.tr("Không có hồ sơ nào đang chờ xử lý.")
+                if self.which == MINE
+                else self.tr("Không có hồ sơ nào quá hạn hay sắp đến hạn.")
+            )
+        elif self.model.has_more:
+            text = self.tr("Đã tải {0} hồ sơ — cuộn để xem thêm").format(n)
+        else:
+            text = self.tr("{0} hồ sơ").format(n)
+        self.count.setText(text)
+
+    def _activated(self, index: QModelIndex) -> None:
+        code = index.siblingAtColumn(0).data(WorkListModel.CodeRole)
+        if code:
+            self.open_requested.emit(str(code))
+
+    # ---- the steps of the selected dossier
+
+    def load_steps(self) -> None:
+        code = self.selected_code()
+        self._seq += 1
+        seq = self._seq
+        if code is None:
+            self.steps.set_context(None)
+            return
+        row = self.model.row_at(self.table.currentIndex().row())
+        self.selected.setText(self.tr("Hồ sơ {0} — {1}: các bước xử lý").format(row.code, row.applicant_name))
+        svc, actor = self.svc, self.actor
+        QueryOp(
+            self,
+            lambda: load_context(svc, actor, code),
+            lambda ctx: self._steps_loaded(seq, ctx),
+            tasks=self.tasks,
+        ).run_in_background()
+
+    def _steps_loaded(self, seq: int, context: StepContext) -> None:
+        if seq == self._seq:
+            self.steps.set_context(context)
+
+    def focus_first(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+__all__ = ["MINE", "URGENT", "WorkListModel", "WorkListView"]
