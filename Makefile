@@ -19,13 +19,20 @@ venv: $(STAMP)
 # Vietnamese is the source language; .ts files are in the repository, .qm files are built.
 TS := resources/i18n/onestop_en.ts
 QM := $(TS:.ts=.qm)
+# Qt's own dialogs and buttons (Qt ships no Vietnamese): written by hand, built like ours.
+QT_TS := resources/i18n/qt_vi.ts
+QT_QM := $(QT_TS:.ts=.qm)
 
-$(QM): $(TS) $(STAMP)
+$(QM): $(TS) $(QT_QM) $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+$(QT_QM): $(QT_TS) $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $(QT_TS) -qm $(QT_QM)
 
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete $$(ls onestop/ui/*.py) -ts $(TS)
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+	$(BIN)/pyside6-lrelease -silent $(QT_TS) -qm $(QT_QM)
 
 # Qt's system libraries first: the missing ones by name, with the command that installs them
 # (Qt itself would blame xcb-cursor0 whatever is missing). Then the demo database, which lives in

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from onestop.errors import OnestopError
 from onestop.res import resource
-from onestop.ui.common import load_fonts, message_for, ui_settings
+from onestop.ui.common import WheelGuard, load_fonts, message_for, ui_settings
 from onestop.ui.tasks import Tasks
 
 if TYPE_CHECKING:  # the login shows before the database layer (SQLAlchemy) is imported
@@ -26,21 +26,31 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("onestop")
     app.setOrganizationName("onestop")
     app.setFont(load_fonts())
+    if app.findChild(WheelGuard) is None:
+        app.installEventFilter(WheelGuard(app))
     return app
 
 
 def install_translator(app: QApplication, language: str) -> QTranslator | None:
-    """Vietnamese is the source language; another language loads resources/i18n/onestop_<lang>.qm."""
+    """Vietnamese is the source language; another language loads resources/i18n/onestop_<lang>.qm.
+
+    In Vietnamese, Qt's own buttons, menus and dialogs («OK», «Cancel», the file and print dialogs,
+    the wizard's «Next») come from resources/i18n/qt_vi.qm: Qt ships no Vietnamese of its own."""
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
-    if language == "vi":
-        return None
-    qm = resource("i18n", f"onestop_{language}.qm")
+    for old in app.findChildren(QTranslator, _TRANSLATOR):  # a language chosen earlier
+        app.removeTranslator(old)
+        old.deleteLater()
+    qm = resource("i18n", "qt_vi.qm" if language == "vi" else f"onestop_{language}.qm")
     translator = QTranslator(app)
+    translator.setObjectName(_TRANSLATOR)
     if qm.is_file() and translator.load(str(qm)):
         app.installTranslator(translator)
         return translator
-    logging.getLogger(__name__).warning("no translation for %s (run make translations)", language)
+    logging.getLogger(__name__).warning("no translation %s (run make translations)", qm.name)
     return None
+
+
+_TRANSLATOR = "onestopTranslator"
 
 
 class Gui:

@@ -7,9 +7,9 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QMessageBox, QWidget
 
 from onestop.errors import StorageError, UserError
 from onestop.res import resource_path
@@ -96,3 +96,18 @@ class FieldError(QLabel):
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
     widget.setProperty("invalid", invalid)
     widget.setStyleSheet("border: 1px solid #b3261e;" if invalid else "")
+
+
+class WheelGuard(QObject):
+    """The mouse wheel turns a spin box, a combo box or a date only when it has the keyboard focus:
+    a clerk scrolling a form past the number of sets or the result channel changes nothing."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QAbstractSpinBox | QComboBox)
+            and not watched.hasFocus()
+        ):
+            event.ignore()
+            return True
+        return False

@@ -512,6 +512,7 @@ class TodayView(QWidget):
         reload_key.activated.connect(self.refresh)
 
         self._keep_code: str | None = None
+        self._open_single = False  # the search was entered: open the dossier if it finds just one
         self.apply_filter()
 
     # ---- filter
@@ -575,6 +576,9 @@ class TodayView(QWidget):
             self.open_requested.emit(str(code))
 
     def _search_entered(self) -> None:
+        """One Enter in the search: a search that finds one dossier (a code, a whole name) opens it;
+        otherwise the cursor goes to the list, on the first row."""
+        self._open_single = bool(self.search.text().strip())
         self.apply_filter()
         self.table.setFocus()
 
@@ -583,6 +587,9 @@ class TodayView(QWidget):
         self.search.selectAll()
 
     def _loaded(self) -> None:
+        single, self._open_single = self._open_single, False
+        if single and self.model.rowCount() == 1 and not self.model.has_more:
+            self._activated(self.proxy.index(0, 0))
         if self._keep_code and not self.select_code(self._keep_code):
             self._keep_code = None
         elif not self.table.currentIndex().isValid() and self.proxy.rowCount() > 0:

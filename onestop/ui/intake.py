@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import (
     QEvent,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -67,7 +69,9 @@ from onestop.ui.printing import ReceiptPreviewDialog
 from onestop.ui.ratings_view import RatingStatusLine, station_name
 from onestop.worktime import Appointment
 
-REFRESH_MS = 30_000  # the appointment is recomputed this often (a cut-off may pass while the form is open)
+# The appointment is recomputed at the start of every minute (a cut-off, lunch or closing time is a
+# whole minute: 15:00, 11:30, 17:00), so it is never a minute behind while the form is open.
+REFRESH_MS = 60_000
 FEE_MAX = 500
 
 
@@ -104,6 +108,7 @@ class IntakeView(QWidget):
         self.preview_dialog: ReceiptPreviewDialog | None = None
         self.guidance_dialog: CounterGuidanceDialog | None = None
         self.last_code: str | None = None
+        self.seen_due: datetime | None = None  # the appointment on the screen when «Lưu» was pressed
         self.saving = False
         self._preview_seq = 0
         self._offer_seq = 0
@@ -114,9 +119,9 @@ class IntakeView(QWidget):
 
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setObjectName("appointmentRefresh")
-        self.refresh_timer.setInterval(REFRESH_MS)
-        self.refresh_timer.timeout.connect(self.refresh_appointment)
-        self.refresh_timer.start()
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.timeout.connect(self._minute_passed)
+        self._schedule_refresh()
         self.load_catalog()
 
     # ---- building
@@ -438,6 +443,19 @@ class IntakeView(QWidget):
 
     # ---- public
 
+    def half_filled(self) -> str | None:
+        """What the clerk typed and has not saved, in a few words; None when the form is empty."""
+        if self.procedure is None and not self.picker.text().strip():
+            typed = [f.widget.text().strip() for f in self.fields.values() if f.widget.text().strip()]
+            if not typed and not self.checklist_model.submitted():
+                return None
+        name = self.fields["name"].widget.text().strip()
+        what = self.procedure.name if self.procedure is not None else self.picker.text().strip()
+        parts = [self.tr("thủ tục «{0}»").format(what)] if what else []
+        if name:
+            parts.append(self.tr("người nộp «{0}»").format(name))
+        return ", ".join(parts) or self.tr("thông tin người nộp")
+
     def focus_first(self) -> None:
         self.picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.picker.selectAll()
@@ -596,8 +614,18 @@ class IntakeView(QWidget):
 
     # ---- the appointment
 
+    def _schedule_refresh(self) -> None:
+        """The next recomputation: just after the next whole minute of the agency's clock."""
+        now = self.svc.ctx.clock.now()
+        to_next_minute = (60 - now.second) * 1000 - now.microsecond // 1000
+        self.refresh_timer.start(max(50, min(REFRESH_MS, to_next_minute) + 50))
+
+    def _minute_passed(self) -> None:
+        self.refresh_appointment()
+        self._schedule_refresh()
+
     def refresh_appointment(self) -> None:
-        """Recompute the appointment in the background (on choosing, and every 30 s)."""
+        """Recompute the appointment in the background (on choosing, and at every minute)."""
         if self.procedure is None:
             return
         self._preview_seq += 1
@@ -638,7 +666,7 @@ class IntakeView(QWidget):
         self.appointment = None
         self.appointment_label.setText(self.tr("Chưa tính được ngày hẹn trả"))
         self._set_skipped(message_for(exc))
-        self.appointment_note.setText(self.tr("Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính."))
+        self.appointment_note.setText(self.tr("Sẽ thử lại sau một phút; khi lưu, ngày hẹn vẫn được tính."))
         return True
 
     def _set_skipped(self, text: str) -> None:
@@ -756,7 +784,9 @@ class IntakeView(QWidget):
                 self._restore_picker_text()
         elif event.type() == QEvent.Type.FocusOut:
             for key, fld in self.fields.items():
-                if watched is fld.widget:
+                # Checked on leaving only once typed in: tabbing past an empty field is no mistake
+                # (saving names what is still missing).
+                if watched is fld.widget and fld.widget.isModified():
                     self.validate_field(key)
                     break
         return super().eventFilter(watched, event)
@@ -849,6 +879,7 @@ class IntakeView(QWidget):
         if request is None:
             return
         svc, actor = self.svc, self.actor
+        self.seen_due = self.appointment.due_at if self.appointment is not None else None
 
         def work() -> tuple[DossierView, bytes | BaseException]:
             view = svc.intake.receive(request, actor=actor)
@@ -880,6 +911,9 @@ class IntakeView(QWidget):
         self.rating_status.invite(
             view.code, event="receipt", actor=self.actor, station=self.station, only_if_auto=True
         )
+        seen, self.seen_due = self.seen_due, None
+        if seen is not None and view.due_at != seen:
+            self.warn_appointment_moved(view, seen)
         if isinstance(pdf, bytes):
             self.status.setText(self.tr("Đã lưu hồ sơ {0}.").format(view.code))
             self.show_receipt(view.code, pdf)
@@ -890,6 +924,24 @@ class IntakeView(QWidget):
                 ).format(view.code)
             )
             show_error(self, pdf)
+
+    def warn_appointment_moved(self, view: DossierView, seen: datetime) -> None:
+        """The appointment the clerk read out is not the one stored (a cut-off passed in between):
+        said before the receipt is printed, so the citizen hears the right date."""
+        QMessageBox.warning(
+            self,
+            self.tr("Ngày hẹn trả đã thay đổi"),
+            self.tr(
+                "Hồ sơ {0} được lưu lúc {1}, sau mốc giờ tính ngày hẹn: ngày hẹn trả là {2}, "
+                "không phải {3} như màn hình đã hiện. Giấy tiếp nhận ghi ngày mới; hãy báo lại "
+                "cho người nộp."
+            ).format(
+                view.code,
+                view.received_at.strftime("%H:%M"),
+                appointment_text(view.due_at),
+                appointment_text(seen),
+            ),
+        )
 
     def _save_failed(self, exc: BaseException) -> bool:
         """The service's check of a field goes beside it; anything else the op shows (the form keeps

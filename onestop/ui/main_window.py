@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.kiosk: Any = None  # the KioskWindow on the second monitor, if any
         self.kiosk_placer: Any = None
         self._shown = False
+        self._leaving = False  # asked already (logout), or nothing to ask
         settings = svc.config.settings()
         self.setWindowTitle(self.tr("onestop — {0}").format(settings["agency.unit_full_name"]))
         self.setMinimumSize(1000, 640)
@@ -243,8 +244,31 @@ class MainWindow(QMainWindow):
         ).run_in_background()
 
     def logout(self) -> None:
+        if not self.may_leave(self.tr("đăng xuất")):
+            return
+        self._leaving = True
         self.logout_requested.emit()
         self.close()
+
+    def may_leave(self, what: str) -> bool:
+        """A receiving form half filled in is not dropped without asking (the default is to stay)."""
+        typed = self.intake.half_filled() if self.intake is not None else None
+        if typed is None:
+            return True
+        if self.intake is not None:
+            self.show_tab(self.tabs.indexOf(self.intake))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Hồ sơ đang nhập dở"),
+            self.tr("Hồ sơ đang nhập ({0}) chưa được lưu. Bỏ hồ sơ này và {1}?").format(typed, what),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Bỏ và {0}").format(what))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Ở lại tiếp tục nhập"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     # ---- the rating screen on a second monitor
 
@@ -307,6 +331,10 @@ class MainWindow(QMainWindow):
             kiosk.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving and not self.may_leave(self.tr("thoát")):
+            event.ignore()
+            return
+        self._leaving = True
         self.ui_state.setValue("main/geometry", self.saveGeometry())
         app = QApplication.instance()
         if app is not None:

@@ -183,7 +183,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="48"/>
-        <location filename="../../onestop/ui/intake.py" line="995"/>
+        <location filename="../../onestop/ui/intake.py" line="1047"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -278,12 +278,12 @@
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="999"/>
+        <location filename="../../onestop/ui/intake.py" line="1051"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1003"/>
+        <location filename="../../onestop/ui/intake.py" line="1055"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
     </message>
@@ -1239,298 +1239,323 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="128"/>
+        <location filename="../../onestop/ui/intake.py" line="133"/>
         <source>Đang tải danh mục thủ tục…</source>
         <translation>Loading the procedure catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="130"/>
+        <location filename="../../onestop/ui/intake.py" line="135"/>
         <source>Gõ mã hoặc vài chữ của tên thủ tục (không cần dấu), ↑↓ để chọn, Enter để lấy — F4</source>
         <translation>Type the code or a few words of the procedure name (diacritics optional), ↑↓ to choose, Enter to take — F4</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="151"/>
+        <location filename="../../onestop/ui/intake.py" line="156"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="154"/>
+        <location filename="../../onestop/ui/intake.py" line="159"/>
         <source>&amp;Thủ tục (F4):</source>
         <translation>&amp;Procedure (F4):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="162"/>
+        <location filename="../../onestop/ui/intake.py" line="167"/>
         <source>Họ và tên người nộp, có dấu</source>
         <translation>Applicant&apos;s full name, with diacritics</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="163"/>
+        <location filename="../../onestop/ui/intake.py" line="168"/>
         <source>12 chữ số (CCCD)</source>
         <translation>12 digits (citizen ID card)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="166"/>
+        <location filename="../../onestop/ui/intake.py" line="171"/>
         <source>ví dụ: 0905 123 456</source>
         <translation>e.g. 0905 123 456</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="169"/>
+        <location filename="../../onestop/ui/intake.py" line="174"/>
         <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
         <translation>house number, street, ward/commune, province/city</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="171"/>
+        <location filename="../../onestop/ui/intake.py" line="176"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="197"/>
+        <location filename="../../onestop/ui/intake.py" line="202"/>
         <source>Điền theo hồ sơ trước (Ctrl+D)</source>
         <translation>Fill in from previous dossier (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="199"/>
+        <location filename="../../onestop/ui/intake.py" line="204"/>
         <source>Bỏ qua</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="213"/>
+        <location filename="../../onestop/ui/intake.py" line="218"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="217"/>
+        <location filename="../../onestop/ui/intake.py" line="222"/>
         <source>&amp;Họ và tên (*):</source>
         <translation>Full &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake.py" line="223"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="225"/>
+        <location filename="../../onestop/ui/intake.py" line="230"/>
         <source>Số điện th&amp;oại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="226"/>
+        <location filename="../../onestop/ui/intake.py" line="231"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="227"/>
+        <location filename="../../onestop/ui/intake.py" line="232"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="235"/>
+        <location filename="../../onestop/ui/intake.py" line="240"/>
         <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
         <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="256"/>
+        <location filename="../../onestop/ui/intake.py" line="261"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="283"/>
+        <location filename="../../onestop/ui/intake.py" line="288"/>
         <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
         <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="292"/>
+        <location filename="../../onestop/ui/intake.py" line="297"/>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="294"/>
+        <location filename="../../onestop/ui/intake.py" line="299"/>
         <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
         <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="304"/>
+        <location filename="../../onestop/ui/intake.py" line="309"/>
         <source> bộ</source>
         <translation> set(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="314"/>
+        <location filename="../../onestop/ui/intake.py" line="319"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of se&amp;ts:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="315"/>
+        <location filename="../../onestop/ui/intake.py" line="320"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>&amp;Result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="316"/>
+        <location filename="../../onestop/ui/intake.py" line="321"/>
         <source>&amp;Phí, lệ phí:</source>
         <translation>&amp;Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="322"/>
+        <location filename="../../onestop/ui/intake.py" line="327"/>
         <source>Lưu và in phiếu (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="324"/>
+        <location filename="../../onestop/ui/intake.py" line="329"/>
         <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="326"/>
+        <location filename="../../onestop/ui/intake.py" line="331"/>
         <source>Làm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="328"/>
+        <location filename="../../onestop/ui/intake.py" line="333"/>
         <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
         <translation>Clear the form for the next applicant — Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="329"/>
+        <location filename="../../onestop/ui/intake.py" line="334"/>
         <source>Hướng dẫn bổ sung (Mẫu 02)…</source>
         <translation>Missing documents (Form 02)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="333"/>
+        <location filename="../../onestop/ui/intake.py" line="338"/>
         <source>Thiếu giấy tờ: in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02) từ các giấy tờ bắt buộc chưa đánh dấu, không tiếp nhận và không cấp mã hồ sơ — Ctrl+G</source>
         <translation>Documents missing: print the guidance form (Form 02) from the required documents not ticked, without receiving the dossier or giving it a code — Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="349"/>
+        <location filename="../../onestop/ui/intake.py" line="354"/>
         <source>Mời đánh giá (F8)</source>
         <translation>Request rating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="352"/>
+        <location filename="../../onestop/ui/intake.py" line="357"/>
         <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
         <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="362"/>
+        <location filename="../../onestop/ui/intake.py" line="367"/>
         <source>Đánh giá của người dân:</source>
         <translation>Applicant&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="487"/>
+        <location filename="../../onestop/ui/intake.py" line="454"/>
+        <source>thủ tục «{0}»</source>
+        <translation>procedure «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="456"/>
+        <source>người nộp «{0}»</source>
+        <translation>applicant «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="457"/>
+        <source>thông tin người nộp</source>
+        <translation>the applicant&apos;s details</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="505"/>
         <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
         <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="492"/>
+        <location filename="../../onestop/ui/intake.py" line="510"/>
         <source>Chưa tải được danh mục thủ tục</source>
         <translation>The procedure catalogue could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="512"/>
+        <location filename="../../onestop/ui/intake.py" line="530"/>
         <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
         <translation>Procedure: no procedure matches “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="551"/>
+        <location filename="../../onestop/ui/intake.py" line="569"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="585"/>
+        <location filename="../../onestop/ui/intake.py" line="603"/>
         <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
         <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="590"/>
+        <location filename="../../onestop/ui/intake.py" line="608"/>
         <source>Lĩnh vực: {0}</source>
         <translation>Field: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="592"/>
+        <location filename="../../onestop/ui/intake.py" line="610"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="594"/>
+        <location filename="../../onestop/ui/intake.py" line="612"/>
         <source>Phí, lệ phí: {0}</source>
         <translation>Fees and charges: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="594"/>
+        <location filename="../../onestop/ui/intake.py" line="612"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="617"/>
+        <location filename="../../onestop/ui/intake.py" line="645"/>
         <source>Hẹn trả: {0}</source>
         <translation>Appointment: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="620"/>
+        <location filename="../../onestop/ui/intake.py" line="648"/>
         <source>Không tính các ngày nghỉ:</source>
         <translation>Days off not counted:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="627"/>
+        <location filename="../../onestop/ui/intake.py" line="655"/>
         <source>Tính từ {0}, {1} {2}</source>
         <translation>Counted from {0}, {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="631"/>
+        <location filename="../../onestop/ui/intake.py" line="659"/>
         <source>thời hạn {0}</source>
         <translation>time limit {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="639"/>
+        <location filename="../../onestop/ui/intake.py" line="667"/>
         <source>Chưa tính được ngày hẹn trả</source>
         <translation>The appointment date could not be calculated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="641"/>
-        <source>Sẽ thử lại sau 30 giây; khi lưu, ngày hẹn vẫn được tính.</source>
-        <translation>Retrying in 30 seconds; the appointment will still be calculated on saving.</translation>
+        <location filename="../../onestop/ui/intake.py" line="669"/>
+        <source>Sẽ thử lại sau một phút; khi lưu, ngày hẹn vẫn được tính.</source>
+        <translation>Will try again in a minute; saving still computes the appointment.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="649"/>
+        <location filename="../../onestop/ui/intake.py" line="677"/>
         <source>Chọn thủ tục để xem ngày hẹn trả</source>
         <translation>Choose a procedure to see the appointment date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="713"/>
+        <location filename="../../onestop/ui/intake.py" line="741"/>
         <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
         <translation>This ID number is on a previous dossier: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="803"/>
+        <location filename="../../onestop/ui/intake.py" line="833"/>
         <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
         <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="812"/>
+        <location filename="../../onestop/ui/intake.py" line="842"/>
         <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
         <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="862"/>
-        <location filename="../../onestop/ui/intake.py" line="869"/>
+        <location filename="../../onestop/ui/intake.py" line="893"/>
+        <location filename="../../onestop/ui/intake.py" line="900"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="884"/>
+        <location filename="../../onestop/ui/intake.py" line="918"/>
         <source>Đã lưu hồ sơ {0}.</source>
         <translation>Dossier {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="889"/>
+        <location filename="../../onestop/ui/intake.py" line="923"/>
         <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="930"/>
+        <location filename="../../onestop/ui/intake.py" line="933"/>
+        <source>Ngày hẹn trả đã thay đổi</source>
+        <translation>The appointment has changed</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="935"/>
+        <source>Hồ sơ {0} được lưu lúc {1}, sau mốc giờ tính ngày hẹn: ngày hẹn trả là {2}, không phải {3} như màn hình đã hiện. Giấy tiếp nhận ghi ngày mới; hãy báo lại cho người nộp.</source>
+        <translation>Dossier {0} was saved at {1}, after a cut-off time: the appointment is {2}, not {3} as the screen showed. The receipt carries the new date; please tell the applicant.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="982"/>
         <source>Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02).</source>
         <translation>Procedure: choose the procedure before printing the guidance (Form 02).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="970"/>
+        <location filename="../../onestop/ui/intake.py" line="1022"/>
         <source>Phiếu tiếp nhận — {0}</source>
         <translation>Receipt — {0}</translation>
     </message>
@@ -1743,144 +1768,174 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="87"/>
+        <location filename="../../onestop/ui/main_window.py" line="88"/>
         <source>onestop — {0}</source>
         <translation>onestop — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="102"/>
+        <location filename="../../onestop/ui/main_window.py" line="103"/>
         <source>Tiếp nhận hồ sơ (F2)</source>
         <translation>Receive dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="106"/>
+        <location filename="../../onestop/ui/main_window.py" line="107"/>
         <source>Hồ sơ trong ngày (F3)</source>
         <translation>Today&apos;s dossiers (F3)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="122"/>
+        <location filename="../../onestop/ui/main_window.py" line="123"/>
         <source>Quản trị (F9)</source>
         <translation>Administration (F9)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="117"/>
+        <location filename="../../onestop/ui/main_window.py" line="118"/>
         <source>Đánh giá (F7)</source>
         <translation>Ratings (F7)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="110"/>
+        <location filename="../../onestop/ui/main_window.py" line="111"/>
         <source>Hồ sơ của tôi (F6)</source>
         <translation>My dossiers (F6)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="114"/>
+        <location filename="../../onestop/ui/main_window.py" line="115"/>
         <source>Quá hạn, sắp đến hạn (F10)</source>
         <translation>Overdue, due soon (F10)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="126"/>
+        <location filename="../../onestop/ui/main_window.py" line="127"/>
         <source>&amp;Màn hình</source>
         <translation>&amp;Screens</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="128"/>
+        <location filename="../../onestop/ui/main_window.py" line="129"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Receive dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="129"/>
+        <location filename="../../onestop/ui/main_window.py" line="130"/>
         <source>Hồ sơ trong ngày</source>
         <translation>Today&apos;s dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="130"/>
+        <location filename="../../onestop/ui/main_window.py" line="131"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="131"/>
+        <location filename="../../onestop/ui/main_window.py" line="132"/>
         <source>Hồ sơ quá hạn, sắp đến hạn</source>
         <translation>Overdue and due-soon dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="132"/>
+        <location filename="../../onestop/ui/main_window.py" line="133"/>
         <source>Đánh giá của người dân</source>
         <translation>Citizens&apos; ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="133"/>
+        <location filename="../../onestop/ui/main_window.py" line="134"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="143"/>
+        <location filename="../../onestop/ui/main_window.py" line="144"/>
         <source>&amp;Phiên làm việc</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="144"/>
+        <location filename="../../onestop/ui/main_window.py" line="145"/>
         <source>Đăng xuất / đổi cán bộ</source>
         <translation>Sign out / change officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="147"/>
+        <location filename="../../onestop/ui/main_window.py" line="148"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="151"/>
+        <location filename="../../onestop/ui/main_window.py" line="152"/>
         <source>Cán bộ: {0} — {1}</source>
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="191"/>
+        <location filename="../../onestop/ui/main_window.py" line="192"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="207"/>
+        <location filename="../../onestop/ui/main_window.py" line="208"/>
         <source>tiếp nhận hồ sơ</source>
         <translation>receive dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="208"/>
+        <location filename="../../onestop/ui/main_window.py" line="209"/>
         <source>xem hồ sơ</source>
         <translation>view dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="209"/>
+        <location filename="../../onestop/ui/main_window.py" line="210"/>
         <source>xử lý hồ sơ</source>
         <translation>process dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="210"/>
+        <location filename="../../onestop/ui/main_window.py" line="211"/>
         <source>theo dõi hồ sơ quá hạn (xem báo cáo)</source>
         <translation>follow overdue dossiers (view reports)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="211"/>
+        <location filename="../../onestop/ui/main_window.py" line="212"/>
         <source>xem mức đánh giá của người dân</source>
         <translation>see citizens&apos; rating levels</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="212"/>
+        <location filename="../../onestop/ui/main_window.py" line="213"/>
         <source>quản trị</source>
         <translation>administer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="215"/>
+        <location filename="../../onestop/ui/main_window.py" line="216"/>
         <source>{0} ({1}): tài khoản «{2}» không có quyền {3}.</source>
         <translation>{0} ({1}): the account «{2}» may not {3}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="239"/>
+        <location filename="../../onestop/ui/main_window.py" line="240"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="239"/>
+        <location filename="../../onestop/ui/main_window.py" line="240"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="247"/>
+        <source>đăng xuất</source>
+        <translation>log out</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="262"/>
+        <source>Hồ sơ đang nhập dở</source>
+        <translation>Unsaved dossier</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="263"/>
+        <source>Hồ sơ đang nhập ({0}) chưa được lưu. Bỏ hồ sơ này và {1}?</source>
+        <translation>The dossier being entered ({0}) is not saved. Discard it and {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="267"/>
+        <source>Bỏ và {0}</source>
+        <translation>Discard and {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="268"/>
+        <source>Ở lại tiếp tục nhập</source>
+        <translation>Stay and continue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="334"/>
+        <source>thoát</source>
+        <translation>quit</translation>
     </message>
 </context>
 <context>
@@ -2718,22 +2773,22 @@
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="595"/>
+        <location filename="../../onestop/ui/dossiers.py" line="602"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="597"/>
+        <location filename="../../onestop/ui/dossiers.py" line="604"/>
         <source>Không có hồ sơ nào phù hợp.</source>
         <translation>No matching dossiers.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="599"/>
+        <location filename="../../onestop/ui/dossiers.py" line="606"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/dossiers.py" line="601"/>
+        <location filename="../../onestop/ui/dossiers.py" line="608"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossier(s)</translation>
     </message>

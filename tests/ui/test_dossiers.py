@@ -432,3 +432,24 @@ def test_an_unknown_code_says_so_in_the_detail(
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == ["Mã hồ sơ: không có hồ sơ «H17.50.05.13-261123-9999»."]
     assert dialog.status_label.text() == shown[0]
+
+
+def test_one_enter_in_the_search_opens_the_only_dossier_found(
+    qtbot: QtBot, agency: Onestop, clerk: Actor, tasks: Tasks, today_view: TodayView
+) -> None:
+    codes = [receive(agency, clerk, name) for name in ("Võ Văn Kiệt", "Võ Thị Sáu")]
+    tasks.announce(Changes.DOSSIERS)
+    qtbot.waitUntil(lambda: today_view.model.rowCount() == 2, timeout=5000)
+    today_view.search.setFocus()
+
+    today_view.search.setText("vo")  # finds both: the cursor goes to the list, nothing opens
+    opened: list[str] = []
+    today_view.open_requested.connect(opened.append)
+    press(today_view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not today_view.model.loading and today_view.model.rowCount() == 2, timeout=5000)
+    assert opened == [] and today_view.table.hasFocus()
+
+    today_view.search.setText("thi sau")  # one: one Enter opens it
+    with qtbot.waitSignal(today_view.open_requested, timeout=5000) as signal:
+        press(today_view.search, Qt.Key.Key_Return)
+    assert signal.args == [codes[1]]

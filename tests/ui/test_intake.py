@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -269,6 +270,16 @@ def test_bad_id_number_and_phone_show_messages_beside_the_fields_and_store_nothi
     assert not id_error.isVisible()
 
 
+def test_tabbing_past_an_empty_field_marks_nothing_red(qtbot: QtBot, view: IntakeView) -> None:
+    pick(qtbot, view, "chung thuc")
+    assert focused() is view.name
+    for _ in range(4):  # name, identity number, phone, address: left empty
+        key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.email
+    assert not any(view.errors[k].isVisible() for k in ("name", "id_number", "phone", "address"))
+    assert view.name.property("invalid") is not True
+
+
 def test_empty_name_and_no_procedure_are_named(qtbot: QtBot, view: IntakeView, agency: Onestop) -> None:
     key(qtbot, Qt.Key.Key_Return, CTRL)
     assert view.picker_error.isVisible()
@@ -346,13 +357,51 @@ def test_appointment_shows_at_once_and_moves_when_the_cutoff_passes(
     assert view.appointment_label.text() == "Hẹn trả: 17 giờ 00 phút, thứ Hai, ngày 23/11/2026"
     assert view.skipped_label.text() == ""
 
-    assert view.refresh_timer.isActive() and view.refresh_timer.interval() == 30_000
+    # Recomputed just after every whole minute of the agency's clock: at 14:59:58, in 2 s.
+    assert view.refresh_timer.isActive() and view.refresh_timer.interval() == 60_050
+    clock.at = vn(2026, 11, 23, 15, 0) + timedelta(seconds=58)  # 15:00 is still on time
+    view._schedule_refresh()
+    assert view.refresh_timer.interval() == 2_050
     clock.at = vn(2026, 11, 23, 15, 1)  # the form stayed open past the 15:00 cut-off
-    view.refresh_timer.timeout.emit()
+    with qtbot.waitSignal(view.refresh_timer.timeout, timeout=5000):
+        pass
     qtbot.waitUntil(lambda: "25/11/2026" in view.appointment_label.text(), timeout=5000)
     assert view.appointment_label.text() == "Hẹn trả: 17 giờ 00 phút, thứ Tư, ngày 25/11/2026"
     assert "24/11: Ngày Văn hóa Việt Nam" in view.skipped_label.text()
     assert "15:01" in view.appointment_note.text()
+    assert view.refresh_timer.isActive()  # and again at the next minute
+
+
+def test_an_appointment_moved_since_the_clerk_saw_it_is_said_before_the_receipt(
+    qtbot: QtBot, view: IntakeView, clock: FixedClock, agency: Onestop
+) -> None:
+    clock.at = vn(2026, 11, 23, 14, 59)
+    pick(qtbot, view, "chung thuc")
+    qtbot.waitUntil(lambda: "23/11/2026" in view.appointment_label.text(), timeout=5000)
+    view.name.setText(NAME)
+    view.checklist_model.toggle(0)
+    clock.at = vn(2026, 11, 23, 15, 1, 20)  # saved just after the cut-off, before the screen's refresh
+    seen = close_message_box(view, button="OK", before_click=lambda box: None)
+    with qtbot.waitSignal(view.received, timeout=5000) as received:
+        view.save()
+    qtbot.waitUntil(lambda: "text" in seen, timeout=5000)
+    assert received.args[0] in seen["text"]
+    assert "15:01" in seen["text"]
+    assert "thứ Tư, ngày 25/11/2026" in seen["text"] and "thứ Hai, ngày 23/11/2026" in seen["text"]
+    qtbot.waitUntil(lambda: view.preview_dialog is not None and view.preview_dialog.isVisible(), timeout=5000)
+    assert agency.dossiers.dossier(received.args[0], actor=viewer(agency)).due_at == vn(2026, 11, 25, 17, 0)
+
+
+def test_no_word_when_the_appointment_saved_is_the_one_shown(
+    qtbot: QtBot, view: IntakeView, clock: FixedClock
+) -> None:
+    pick(qtbot, view, "chung thuc")
+    qtbot.waitUntil(lambda: "23/11/2026" in view.appointment_label.text(), timeout=5000)
+    view.name.setText(NAME)
+    view.checklist_model.toggle(0)
+    with qtbot.waitSignal(view.received, timeout=5000):
+        view.save()
+    assert not [b for b in view.findChildren(QMessageBox) if b.isVisible()]
 
 
 def test_working_days_procedure_shows_its_limit(qtbot: QtBot, view: IntakeView) -> None:
