@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from onestop.clock import Clock
-from onestop.db.engine import Database, default_url
-from onestop.db.migrate import ensure_schema
 from onestop.errors import StorageError
-from onestop.services import Onestop
+
+if TYPE_CHECKING:  # the GUI asks ``missing_database`` before the database layer is imported
+    from onestop.clock import Clock
+    from onestop.services import Onestop
 
 
 def data_dir() -> Path:
@@ -25,7 +26,21 @@ def data_dir() -> Path:
 
 def resolve_url(url: str | None) -> str:
     """``--db``, else ``ONESTOP_DB``, else an SQLite file in the user-data folder."""
-    return url or os.environ.get("ONESTOP_DB") or default_url(data_dir())
+    return url or os.environ.get("ONESTOP_DB") or f"sqlite:///{data_dir() / 'onestop.db'}"
+
+
+def missing_database(url: str | None) -> Path | None:
+    """The SQLite file that ``url`` (resolved as ``resolve_url``) names when it does not exist yet:
+    the GUI's first run opens the set-up assistant there. None for a file that exists, or another
+    database (a server's database is asked whether it has accounts once open). Cheap: no SQLAlchemy."""
+    resolved = resolve_url(url)
+    if not resolved.startswith("sqlite:///"):
+        return None
+    name = resolved.removeprefix("sqlite:///").split("?", 1)[0]
+    if not name or name == ":memory:":
+        return None
+    path = Path(name).expanduser()
+    return None if path.exists() else path
 
 
 def check_sqlite_file(path: Path, *, create: bool) -> None:
@@ -50,6 +65,10 @@ def check_sqlite_file(path: Path, *, create: bool) -> None:
 def open_services(
     url: str | None = None, *, clock: Clock | None = None, migrate: bool = True, create: bool = False
 ) -> Onestop:
+    from onestop.db.engine import Database
+    from onestop.db.migrate import ensure_schema
+    from onestop.services import Onestop
+
     db = Database(resolve_url(url))
     path = db.sqlite_path
     if path is not None:

@@ -44,7 +44,7 @@ def _shown_usage(message: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="onestop", description="Bộ phận Một cửa: tiếp nhận hồ sơ, hẹn trả, in phiếu.")
+    p = _Parser(prog="onestop", description="Bộ phận Một cửa: tiếp nhận hồ sơ, hẹn trả, in giấy tiếp nhận.")
     p.add_argument("--db", help="SQLAlchemy URL (mặc định: ONESTOP_DB hoặc tệp SQLite của người dùng)")
     p.add_argument(
         "--user", help="tài khoản đăng nhập để thực hiện (mặc định: ONESTOP_USER; mật khẩu: ONESTOP_PASSWORD)"

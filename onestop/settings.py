@@ -120,7 +120,8 @@ SETTINGS: tuple[SettingDef, ...] = (
     SettingDef(
         "agency.office_hours", str, "07:30-11:30,13:00-17:00", "Giờ làm việc (các buổi)", _check_office_hours
     ),
-    SettingDef("agency.hotline", str, "", "Đường dây nóng in trên phiếu"),
+    SettingDef("agency.hotline", str, "", "Đường dây nóng in trên giấy tờ"),
+    SettingDef("agency.address", str, "", "Địa chỉ của cơ quan"),
     SettingDef("forms.legal_basis", str, "Thông tư 03/2025/TT-VPCP", "Văn bản quy định biểu mẫu"),
     SettingDef("register.volume", str, "", "Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)"),
     SettingDef(

@@ -206,17 +206,8 @@ class CatalogService:
         self, *, code: str, name: str, kind: str = "competent", valid_from: date | None = None, actor: Actor
     ) -> int:
         """A unit by its code (returned as it is when the code exists)."""
-        code = (code or "").strip()
-        if (
-            not code
-            or len(code) > 50
-            or not code.isascii()
-            or not code.replace("-", "").replace(".", "").isalnum()
-        ):
-            raise ValidationError(
-                "Mã đơn vị: chỉ gồm chữ không dấu, chữ số, dấu chấm và gạch nối.", field="code"
-            )
-        name = v.clean_text(name, label="Tên đơn vị", field="name", max_len=255, required=True)
+        code = check_unit_code(code)
+        name = check_unit_name(name)
         if kind not in UNIT_KINDS:
             raise ValidationError("Loại đơn vị: không hợp lệ.", field="kind")
         start = valid_from or self.ctx.today()
@@ -384,6 +375,22 @@ def _valid_days(value: Any) -> int | None:
 def _parse_hhmm(text_: str) -> time:
     hh, mm = text_.split(":")
     return time(int(hh), int(mm))
+
+
+def check_unit_code(code: str | None, *, field: str = "code") -> str:
+    code = (code or "").strip()
+    if (
+        not code
+        or len(code) > 50
+        or not code.isascii()
+        or not code.replace("-", "").replace(".", "").isalnum()
+    ):
+        raise ValidationError("Mã đơn vị: chỉ gồm chữ không dấu, chữ số, dấu chấm và gạch nối.", field=field)
+    return code
+
+
+def check_unit_name(name: str | None, *, field: str = "name") -> str:
+    return v.clean_text(name, label="Tên đơn vị", field=field, max_len=255, required=True)
 
 
 def parse_catalog(data: Any) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:

@@ -166,17 +166,7 @@ class StaffService:
         self.check_password_rule(password)
         if role not in {r.value for r in STAFF_ROLES}:
             raise ValidationError("Vai trò: không hợp lệ.", field="role")
-        username = (username or "").strip()
-        if (
-            not username
-            or len(username) > 50
-            or not username.isascii()
-            or not username.replace("_", "").replace(".", "").isalnum()
-        ):
-            raise ValidationError(
-                "Tên đăng nhập: chỉ gồm chữ không dấu, chữ số, dấu _ và dấu chấm (tối đa 50 ký tự).",
-                field="username",
-            )
+        username = check_username(username)
         full_name = v.clean_name(full_name, label="Họ và tên cán bộ", field="full_name")
         pw_hash = hash_password(password)
         now = self.ctx.now()
@@ -229,11 +219,7 @@ class StaffService:
     # Only on a database without accounts (listed as unguarded in the permission tests).
 
     def check_password_rule(self, password: str) -> None:
-        shortest = int(self.ctx.settings()["auth.min_password_length"])
-        if len(password or "") < shortest:
-            raise ValidationError(f"Mật khẩu: ít nhất {shortest} ký tự.", field="password")
-        if any(not ch.isprintable() for ch in password):
-            raise ValidationError("Mật khẩu: có ký tự điều khiển không hợp lệ.", field="password")
+        check_password_length(password, int(self.ctx.settings()["auth.min_password_length"]))
 
     def _change(
         self, username: str, values: dict[str, Any], action: str, actor: Actor, *, note: str = ""
@@ -282,6 +268,30 @@ class StaffService:
         if actor.username == username and role != actor.role:
             raise ValidationError("Không thể tự đổi vai trò của tài khoản đang đăng nhập.", field="role")
         self._change(username, {"role": role}, "role", actor, note=ROLE_LABELS[Role(role)])
+
+
+def check_password_length(password: str, shortest: int) -> None:
+    """The password rule (``auth.min_password_length`` characters, nothing unprintable)."""
+    if len(password or "") < shortest:
+        raise ValidationError(f"Mật khẩu: ít nhất {shortest} ký tự.", field="password")
+    if any(not ch.isprintable() for ch in password):
+        raise ValidationError("Mật khẩu: có ký tự điều khiển không hợp lệ.", field="password")
+
+
+def check_username(username: str | None) -> str:
+    """The user name as stored (spaces at either end dropped), or ValidationError."""
+    username = (username or "").strip()
+    if (
+        not username
+        or len(username) > 50
+        or not username.isascii()
+        or not username.replace("_", "").replace(".", "").isalnum()
+    ):
+        raise ValidationError(
+            "Tên đăng nhập: chỉ gồm chữ không dấu, chữ số, dấu _ và dấu chấm (tối đa 50 ký tự).",
+            field="username",
+        )
+    return username
 
 
 def _is_role(value: str) -> bool:

@@ -41,7 +41,7 @@ def kind_label(kind: str) -> str:
         "holiday": tr("Ngày lễ"),
         "compensatory": tr("Nghỉ bù"),
         "swapped_day_off": tr("Nghỉ hoán đổi"),
-        "working_saturday": tr("Làm bù thứ Bảy"),
+        "working_saturday": tr("Thứ Bảy làm bù"),
     }.get(kind, kind)
 
 
@@ -185,7 +185,7 @@ class CalendarTab(QWidget):
         preview_row.addWidget(self.preview_procedure, 1)
         preview_row.addWidget(QLabel(self.tr("nhận lúc")))
         preview_row.addWidget(self.preview_at)
-        preview_box = QGroupBox(self.tr("Hẹn trả thử (không lưu)"))
+        preview_box = QGroupBox(self.tr("Tính thử ngày hẹn trả (không lưu)"))
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addLayout(preview_row)
         preview_layout.addWidget(self.preview_result)
@@ -289,7 +289,7 @@ class CalendarTab(QWidget):
         if kind == "working_saturday" and day.weekday() != 5:
             self.errors.show(
                 "date",
-                self.tr("Làm bù thứ Bảy: ngày {0} là {1}, không phải thứ Bảy.").format(
+                self.tr("Thứ Bảy làm bù: ngày {0} là {1}, không phải thứ Bảy.").format(
                     f"{day:%d/%m/%Y}", weekday_label(day)
                 ),
             )
@@ -353,7 +353,7 @@ class CalendarTab(QWidget):
         def done(appt: Appointment) -> None:
             if code != self.preview_procedure.currentData():
                 return
-            text = self.tr("Hẹn trả thử: thủ tục {0} nhận lúc {1} → {2}").format(
+            text = self.tr("Tính thử ngày hẹn trả: thủ tục {0} nhận lúc {1} → {2}").format(
                 code, f"{appt.received_at:%H:%M %d/%m/%Y}", f"{appt.due_at:%H:%M %d/%m/%Y}"
             )
             named = [s.label() for s in appt.skipped if s.reason not in WEEKDAY_NAMES]

@@ -110,7 +110,6 @@ class DocumentsModel(QAbstractTableModel):
     """The documents of the procedure being edited: name, form, count, required (editable)."""
 
     NAME, FORM, COUNT, REQUIRED = range(4)
-    HEADERS = ("Tên giấy tờ", "Hình thức", "Số lượng", "Bắt buộc")
 
     changed = Signal()
 
@@ -191,7 +190,7 @@ class DocumentsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < 4:
-            return tr(self.HEADERS[section])
+            return (tr("Tên giấy tờ"), tr("Hình thức"), tr("Số lượng"), tr("Bắt buộc"))[section]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.docs):
             return str(section + 1)
         return None

@@ -152,7 +152,7 @@ class AgencySettingsTab(QWidget):
                 box_layout = box.layout()
                 assert box_layout is not None
                 box_layout.addWidget(note)
-            label = QLabel(tr(spec.label, "settings") + ":")
+            label = QLabel(tr(spec.label) + ":")
             label.setBuddy(editor.widget)
             label.setToolTip(spec.key)
             form.addRow(label, box)

@@ -73,6 +73,7 @@ class Gui:
         self.ui_state = ui_settings(ui_state_path)
         self.window: Any = None
         self.dialog: Any = None
+        self.failed = False  # the database could not be opened or created
         self.agency = (
             str(self.ui_state.value("ui/agency", ""))
             if svc is None
@@ -90,10 +91,13 @@ class Gui:
         if self.dialog is not None:
             self.dialog.set_services(svc, agency)
 
-    def login(self) -> bool:
+    def login(self, username: str = "") -> bool:
         from onestop.ui.login import LoginDialog
 
         self.dialog = LoginDialog(self.svc, self.tasks, agency=self.agency)
+        if username:  # the administrator the set-up assistant has just created
+            self.dialog.username.setText(username)
+            self.dialog.password.setFocus()
         try:
             if self.dialog.exec() != QDialog.DialogCode.Accepted or self.dialog.actor is None:
                 return False
@@ -101,6 +105,48 @@ class Gui:
             return True
         finally:
             self.dialog = None
+
+    def set_up(self, url: str | None, *, new_file: Path | None = None) -> str | None:
+        """The set-up assistant on a database with no account (``new_file``: an SQLite file that does
+        not exist yet, created now and removed again if the assistant is cancelled). Returns the new
+        administrator's user name, or None when cancelled."""
+        from onestop.app import resolve_url
+        from onestop.ui.setup_wizard import SetupWizard
+
+        location = str(new_file) if new_file is not None else _hidden_password(resolve_url(url))
+        wizard = SetupWizard(self.svc, self.tasks, location=location)
+        self.dialog = wizard
+        if self.svc is None:
+
+            def failed(exc: BaseException) -> None:
+                self.failed = True
+                QMessageBox.critical(wizard, "onestop", message_for(exc))
+                wizard.reject()
+
+            self.tasks.run(lambda: _create(url), done=self._created, failed=failed)
+        try:
+            accepted = wizard.exec() == QDialog.DialogCode.Accepted and wizard.admin is not None
+        finally:
+            self.dialog = None
+        self.tasks.wait()
+        QApplication.processEvents()  # the database opened meanwhile is handed over (self.svc)
+        if not accepted or wizard.admin is None:
+            if new_file is not None and self.svc is not None:
+                _discard(self.svc, new_file)
+                self.svc = None
+            return None
+        assert self.svc is not None
+        self.services_ready(
+            self.svc,
+            self.svc.config.settings()["agency.unit_full_name"],
+            str(self.ui_state.value("ui/language", "vi")),
+        )
+        return wizard.admin.username
+
+    def _created(self, svc: Onestop) -> None:
+        self.svc = svc
+        if self.dialog is not None:
+            self.dialog.set_services(svc)
 
     def open_window(self, actor: Actor) -> Any:
         from onestop.ui.main_window import MainWindow
@@ -125,36 +171,83 @@ class Gui:
         QTimer.singleShot(0, relogin)
 
 
-def _open(url: str | None) -> tuple[Onestop, str, str]:
-    """On a worker thread: import the database layer, migrate if needed, read the agency's name."""
+def _open(url: str | None) -> tuple[Onestop, str, str, bool]:
+    """On a worker thread: import the database layer, migrate if needed, read the agency's name,
+    and whether the database still has no account (the set-up assistant's work)."""
     from onestop.app import open_services
 
     svc = open_services(url)
     settings = svc.config.settings()
-    return svc, settings["agency.unit_full_name"], settings["ui.language"]
+    return svc, settings["agency.unit_full_name"], settings["ui.language"], svc.staff.count() == 0
+
+
+def _create(url: str | None) -> Onestop:
+    """On a worker thread: the new database of the set-up assistant (schema only, no account)."""
+    from onestop.app import open_services
+
+    return open_services(url, create=True)
+
+
+def _discard(svc: Onestop, path: Path) -> None:
+    """The assistant was cancelled on a file it created: nothing is kept (no account was made)."""
+    if svc.staff.count():
+        return
+    svc.db.dispose()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _hidden_password(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+NEEDS_SETUP = 2  # the login dialog's result when the database turned out to have no account
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from onestop.app import missing_database
+
     app = create_application()
     gui = Gui(app, None)
     install_translator(app, str(gui.ui_state.value("ui/language", "vi")))
     failure: list[BaseException] = []
-
-    def failed(exc: BaseException) -> None:
-        failure.append(exc)
-        QMessageBox.critical(None, "onestop", message_for(exc))
-        if gui.dialog is not None:
-            gui.dialog.reject()
-
-    from PySide6.QtCore import QTimer
-
-    # Once the login is painted: importing the database layer on a worker still takes the GIL often.
-    QTimer.singleShot(
-        30,
-        lambda: gui.tasks.run(lambda: _open(args.db), done=lambda r: gui.services_ready(*r), failed=failed),
-    )
+    needs_setup: list[bool] = []
     app.setQuitOnLastWindowClosed(False)
-    if not gui.login():
+
+    new_file = missing_database(args.db)
+    if new_file is not None:
+        # A first run on this computer (or --db naming a new file): set up a real office.
+        username = gui.set_up(args.db, new_file=new_file)
+        if username is None:
+            return 1 if gui.failed else 0
+    else:
+        username = ""
+
+        def failed(exc: BaseException) -> None:
+            failure.append(exc)
+            QMessageBox.critical(None, "onestop", message_for(exc))
+            if gui.dialog is not None:
+                gui.dialog.reject()
+
+        def ready(result: tuple[Onestop, str, str, bool]) -> None:
+            svc, agency, language, empty = result
+            gui.services_ready(svc, agency, language)
+            if empty and gui.dialog is not None:  # no account yet: the set-up assistant instead
+                needs_setup.append(True)
+                gui.dialog.done(NEEDS_SETUP)
+
+        from PySide6.QtCore import QTimer
+
+        # Once the login is painted: importing the database layer on a worker still takes the GIL often.
+        QTimer.singleShot(30, lambda: gui.tasks.run(lambda: _open(args.db), done=ready, failed=failed))
+    while not gui.login(username):
+        if needs_setup and gui.svc is not None and gui.svc.staff.count() == 0:
+            needs_setup.clear()
+            username = gui.set_up(args.db) or ""
+            if username:
+                continue
         gui.tasks.wait()
         return 1 if failure else 0
     app.setQuitOnLastWindowClosed(True)

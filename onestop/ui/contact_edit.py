@@ -76,7 +76,7 @@ class ContactEditDialog(QDialog):
 
         hint = QLabel(
             self.tr(
-                "Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được."
+                "Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của giấy tiếp nhận; bản cũ vẫn được giữ và in lại được."
             )
         )
         hint.setWordWrap(True)

@@ -220,7 +220,7 @@ class DossierDetailDialog(QDialog):
         self.tabs.setObjectName("detailTabs")
         self.tabs.addTab(self.history, self.tr("Lịch sử"))
         self.tabs.addTab(self.documents, self.tr("Giấy tờ"))
-        self.tabs.addTab(self.receipts, self.tr("Phiếu tiếp nhận"))
+        self.tabs.addTab(self.receipts, self.tr("Giấy tiếp nhận"))
         self.tabs.addTab(self._build_ratings_tab(), self.tr("Đánh giá"))
 
         # The steps that may come next (their keys work anywhere in this window).
@@ -237,7 +237,7 @@ class DossierDetailDialog(QDialog):
         self.correct_button.setShortcut(QKeySequence("Ctrl+E"))
         self.correct_button.setEnabled(False)
         self.correct_button.clicked.connect(self.edit_contact)
-        self.reprint_button = QPushButton(self.tr("&In lại phiếu (Ctrl+P)"))
+        self.reprint_button = QPushButton(self.tr("&In lại giấy tiếp nhận (Ctrl+P)"))
         self.reprint_button.setObjectName("reprintLatest")
         self.reprint_button.setShortcut(QKeySequence("Ctrl+P"))
         self.reprint_button.setEnabled(False)
@@ -342,7 +342,7 @@ class DossierDetailDialog(QDialog):
         self._fill_receipts(view)
         self.tabs.setTabText(0, self.tr("Lịch sử ({0})").format(len(view.events)))
         self.tabs.setTabText(1, self.tr("Giấy tờ ({0})").format(len(view.documents)))
-        self.tabs.setTabText(2, self.tr("Phiếu tiếp nhận ({0})").format(view.receipt_version))
+        self.tabs.setTabText(2, self.tr("Giấy tiếp nhận ({0})").format(view.receipt_version))
         self._fill_ratings(view)
         self.correct_button.setEnabled(self.can_correct)
         if not self.can_correct:
@@ -361,9 +361,9 @@ class DossierDetailDialog(QDialog):
         )
         self.receipt_buttons = {}
         for row, x in enumerate(reversed(versions)):
-            button = QPushButton(self.tr("In lại phiếu"))
+            button = QPushButton(self.tr("In lại"))
             button.setObjectName(f"reprint_{x.version}")
-            button.setToolTip(self.tr("Xem và in lại bản số {0} của phiếu tiếp nhận").format(x.version))
+            button.setToolTip(self.tr("Xem và in lại bản số {0} của giấy tiếp nhận").format(x.version))
             button.clicked.connect(lambda _=False, number=x.version: self.reprint(number))
             self.receipts.setCellWidget(row, 4, button)
             self.receipt_buttons[x.version] = button
@@ -540,7 +540,7 @@ class DossierDetailDialog(QDialog):
             pdf,
             self.ui_state,
             self,
-            title=self.tr("Phiếu tiếp nhận {0} — bản số {1}").format(self.code, version),
+            title=self.tr("Giấy tiếp nhận {0} — bản số {1}").format(self.code, version),
             file_name=f"phieu-tiep-nhan-{self.code}-ban-{version}.pdf",
             database=self.svc.db.sqlite_path,
         )

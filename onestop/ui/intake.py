@@ -1,7 +1,7 @@
 """The receiving screen (tiếp nhận hồ sơ): one citizen, one dossier, by keyboard, in well under a minute.
 
 Left: the procedure picker and the applicant. Right: the appointment (hẹn trả), live, with the days it
-skips; the document checklist; sets, result channel, fee; «Lưu và in phiếu (Ctrl+Enter)».
+skips; the document checklist; sets, result channel, fee; «Lưu và in giấy tiếp nhận (Ctrl+Enter)».
 Every database call goes through ``Tasks``; what the clerk typed stays in the form until it is saved.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -177,17 +177,34 @@ class IntakeView(QWidget):
         self.email.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
         self.fee = self._line("fee", "")
         self.fee.setMaxLength(FEE_MAX + 20)
+        # The applicant is a person or an organisation (name with digits, &, commas; a tax code).
+        self.applicant_kind = QComboBox()
+        self.applicant_kind.setObjectName("applicantKind")
+        self.applicant_kind.addItem(self.tr("Cá nhân"), "person")
+        self.applicant_kind.addItem(self.tr("Tổ chức"), "organisation")
+        self.tax_code = self._line("taxCode", self.tr("10 chữ số, chi nhánh thêm -3 chữ số"))
+        self.tax_code.setMaxLength(20)
+        # The amount charged, confirmed by the clerk (the catalogue's amount is the default).
+        self.fee_amount = self._line("feeAmount", self.tr("không thu"))
+        self.fee_amount.setMaxLength(16)
+        self.fee_amount.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.name_kept: str | None = None  # a name the clerk chose to keep as typed (no fix offered again)
 
-        self.errors = {key: FieldError() for key in ("name", "id_number", "phone", "address", "email", "fee")}
+        self.errors = {
+            key: FieldError()
+            for key in ("name", "tax_code", "id_number", "phone", "address", "email", "fee", "fee_amount")
+        }
         for key, err in self.errors.items():
             err.setObjectName(f"{key}Error")
         self.fields: dict[str, _Field] = {
-            "name": _Field(self.name, self.errors["name"], _clean_name),
+            "name": _Field(self.name, self.errors["name"], self._clean_applicant_name),
+            "tax_code": _Field(self.tax_code, self.errors["tax_code"], self._clean_tax_code),
             "id_number": _Field(self.id_number, self.errors["id_number"], v.clean_id_number),
             "phone": _Field(self.phone, self.errors["phone"], v.clean_phone),
             "address": _Field(self.address, self.errors["address"], _clean_address),
             "email": _Field(self.email, self.errors["email"], v.clean_email),
             "fee": _Field(self.fee, self.errors["fee"], _clean_fee),
+            "fee_amount": _Field(self.fee_amount, self.errors["fee_amount"], _clean_fee_amount),
         }
 
         # The fill-in offer for a known id number
@@ -218,13 +235,20 @@ class IntakeView(QWidget):
         applicant_box = QGroupBox(self.tr("Người nộp hồ sơ"))
         applicant_form = QFormLayout(applicant_box)
         applicant_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        for text, key in (
-            (self.tr("&Họ và tên (*):"), "name"),
-            (self.tr("Số định &danh cá nhân:"), "id_number"),
-        ):
-            label = QLabel(text)
-            label.setBuddy(self.fields[key].widget)
-            applicant_form.addRow(label, _stack(self.fields[key].widget, self.fields[key].error))
+        kind_label = QLabel(self.tr("&Loại người nộp:"))
+        kind_label.setBuddy(self.applicant_kind)
+        applicant_form.addRow(kind_label, self.applicant_kind)
+        self.applicant_form = applicant_form
+        self.name_label = QLabel(self.tr("&Họ và tên (*):"))
+        self.name_label.setBuddy(self.name)
+        applicant_form.addRow(self.name_label, _stack(self.name, self.errors["name"]))
+        tax_label = QLabel(self.tr("&Mã số thuế (*):"))
+        tax_label.setBuddy(self.tax_code)
+        self.tax_box = _stack(self.tax_code, self.errors["tax_code"])
+        applicant_form.addRow(tax_label, self.tax_box)
+        id_label = QLabel(self.tr("Số định &danh cá nhân:"))
+        id_label.setBuddy(self.id_number)
+        applicant_form.addRow(id_label, _stack(self.id_number, self.errors["id_number"]))
         applicant_form.addRow(self.offer_bar)
         for text, key in (
             (self.tr("Số điện th&oại:"), "phone"),
@@ -238,7 +262,7 @@ class IntakeView(QWidget):
         hints = QLabel(
             self.tr(
                 "Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · "
-                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · "
+                "Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in giấy tiếp nhận · Ctrl+N làm mới · F8 mời đánh giá · "
                 "Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận"
             )
         )
@@ -319,14 +343,19 @@ class IntakeView(QWidget):
             (self.tr("Số &bộ hồ sơ:"), self.sets, self.sets),
             (self.tr("Nhận &kết quả:"), self.result_channel, self.result_channel),
             (self.tr("&Phí, lệ phí:"), self.fee, _stack(self.fee, self.errors["fee"])),
+            (
+                self.tr("Số tiền th&u (đồng):"),
+                self.fee_amount,
+                _stack(self.fee_amount, self.errors["fee_amount"]),
+            ),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
             other.addRow(label, row)
 
-        self.save_button = QPushButton(self.tr("Lưu và in phiếu (Ctrl+Enter)"))
+        self.save_button = QPushButton(self.tr("Lưu và in giấy tiếp nhận (Ctrl+Enter)"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(self.tr("Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter"))
+        self.save_button.setToolTip(self.tr("Kiểm tra, lưu hồ sơ và mở giấy tiếp nhận để in — Ctrl+Enter"))
         self.save_button.setStyleSheet("font-weight: 600; padding: 6px 14px;")
         self.clear_button = QPushButton(self.tr("Làm mới (Ctrl+N)"))
         self.clear_button.setObjectName("clearButton")
@@ -384,7 +413,9 @@ class IntakeView(QWidget):
 
         chain: list[QWidget] = [
             self.picker,
+            self.applicant_kind,
             self.name,
+            self.tax_code,
             self.id_number,
             self.phone,
             self.address,
@@ -393,6 +424,7 @@ class IntakeView(QWidget):
             self.sets,
             self.result_channel,
             self.fee,
+            self.fee_amount,
             self.save_button,
             self.guidance_button,
             self.clear_button,
@@ -415,6 +447,7 @@ class IntakeView(QWidget):
             fld.widget.installEventFilter(self)
             fld.widget.textEdited.connect(lambda _text, k=key: self._revalidate_if_marked(k))
         self.id_number.textChanged.connect(self._id_changed)
+        self.applicant_kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.offer_fill.clicked.connect(self.accept_offer)
         self.offer_skip.clicked.connect(self.dismiss_offer)
         self.save_button.clicked.connect(self.save)
@@ -491,6 +524,9 @@ class IntakeView(QWidget):
         mark_invalid(self.checklist, False)
         self.sets.setValue(1)
         self.result_channel.setCurrentIndex(0)
+        self.applicant_kind.setCurrentIndex(0)
+        self._kind_changed()
+        self.name_kept = None
         self.form_error.show_message("")
         self.dismiss_offer()
         self._show_procedure_info()
@@ -564,6 +600,8 @@ class IntakeView(QWidget):
         mark_invalid(self.checklist, False)
         self.fee.setText(proc.fee_text)
         self._set_error(self.fields["fee"], "")
+        self.fee_amount.setText(f"{proc.fee_amount:,}".replace(",", ".") if proc.fee_amount else "")
+        self._set_error(self.fields["fee_amount"], "")
         self._show_procedure_info()
         self.appointment = None
         self.appointment_label.setText(self.tr("Đang tính…"))
@@ -768,7 +806,38 @@ class IntakeView(QWidget):
             phone=self.phone.text(),
             address=self.address.text(),
             email=self.email.text(),
+            kind=self.kind(),
+            tax_code=self.tax_code.text() if self.kind() == "organisation" else "",
         )
+
+    def kind(self) -> str:
+        return str(self.applicant_kind.currentData())
+
+    def _kind_changed(self) -> None:
+        """A person has a full name; an organisation a name (digits, &, commas…) and a tax code."""
+        organisation = self.kind() == "organisation"
+        self.name_label.setText(self.tr("Tên &tổ chức (*):") if organisation else self.tr("&Họ và tên (*):"))
+        self.name.setPlaceholderText(
+            self.tr("tên đầy đủ theo giấy đăng ký")
+            if organisation
+            else self.tr("Họ và tên người nộp, có dấu")
+        )
+        self.applicant_form.setRowVisible(self.tax_box, organisation)
+        for key in ("name", "tax_code"):
+            if self.fields[key].widget.text():
+                self.validate_field(key)
+            else:
+                self._set_error(self.fields[key], "")
+
+    def _clean_applicant_name(self, text: str) -> str:
+        if self.kind() == "organisation":
+            return v.clean_org_name(text, label=self.tr("Tên tổ chức"), field="name")
+        return _clean_name(text)
+
+    def _clean_tax_code(self, text: str) -> str:
+        if self.kind() != "organisation":
+            return ""
+        return v.clean_tax_code(text, required=True, label=self.tr("Mã số thuế"))
 
     # ---- events
 
@@ -833,7 +902,7 @@ class IntakeView(QWidget):
                 self.picker, self.picker_error, self.tr("Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).")
             )
             first_bad = self.picker
-        for key in ("name", "id_number", "phone", "address", "email"):
+        for key in ("name", "tax_code", "id_number", "phone", "address", "email"):
             if not self.validate_field(key) and first_bad is None:
                 first_bad = self.fields[key].widget
         missing = self.checklist_model.missing_required()
@@ -854,6 +923,8 @@ class IntakeView(QWidget):
             mark_invalid(self.checklist, False)
         if not self.validate_field("fee") and first_bad is None:
             first_bad = self.fee
+        if not self.validate_field("fee_amount") and first_bad is None:
+            first_bad = self.fee_amount
         if first_bad is not None or self.procedure is None:
             if first_bad is not None:
                 first_bad.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -866,6 +937,7 @@ class IntakeView(QWidget):
             channel="counter",
             result_channel=str(self.result_channel.currentData()),
             fee_text=self.fee.text(),
+            fee_amount=_fee_amount(self.fee_amount.text()),
         )
 
     def save(self) -> None:
@@ -876,8 +948,9 @@ class IntakeView(QWidget):
             self.checklist.setFocus()  # commits the count being typed
         self.form_error.show_message("")
         request = self.collect()
-        if request is None:
+        if request is None or not self.name_confirmed():
             return
+        request = replace(request, applicant=self._typed_applicant())  # the name as confirmed
         svc, actor = self.svc, self.actor
         self.seen_due = self.appointment.due_at if self.appointment is not None else None
 
@@ -920,10 +993,49 @@ class IntakeView(QWidget):
         else:
             self.status.setText(
                 self.tr(
-                    "Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3)."
+                    "Đã lưu hồ sơ {0}, nhưng chưa tạo được giấy tiếp nhận; in lại từ danh sách hồ sơ (F3)."
                 ).format(view.code)
             )
             show_error(self, pdf)
+
+    def name_confirmed(self) -> bool:
+        """A person's name typed in lower case or without diacritics is offered a fix before saving,
+        never changed silently: use the fix, keep the name as typed, or go back and retype it."""
+        name = self.name.text().strip()
+        fix = v.name_fix(name) if self.kind() == "person" else None
+        if fix is None or self.name_kept == name:
+            return True
+        if fix.lower_case and fix.no_diacritics:
+            text = self.tr("Họ tên «{0}» chưa có dấu và chưa viết hoa chữ cái đầu.").format(name)
+        elif fix.lower_case:
+            text = self.tr("Họ tên «{0}» chưa viết hoa chữ cái đầu.").format(name)
+        else:
+            text = self.tr("Họ tên «{0}» chưa có dấu.").format(name)
+        if fix.no_diacritics:
+            text += " " + self.tr("Nếu tên có dấu, hãy gõ lại có dấu theo giấy tờ tùy thân.")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Kiểm tra họ tên"), text, parent=self)
+        box.setObjectName("nameFix")
+        use = None
+        if fix.suggestion != name:
+            use = box.addButton(
+                self.tr("Dùng «{0}»").format(fix.suggestion), QMessageBox.ButtonRole.AcceptRole
+            )
+        keep = box.addButton(self.tr("Giữ như đã gõ"), QMessageBox.ButtonRole.AcceptRole)
+        retype = box.addButton(self.tr("Gõ lại"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(use or retype)
+        box.setEscapeButton(retype)
+        box.exec()
+        chosen = box.clickedButton()
+        if chosen is use and use is not None:
+            self.name.setText(fix.suggestion)
+            self.name_kept = fix.suggestion
+            return True
+        if chosen is keep:
+            self.name_kept = name
+            return True
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.name.selectAll()
+        return False
 
     def warn_appointment_moved(self, view: DossierView, seen: datetime) -> None:
         """The appointment the clerk read out is not the one stored (a cut-off passed in between):
@@ -1019,7 +1131,7 @@ class IntakeView(QWidget):
             pdf,
             self.ui_state,
             self,
-            title=self.tr("Phiếu tiếp nhận — {0}").format(code),
+            title=self.tr("Giấy tiếp nhận — {0}").format(code),
             file_name=f"{code}.pdf",
             database=self.svc.db.sqlite_path,
         )
@@ -1053,6 +1165,24 @@ def _clean_address(text: str) -> str:
 
 def _clean_fee(text: str) -> str:
     return v.clean_text(text, label=tr("Phí, lệ phí"), field="fee", max_len=FEE_MAX)
+
+
+def _fee_amount(text: str) -> int:
+    """The amount typed, in đồng ("50.000", "50 000"); empty is nothing charged."""
+    digits = "".join(ch for ch in text if ch not in " .,")
+    return int(digits) if digits else 0
+
+
+def _clean_fee_amount(text: str) -> str:
+    digits = "".join(ch for ch in text if ch not in " .,")
+    if digits and not (digits.isascii() and digits.isdigit() and len(digits) <= 10):
+        raise ValidationError(
+            tr("Số tiền thu: chỉ gồm chữ số, tính bằng đồng (ví dụ 50.000); để trống nếu không thu."),
+            field="fee_amount",
+        )
+    if digits and int(digits) > 1_000_000_000:
+        raise ValidationError(tr("Số tiền thu: không quá 1.000.000.000 đồng."), field="fee_amount")
+    return text
 
 
 def _esc(text: str) -> str:

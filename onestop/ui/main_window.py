@@ -17,7 +17,7 @@ import logging
 import re
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -85,7 +85,10 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._leaving = False  # asked already (logout), or nothing to ask
         settings = svc.config.settings()
-        self.setWindowTitle(self.tr("onestop — {0}").format(settings["agency.unit_full_name"]))
+        title = self.tr("onestop — {0}").format(settings["agency.unit_full_name"])
+        if settings["agency.demo"]:  # never mistaken for a real office's data
+            title += self.tr(" — DỮ LIỆU MẪU (chỉ để thử)")
+        self.setWindowTitle(title)
         self.setMinimumSize(1000, 640)
 
         self.acts = svc.permissions(actor)
@@ -147,7 +150,7 @@ class MainWindow(QMainWindow):
         logout.triggered.connect(self.logout)
         quit_action = menu.addAction(self.tr("Thoát"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
 
         who = QLabel(self.tr("Cán bộ: {0} — {1}").format(actor.full_name, actor.role_label))
         who.setObjectName("currentUser")
@@ -176,7 +179,15 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 760)
+            # First start on this PC: the window with its title bar and status line must fit the
+            # monitor (a counter's is often 1366×768): maximized there, else 1280×760.
+            primary = gui_app.primaryScreen()
+            room = primary.availableGeometry() if primary is not None else None
+            if room is not None and (room.width() < 1366 + 60 or room.height() < 760 + 60):
+                self.resize(min(1280, room.width()), min(760, room.height() - 60))
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+            else:
+                self.resize(1280, 760)
         self.home = home_screen(screens)
         if self.home:
             self.go(self.home)
@@ -249,6 +260,12 @@ class MainWindow(QMainWindow):
         self._leaving = True
         self.logout_requested.emit()
         self.close()
+
+    def quit(self) -> None:
+        """«Thoát» (Ctrl+Q): asks first if a receiving form is half filled in."""
+        if self.may_leave(self.tr("thoát")):
+            self._leaving = True
+            self.close()
 
     def may_leave(self, what: str) -> bool:
         """A receiving form half filled in is not dropped without asking (the default is to stay)."""
@@ -331,7 +348,9 @@ class MainWindow(QMainWindow):
             kiosk.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._leaving and not self.may_leave(self.tr("thoát")):
+        # The window's own close button (the window manager, Alt+F4) asks like «Thoát»; a close by
+        # the program itself (logout and «Thoát» have asked already) does not.
+        if event.spontaneous() and not self._leaving and not self.may_leave(self.tr("thoát")):
             event.ignore()
             return
         self._leaving = True

@@ -143,7 +143,7 @@ class ReceiptPreviewDialog(QDialog):
         self.ui_state = ui_state
         self.file_name = file_name or "phieu-tiep-nhan.pdf"
         self.setObjectName("receiptPreview")
-        self.setWindowTitle(title or self.tr("Xem trước phiếu"))
+        self.setWindowTitle(title or self.tr("Xem trước khi in"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
         # The buffer must outlive the document: QPdfDocument reads from it lazily.
@@ -158,12 +158,12 @@ class ReceiptPreviewDialog(QDialog):
 
         self.print_button = QPushButton(self.tr("&In (Ctrl+P)"))
         self.print_button.setObjectName("printButton")
-        self.print_button.setToolTip(self.tr("In phiếu ra máy in (khổ A5 dọc) — Ctrl+P"))
+        self.print_button.setToolTip(self.tr("In ra máy in (khổ A5 dọc) — Ctrl+P"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_)
         self.save_button = QPushButton(self.tr("&Lưu PDF… (Ctrl+S)"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(self.tr("Lưu phiếu thành tệp PDF — Ctrl+S"))
+        self.save_button.setToolTip(self.tr("Lưu thành tệp PDF — Ctrl+S"))
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button = QPushButton(self.tr("Đóng (Esc)"))
         self.close_button.setObjectName("closeButton")
@@ -199,7 +199,7 @@ class ReceiptPreviewDialog(QDialog):
     def print_(self) -> None:
         printer = self.printer()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("In phiếu"))
+        dialog.setWindowTitle(self.tr("In"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
@@ -220,7 +220,7 @@ class ReceiptPreviewDialog(QDialog):
         folder = str(self.ui_state.value(SAVE_DIR_KEY, "") or Path.home())
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            self.tr("Lưu phiếu thành PDF"),
+            self.tr("Lưu thành tệp PDF"),
             str(Path(folder) / self.file_name),
             self.tr("Tệp PDF (*.pdf)"),
         )

@@ -182,7 +182,7 @@ class ReasonForm(StepForm):
         self, title: str, intro: str, perform: Perform, tasks: Tasks, parent: QWidget | None = None
     ) -> None:
         super().__init__(title, intro, perform, tasks, parent)
-        self.reason = _text_box("reason", self.tr("bắt buộc: lý do được in trên phiếu"))
+        self.reason = _text_box("reason", self.tr("bắt buộc: lý do được in trên giấy tờ gửi người nộp"))
         self.add_row(self.tr("&Lý do (*):"), self.reason, "note")
         self.reason.setFocus()
 

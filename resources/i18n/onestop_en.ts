@@ -40,8 +40,8 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="44"/>
-        <source>Làm bù thứ Bảy</source>
-        <translation>Make-up working Saturday</translation>
+        <source>Thứ Bảy làm bù</source>
+        <translation>Working Saturday</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="58"/>
@@ -65,13 +65,13 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_common.py" line="148"/>
-        <location filename="../../onestop/ui/admin_procedures.py" line="153"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="152"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/admin_common.py" line="149"/>
-        <location filename="../../onestop/ui/admin_procedures.py" line="153"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="152"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -116,42 +116,62 @@
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="229"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="193"/>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="193"/>
+        <source>Hình thức</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="193"/>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="193"/>
+        <source>Bắt buộc</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_procedures.py" line="228"/>
         <source>Thành phần hồ sơ, dòng {0}: chưa nhập tên giấy tờ.</source>
         <translation>Dossier documents, row {0}: the document name is missing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="266"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="265"/>
         <source>Tệp «{0}»: không tìm thấy tệp.</source>
         <translation>File “{0}”: file not found.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="268"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="267"/>
         <source>Tệp «{0}»: không có quyền đọc tệp.</source>
         <translation>File “{0}”: no permission to read the file.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="270"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="269"/>
         <source>Tệp «{0}»: không phải văn bản UTF-8.</source>
         <translation>File “{0}”: not UTF-8 text.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="272"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="271"/>
         <source>Tệp «{0}»: không đọc được ({1}).</source>
         <translation>File “{0}”: could not be read ({1}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="277"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="276"/>
         <source>Tệp «{0}»: không phải JSON hợp lệ (dòng {1}, cột {2}).</source>
         <translation>File “{0}”: not valid JSON (line {1}, column {2}).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="280"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="279"/>
         <source>Tệp «{0}»: thiếu danh sách «procedures».</source>
         <translation>File “{0}”: the “procedures” list is missing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="657"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="656"/>
         <source>Tệp «{0}»: {1}</source>
         <translation>File “{0}”: {1}</translation>
     </message>
@@ -183,7 +203,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_staff.py" line="48"/>
-        <location filename="../../onestop/ui/intake.py" line="1047"/>
+        <location filename="../../onestop/ui/intake.py" line="1159"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -264,6 +284,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/intake_models.py" line="55"/>
+        <location filename="../../onestop/ui/labels.py" line="102"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
@@ -278,14 +299,24 @@
         <translation> (if received after {0}, counting starts on the next working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1051"/>
+        <location filename="../../onestop/ui/intake.py" line="1163"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="1055"/>
+        <location filename="../../onestop/ui/intake.py" line="1167"/>
         <source>Phí, lệ phí</source>
         <translation>Fees and charges</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1180"/>
+        <source>Số tiền thu: chỉ gồm chữ số, tính bằng đồng (ví dụ 50.000); để trống nếu không thu.</source>
+        <translation>Amount charged: digits only, in VND (e.g. 50.000); leave empty if nothing is charged.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1184"/>
+        <source>Số tiền thu: không quá 1.000.000.000 đồng.</source>
+        <translation>Amount charged: at most 1.000.000.000 VND.</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/printing.py" line="98"/>
@@ -318,6 +349,7 @@
         <translation>Transfer…</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="36"/>
         <location filename="../../onestop/ui/steps.py" line="62"/>
         <source>Nhận xử lý</source>
         <translation>Take up</translation>
@@ -338,6 +370,7 @@
         <translation>Result ready</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="40"/>
         <location filename="../../onestop/ui/steps.py" line="66"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
@@ -363,16 +396,19 @@
         <translation>Withdraw…</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="58"/>
         <location filename="../../onestop/ui/steps.py" line="77"/>
         <source>chuyển hồ sơ</source>
         <translation>transfer the dossier</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="59"/>
         <location filename="../../onestop/ui/steps.py" line="78"/>
         <source>nhận xử lý hồ sơ</source>
         <translation>take up the dossier</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="60"/>
         <location filename="../../onestop/ui/steps.py" line="79"/>
         <source>yêu cầu bổ sung hồ sơ</source>
         <translation>request further documents</translation>
@@ -383,34 +419,520 @@
         <translation>resume processing</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="62"/>
         <location filename="../../onestop/ui/steps.py" line="81"/>
         <source>báo có kết quả</source>
         <translation>report the result ready</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="63"/>
         <location filename="../../onestop/ui/steps.py" line="82"/>
         <source>trả kết quả</source>
         <translation>return the result</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="67"/>
         <location filename="../../onestop/ui/steps.py" line="83"/>
         <source>hẹn lại ngày trả kết quả</source>
         <translation>re-appoint the return date</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="64"/>
         <location filename="../../onestop/ui/steps.py" line="84"/>
         <source>từ chối hồ sơ</source>
         <translation>refuse the dossier</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="19"/>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="20"/>
+        <source>Đang xử lý</source>
+        <translation>In processing</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="21"/>
+        <source>Đang chờ bổ sung</source>
+        <translation>Awaiting further documents</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="22"/>
+        <source>Đã có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="23"/>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="24"/>
+        <source>Đã từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="25"/>
+        <source>Đã dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="26"/>
+        <source>Đã rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="28"/>
+        <source>Tại Bộ phận Một cửa</source>
+        <translation>At the one-stop counter</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="29"/>
+        <source>Qua dịch vụ bưu chính công ích</source>
+        <translation>By public postal service</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="30"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="31"/>
+        <source>Trực tuyến (nhận kết quả điện tử)</source>
+        <translation>Online (electronic result)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="33"/>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Dossier received</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="34"/>
+        <source>Sửa thông tin trên giấy tiếp nhận</source>
+        <translation>Receipt details corrected</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="35"/>
+        <source>Chuyển hồ sơ</source>
+        <translation>Dossier transferred</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="37"/>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Further documents requested</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="38"/>
+        <source>Tiếp tục giải quyết</source>
+        <translation>Processing resumed</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="39"/>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="41"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="42"/>
+        <source>Dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="43"/>
+        <source>Rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="44"/>
+        <source>Hẹn lại ngày trả</source>
+        <translation>Return date re-appointed</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="45"/>
+        <source>Ghi nhận vào lịch sử</source>
+        <translation>Recorded in the history</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="46"/>
+        <source>Chỉ đạo của lãnh đạo</source>
+        <translation>Head&apos;s directive</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="47"/>
+        <source>Trả lời chỉ đạo</source>
+        <translation>Directive answered</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="48"/>
+        <source>Số hóa</source>
+        <translation>Digitised</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="49"/>
+        <source>Tái sử dụng bản số hóa</source>
+        <translation>Earlier scan reused</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="51"/>
+        <source>Công chức tiếp nhận</source>
+        <translation>Reception officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="52"/>
+        <source>Công chức xử lý</source>
+        <translation>Processing officer</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="53"/>
+        <source>Lãnh đạo</source>
+        <translation>Head of agency</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="54"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="55"/>
+        <source>Hệ thống</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="56"/>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>receive dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="57"/>
+        <source>sửa thông tin trên giấy tiếp nhận</source>
+        <translation>correct the receipt&apos;s details</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="61"/>
+        <source>tiếp tục giải quyết khi đã bổ sung</source>
+        <translation>resume once documents are supplied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="65"/>
         <location filename="../../onestop/ui/steps.py" line="85"/>
         <source>dừng giải quyết hồ sơ</source>
         <translation>stop processing the dossier</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/labels.py" line="66"/>
         <location filename="../../onestop/ui/steps.py" line="86"/>
         <source>ghi nhận rút hồ sơ</source>
         <translation>record the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="68"/>
+        <source>chỉ đạo xử lý hồ sơ</source>
+        <translation>give directives on dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="69"/>
+        <source>nhập phiếu đánh giá</source>
+        <translation>enter rating forms</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="70"/>
+        <source>mời người dân đánh giá</source>
+        <translation>invite citizens to rate</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="71"/>
+        <source>số hóa hồ sơ, kết quả</source>
+        <translation>digitise dossiers and results</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="72"/>
+        <source>xem hồ sơ</source>
+        <translation>view dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="73"/>
+        <source>xem mức đánh giá của người dân</source>
+        <translation>see citizens&apos; rating levels</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="74"/>
+        <source>xem báo cáo, thống kê</source>
+        <translation>view reports and figures</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="75"/>
+        <source>thiết lập cơ quan</source>
+        <translation>set up the agency</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="76"/>
+        <source>quản lý tài khoản</source>
+        <translation>manage accounts</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="77"/>
+        <source>quản lý danh mục thủ tục</source>
+        <translation>manage the procedure catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="78"/>
+        <source>quản lý lịch làm việc</source>
+        <translation>manage the working calendar</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="79"/>
+        <source>quản lý đơn vị</source>
+        <translation>manage units</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="80"/>
+        <source>sao lưu cơ sở dữ liệu</source>
+        <translation>back up the database</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="82"/>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="83"/>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="84"/>
+        <source>Không hài lòng</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="85"/>
+        <source>Rất không hài lòng</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="86"/>
+        <source>Bình thường</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="87"/>
+        <source>Thái độ phục vụ</source>
+        <translation>Attitude of the staff</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="88"/>
+        <source>Thời gian chờ lâu</source>
+        <translation>Long waiting time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="89"/>
+        <source>Hướng dẫn chưa rõ</source>
+        <translation>Unclear guidance</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="90"/>
+        <source>Yêu cầu giấy tờ ngoài quy định</source>
+        <translation>Papers asked beyond the rules</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="91"/>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="92"/>
+        <source>Màn hình đánh giá</source>
+        <translation>Rating screen</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="93"/>
+        <source>Phiếu giấy</source>
+        <translation>Paper form</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="94"/>
+        <source>Điện thoại</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="96"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="97"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="98"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="99"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="100"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="101"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="104"/>
+        <source>Cơ quan chủ quản (dòng trên của tiêu đề)</source>
+        <translation>Parent agency (top line of the header)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="105"/>
+        <source>Tên đơn vị tiếp nhận (in hoa, tiêu đề)</source>
+        <translation>Receiving unit&apos;s name (capitals, header)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="106"/>
+        <source>Tên đơn vị tiếp nhận (trong câu)</source>
+        <translation>Receiving unit&apos;s name (in sentences)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="107"/>
+        <source>Địa danh ghi ngày tháng trên biểu mẫu</source>
+        <translation>Place name before the date on forms</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="108"/>
+        <source>Mã định danh điện tử của đơn vị (dùng trong mã hồ sơ)</source>
+        <translation>Unit&apos;s electronic identifier (used in dossier codes)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="109"/>
+        <source>Múi giờ của cơ quan</source>
+        <translation>Agency&apos;s time zone</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="110"/>
+        <source>Giờ làm việc (các buổi)</source>
+        <translation>Office hours (sessions)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="111"/>
+        <source>Địa chỉ của cơ quan</source>
+        <translation>Agency address</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="112"/>
+        <source>Đường dây nóng in trên giấy tờ</source>
+        <translation>Hotline printed on papers</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="113"/>
+        <source>Văn bản quy định biểu mẫu</source>
+        <translation>Legal basis of the forms</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="114"/>
+        <source>Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)</source>
+        <translation>Register volume number (empty: by year)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="115"/>
+        <source>Khi yêu cầu bổ sung: tạm dừng (pause) hay tính lại (restart)</source>
+        <translation>On a supplement request: pause or restart the clock</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="116"/>
+        <source>Thang đánh giá (3, 4 hoặc 5 mức)</source>
+        <translation>Rating scale (3, 4 or 5 levels)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="117"/>
+        <source>Các mức tính là hài lòng (mã, cách nhau dấu phẩy; trống: mặc định của thang)</source>
+        <translation>Levels counted as satisfied (codes, comma-separated; empty: the scale&apos;s default)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="118"/>
+        <source>Thời gian chờ đánh giá (giây)</source>
+        <translation>Time to wait for a rating (seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="119"/>
+        <source>Màn hình chờ hiện số lượt đánh giá hôm nay</source>
+        <translation>Idle screen shows today&apos;s number of ratings</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="120"/>
+        <source>Đọc lời mời đánh giá (nếu máy có bộ đọc)</source>
+        <translation>Read the invitation aloud (if the PC has speech)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="121"/>
+        <source>Người dân đánh giá bằng: màn hình cảm ứng (touch), chuột (mouse) hay bàn phím số (keypad)</source>
+        <translation>Citizens rate with: touch screen (touch), mouse (mouse) or number keypad (keypad)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="122"/>
+        <source>Tự động mời đánh giá sau khi phục vụ</source>
+        <translation>Invite a rating automatically after serving</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="123"/>
+        <source>Quyền theo vai trò</source>
+        <translation>Permissions by role</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="124"/>
+        <source>Độ dài tối thiểu của mật khẩu (ký tự)</source>
+        <translation>Minimum password length (characters)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="125"/>
+        <source>Số lần đăng nhập sai liên tiếp thì khóa tài khoản</source>
+        <translation>Failed sign-ins in a row before the account is locked</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="126"/>
+        <source>Dung lượng tối đa của mỗi tệp số hóa (MB)</source>
+        <translation>Largest digitised file (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="127"/>
+        <source>Loại tệp được nhận khi số hóa (pdf, png, jpeg, tiff)</source>
+        <translation>File types accepted for digitisation (pdf, png, jpeg, tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="128"/>
+        <source>Độ phân giải khi quét (dpi)</source>
+        <translation>Scanning resolution (dpi)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="129"/>
+        <source>Chất lượng nén JPEG của trang quét (30–95; 0: không nén mất dữ liệu)</source>
+        <translation>JPEG quality of scanned pages (30–95; 0: lossless)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="131"/>
+        <source>Máy quét mặc định (tên SANE như test:0, hoặc folder:ĐƯỜNG_DẪN cho thư mục của máy quét mạng; trống: máy đầu tiên tìm thấy)</source>
+        <translation>Default scanner (a SANE name such as test:0, or folder:PATH for a network scanner&apos;s folder; empty: the first one found)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="133"/>
+        <source>Cơ sở dữ liệu mẫu (chỉ để thử, không dùng thật)</source>
+        <translation>Demo database (for trying out only, not for real use)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="134"/>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/steps.py" line="92"/>
@@ -459,6 +981,54 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="387"/>
+        <source>Quản trị đầu tiên</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="388"/>
+        <source>Tài khoản quản trị tạo các tài khoản cán bộ, sửa thiết lập, danh mục và lịch.</source>
+        <translation>The administrator account creates the officers&apos; accounts and edits the settings, catalogue and calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="390"/>
+        <source>ví dụ: quantri</source>
+        <translation>e.g. quantri</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="391"/>
+        <source>họ và tên người quản trị</source>
+        <translation>the administrator&apos;s full name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="406"/>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="407"/>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="408"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="409"/>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="421"/>
+        <source>Mật khẩu ít nhất {0} ký tự; chỉ người quản trị biết, không ghi lên giấy dán ở máy.</source>
+        <translation>A password of at least {0} characters, known only to the administrator; never on a note stuck to the PC.</translation>
+    </message>
+</context>
+<context>
     <name>AdminView</name>
     <message>
         <location filename="../../onestop/ui/admin.py" line="39"/>
@@ -502,6 +1072,84 @@
     </message>
 </context>
 <context>
+    <name>AgencyPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="113"/>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="114"/>
+        <source>Thông tin in trên giấy tiếp nhận, sổ theo dõi và báo cáo.</source>
+        <translation>What is printed on receipts, the register and the reports.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="116"/>
+        <source>ví dụ: Trung tâm Phục vụ hành chính công phường Hải Châu</source>
+        <translation>e.g. Public Administrative Service Centre of Hai Chau ward</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="117"/>
+        <source>ví dụ: UBND phường Hải Châu</source>
+        <translation>e.g. People&apos;s Committee of Hai Chau ward</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="119"/>
+        <source>số nhà, đường, phường/xã, tỉnh/thành phố</source>
+        <translation>house number, street, ward/commune, province/city</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="120"/>
+        <source>ví dụ: Hải Châu</source>
+        <translation>e.g. Hai Chau</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="121"/>
+        <source>ví dụ: 0236 3821 111 (không bắt buộc)</source>
+        <translation>e.g. 0236 3821 111 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="131"/>
+        <source>Tên cơ quan (đơn vị tiếp nhận):</source>
+        <translation>Agency name (receiving unit):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="132"/>
+        <source>Cơ quan chủ quản:</source>
+        <translation>Parent agency:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="138"/>
+        <source>Dạng Hxx.yy.zz.ww theo QĐ 20/2020/QĐ-TTg (sửa đổi bởi QĐ 09/2025/QĐ-TTg); là phần đầu của mã hồ sơ, không đổi được sau khi đã tiếp nhận hồ sơ.</source>
+        <translation>Of the form Hxx.yy.zz.ww (Decision 20/2020/QĐ-TTg as amended by Decision 09/2025/QĐ-TTg); it begins every dossier code and cannot change once dossiers are received.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="145"/>
+        <source>Mã định danh điện tử:</source>
+        <translation>Electronic identifier:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="146"/>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="147"/>
+        <source>Địa danh (ghi ngày tháng):</source>
+        <translation>Place name (before dates):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="148"/>
+        <source>Đường dây nóng:</source>
+        <translation>Hotline:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="149"/>
+        <source>Cơ sở dữ liệu mới: {0}</source>
+        <translation>New database: {0}</translation>
+    </message>
+</context>
+<context>
     <name>AgencySettingsTab</name>
     <message>
         <location filename="../../onestop/ui/admin_settings.py" line="149"/>
@@ -532,6 +1180,50 @@
         <location filename="../../onestop/ui/admin_settings.py" line="222"/>
         <source>Chưa lưu.</source>
         <translation>Not saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="446"/>
+        <location filename="../../onestop/ui/setup_wizard.py" line="506"/>
+        <source>Lịch năm {0}</source>
+        <translation>Calendar {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="448"/>
+        <source>Các ngày nghỉ lễ, nghỉ bù, hoán đổi và thứ Bảy làm bù theo thông báo của Chính phủ; hạn trả kết quả tính theo lịch này (sửa sau trong «Quản trị → Lịch làm việc»).</source>
+        <translation>Public holidays, compensatory and swapped days off and working Saturdays as announced by the Government; due dates are counted on this calendar (edit it later under «Administration → Holiday calendar»).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="456"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="456"/>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="456"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="456"/>
+        <source>Tên ngày</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="465"/>
+        <source>Đang mở cơ sở dữ liệu…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="500"/>
+        <source>{0} ngày nghỉ từ thứ Hai đến thứ Sáu, {1} thứ Bảy làm bù.</source>
+        <translation>{0} weekdays off, {1} working Saturday(s).</translation>
     </message>
 </context>
 <context>
@@ -593,8 +1285,18 @@
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="188"/>
-        <source>Hẹn trả thử (không lưu)</source>
-        <translation>Try an appointment (not saved)</translation>
+        <source>Tính thử ngày hẹn trả (không lưu)</source>
+        <translation>Try out an appointment (not saved)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="292"/>
+        <source>Thứ Bảy làm bù: ngày {0} là {1}, không phải thứ Bảy.</source>
+        <translation>Working Saturday: {0} is a {1}, not a Saturday.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/admin_calendar.py" line="356"/>
+        <source>Tính thử ngày hẹn trả: thủ tục {0} nhận lúc {1} → {2}</source>
+        <translation>Trial appointment: procedure {0} received at {1} → {2}</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="240"/>
@@ -612,11 +1314,6 @@
         <translation>Name: must not be empty.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="292"/>
-        <source>Làm bù thứ Bảy: ngày {0} là {1}, không phải thứ Bảy.</source>
-        <translation>Make-up working Saturday: {0} is a {1}, not a Saturday.</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="319"/>
         <source>Xóa ngày {0} ({1}: {2}) khỏi lịch năm {3}?</source>
         <translation>Remove {0} ({1}: {2}) from the {3} calendar?</translation>
@@ -627,14 +1324,92 @@
         <translation>Remove day from calendar</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_calendar.py" line="356"/>
-        <source>Hẹn trả thử: thủ tục {0} nhận lúc {1} → {2}</source>
-        <translation>Trial appointment: procedure {0} received at {1} → {2}</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/admin_calendar.py" line="361"/>
         <source>Bỏ qua: {0}</source>
         <translation>Skipped: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="291"/>
+        <source>Danh mục thủ tục</source>
+        <translation>Procedure catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="292"/>
+        <source>Các thủ tục hành chính mà bộ phận Một cửa tiếp nhận (tệp JSON).</source>
+        <translation>The administrative procedures the one-stop counter receives (a JSON file).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="297"/>
+        <source>Danh mục mẫu kèm theo chương trình ({0} thủ tục cấp xã)</source>
+        <translation>The sample catalogue shipped with the program ({0} commune-level procedures)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="300"/>
+        <source>Tệp danh mục khác:</source>
+        <translation>Another catalogue file:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="302"/>
+        <source>Chưa nhập (nhập sau bằng «onestop init --catalog TỆP»)</source>
+        <translation>None now (import later with «onestop init --catalog FILE»)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="308"/>
+        <source>đường dẫn tệp .json</source>
+        <translation>path of a .json file</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="310"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="323"/>
+        <source>Đơn vị giải quyết mặc định:</source>
+        <translation>Default competent unit:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="340"/>
+        <source>(chưa chọn: gán sau)</source>
+        <translation>(none: assign later)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="351"/>
+        <source>Chọn tệp danh mục thủ tục</source>
+        <translation>Choose the procedure catalogue file</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="351"/>
+        <source>Danh mục (*.json)</source>
+        <translation>Catalogue (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="366"/>
+        <source>Tệp danh mục: chưa chọn tệp.</source>
+        <translation>Catalogue file: no file chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="370"/>
+        <source>không phải JSON hợp lệ</source>
+        <translation>not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="372"/>
+        <source>Tệp danh mục: không đọc được tệp ({0}).</source>
+        <translation>Catalogue file: the file cannot be read ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="375"/>
+        <source>Tệp danh mục: không phải danh mục thủ tục.</source>
+        <translation>Catalogue file: not a procedure catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="381"/>
+        <source>Sẽ nhập {0} thủ tục.</source>
+        <translation>{0} procedure(s) will be imported.</translation>
     </message>
 </context>
 <context>
@@ -742,7 +1517,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/contact_edit.py" line="79"/>
-        <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của phiếu tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
+        <source>Mã hồ sơ không đổi. Lưu sẽ tạo một bản mới của giấy tiếp nhận; bản cũ vẫn được giữ và in lại được.</source>
         <translation>The dossier code does not change. Saving creates a new version of the receipt; the old version is kept and can still be reprinted.</translation>
     </message>
     <message>
@@ -971,8 +1746,33 @@
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="223"/>
-        <source>Phiếu tiếp nhận</source>
+        <source>Giấy tiếp nhận</source>
         <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="240"/>
+        <source>&amp;In lại giấy tiếp nhận (Ctrl+P)</source>
+        <translation>&amp;Reprint the receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="345"/>
+        <source>Giấy tiếp nhận ({0})</source>
+        <translation>Receipt ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="364"/>
+        <source>In lại</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="366"/>
+        <source>Xem và in lại bản số {0} của giấy tiếp nhận</source>
+        <translation>View and reprint version {0} of the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/detail.py" line="543"/>
+        <source>Giấy tiếp nhận {0} — bản số {1}</source>
+        <translation>Receipt {0} — version {1}</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="224"/>
@@ -988,11 +1788,6 @@
         <location filename="../../onestop/ui/detail.py" line="235"/>
         <source>&amp;Sửa thông tin liên hệ… (Ctrl+E)</source>
         <translation>&amp;Edit contact details… (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="240"/>
-        <source>&amp;In lại phiếu (Ctrl+P)</source>
-        <translation>&amp;Reprint receipt (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="247"/>
@@ -1040,24 +1835,9 @@
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="345"/>
-        <source>Phiếu tiếp nhận ({0})</source>
-        <translation>Receipts ({0})</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/detail.py" line="349"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="364"/>
-        <source>In lại phiếu</source>
-        <translation>Reprint receipt</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="366"/>
-        <source>Xem và in lại bản số {0} của phiếu tiếp nhận</source>
-        <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="383"/>
@@ -1118,11 +1898,6 @@
         <location filename="../../onestop/ui/detail.py" line="457"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/detail.py" line="543"/>
-        <source>Phiếu tiếp nhận {0} — bản số {1}</source>
-        <translation>Receipt {0} — version {1}</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +2012,44 @@
     </message>
 </context>
 <context>
+    <name>HoursPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="178"/>
+        <source>Giờ làm việc</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="179"/>
+        <source>Giờ tiếp nhận hồ sơ; thời hạn giải quyết tính theo giờ làm việc của các ngày làm việc.</source>
+        <translation>Hours when dossiers are received; time limits count the working hours of working days.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="184"/>
+        <source>Buổi sáng:</source>
+        <translation>Morning:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="185"/>
+        <source>Buổi chiều:</source>
+        <translation>Afternoon:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="194"/>
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="194"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="201"/>
+        <source>Ngày làm việc: thứ Hai đến thứ Sáu. Thứ Bảy làm bù và các ngày nghỉ lễ, nghỉ bù, hoán đổi theo lịch năm (trang «Lịch năm nay»); quản trị sửa được sau trong «Quản trị → Lịch làm việc». Thêm buổi hoặc đổi múi giờ: «Quản trị → Thiết lập».</source>
+        <translation>Working days: Monday to Friday. Working Saturdays and holidays, compensatory and swapped days off follow the year&apos;s calendar (page «This year&apos;s calendar»); the administrator can edit it later under «Administration → Holiday calendar». More sessions or another time zone: «Administration → Agency settings».</translation>
+    </message>
+</context>
+<context>
     <name>IntakeView</name>
     <message>
         <location filename="../../onestop/ui/intake.py" line="133"/>
@@ -1260,6 +2073,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/intake.py" line="167"/>
+        <location filename="../../onestop/ui/intake.py" line="823"/>
         <source>Họ và tên người nộp, có dấu</source>
         <translation>Applicant&apos;s full name, with diacritics</translation>
     </message>
@@ -1284,280 +2098,376 @@
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="202"/>
+        <location filename="../../onestop/ui/intake.py" line="183"/>
+        <source>Cá nhân</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="184"/>
+        <source>Tổ chức</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="185"/>
+        <source>10 chữ số, chi nhánh thêm -3 chữ số</source>
+        <translation>10 digits; a branch adds -3 digits</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="188"/>
+        <source>không thu</source>
+        <translation>nothing charged</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="219"/>
         <source>Điền theo hồ sơ trước (Ctrl+D)</source>
         <translation>Fill in from previous dossier (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="204"/>
+        <location filename="../../onestop/ui/intake.py" line="221"/>
         <source>Bỏ qua</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="218"/>
+        <location filename="../../onestop/ui/intake.py" line="235"/>
         <source>Người nộp hồ sơ</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="222"/>
+        <location filename="../../onestop/ui/intake.py" line="238"/>
+        <source>&amp;Loại người nộp:</source>
+        <translation>Applicant &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="242"/>
+        <location filename="../../onestop/ui/intake.py" line="819"/>
         <source>&amp;Họ và tên (*):</source>
         <translation>Full &amp;name (*):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="223"/>
+        <location filename="../../onestop/ui/intake.py" line="245"/>
+        <source>&amp;Mã số thuế (*):</source>
+        <translation>Ta&amp;x code (*):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="249"/>
         <source>Số định &amp;danh cá nhân:</source>
         <translation>Citizen &amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="230"/>
+        <location filename="../../onestop/ui/intake.py" line="254"/>
         <source>Số điện th&amp;oại:</source>
         <translation>P&amp;hone number:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="231"/>
+        <location filename="../../onestop/ui/intake.py" line="255"/>
         <source>Đị&amp;a chỉ:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="232"/>
+        <location filename="../../onestop/ui/intake.py" line="256"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="240"/>
-        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in phiếu · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
-        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/intake.py" line="261"/>
+        <location filename="../../onestop/ui/intake.py" line="285"/>
         <source>Hẹn trả kết quả</source>
         <translation>Appointment for the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="288"/>
+        <location filename="../../onestop/ui/intake.py" line="312"/>
         <source>↑↓ chọn dòng, Space đánh dấu đã nộp, F2 hoặc gõ số để sửa số lượng; Tab để đi tiếp</source>
         <translation>↑↓ choose a row, Space marks it submitted, F2 or type a number to change the quantity; Tab to move on</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="297"/>
+        <location filename="../../onestop/ui/intake.py" line="321"/>
         <source>Thành phần hồ sơ</source>
         <translation>Dossier documents</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="299"/>
+        <location filename="../../onestop/ui/intake.py" line="323"/>
         <source>Giấy tờ đã &amp;nộp (Space: đánh dấu, F2: sửa số lượng):</source>
         <translation>&amp;Documents submitted (Space: tick, F2: change quantity):</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="309"/>
+        <location filename="../../onestop/ui/intake.py" line="333"/>
         <source> bộ</source>
         <translation> set(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="319"/>
+        <location filename="../../onestop/ui/intake.py" line="343"/>
         <source>Số &amp;bộ hồ sơ:</source>
         <translation>Number of se&amp;ts:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="320"/>
+        <location filename="../../onestop/ui/intake.py" line="344"/>
         <source>Nhận &amp;kết quả:</source>
         <translation>&amp;Result delivery:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="321"/>
+        <location filename="../../onestop/ui/intake.py" line="345"/>
         <source>&amp;Phí, lệ phí:</source>
         <translation>&amp;Fees and charges:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="327"/>
-        <source>Lưu và in phiếu (Ctrl+Enter)</source>
+        <location filename="../../onestop/ui/intake.py" line="347"/>
+        <source>Số tiền th&amp;u (đồng):</source>
+        <translation>Amount ch&amp;arged (VND):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="264"/>
+        <source>Phím tắt: F4 chọn thủ tục · Tab sang ô sau · Space đánh dấu giấy tờ · Ctrl+D điền theo hồ sơ trước · Ctrl+Enter lưu và in giấy tiếp nhận · Ctrl+N làm mới · F8 mời đánh giá · Ctrl+G hướng dẫn bổ sung (Mẫu 02), không tiếp nhận</source>
+        <translation>Shortcuts: F4 choose procedure · Tab next field · Space tick a document · Ctrl+D fill in from previous dossier · Ctrl+Enter save and print receipt · Ctrl+N new · F8 request rating · Ctrl+G guidance on missing documents (Form 02), not received</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="356"/>
+        <source>Lưu và in giấy tiếp nhận (Ctrl+Enter)</source>
         <translation>Save and print receipt (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="329"/>
-        <source>Kiểm tra, lưu hồ sơ và mở phiếu tiếp nhận để in — Ctrl+Enter</source>
+        <location filename="../../onestop/ui/intake.py" line="358"/>
+        <source>Kiểm tra, lưu hồ sơ và mở giấy tiếp nhận để in — Ctrl+Enter</source>
         <translation>Check and save the dossier, then open the receipt for printing — Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="331"/>
+        <location filename="../../onestop/ui/intake.py" line="360"/>
         <source>Làm mới (Ctrl+N)</source>
         <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="333"/>
+        <location filename="../../onestop/ui/intake.py" line="362"/>
         <source>Xóa trắng biểu mẫu cho người tiếp theo — Ctrl+N</source>
         <translation>Clear the form for the next applicant — Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="334"/>
+        <location filename="../../onestop/ui/intake.py" line="363"/>
         <source>Hướng dẫn bổ sung (Mẫu 02)…</source>
         <translation>Missing documents (Form 02)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="338"/>
+        <location filename="../../onestop/ui/intake.py" line="367"/>
         <source>Thiếu giấy tờ: in phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02) từ các giấy tờ bắt buộc chưa đánh dấu, không tiếp nhận và không cấp mã hồ sơ — Ctrl+G</source>
         <translation>Documents missing: print the guidance form (Form 02) from the required documents not ticked, without receiving the dossier or giving it a code — Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="354"/>
+        <location filename="../../onestop/ui/intake.py" line="383"/>
         <source>Mời đánh giá (F8)</source>
         <translation>Request rating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="357"/>
+        <location filename="../../onestop/ui/intake.py" line="386"/>
         <source>Mời người dân đánh giá việc tiếp nhận hồ sơ vừa lưu trên màn hình đánh giá — F8</source>
         <translation>Invite the applicant to rate the intake of the dossier just saved, on the rating screen — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="367"/>
+        <location filename="../../onestop/ui/intake.py" line="396"/>
         <source>Đánh giá của người dân:</source>
         <translation>Applicant&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="454"/>
+        <location filename="../../onestop/ui/intake.py" line="487"/>
         <source>thủ tục «{0}»</source>
         <translation>procedure «{0}»</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="456"/>
+        <location filename="../../onestop/ui/intake.py" line="489"/>
         <source>người nộp «{0}»</source>
         <translation>applicant «{0}»</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="457"/>
+        <location filename="../../onestop/ui/intake.py" line="490"/>
         <source>thông tin người nộp</source>
         <translation>the applicant&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="505"/>
+        <location filename="../../onestop/ui/intake.py" line="541"/>
         <source>Gõ mã hoặc vài chữ của tên, ví dụ: chung thuc</source>
         <translation>Type the code or a few words of the name, e.g. chung thuc</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="510"/>
+        <location filename="../../onestop/ui/intake.py" line="546"/>
         <source>Chưa tải được danh mục thủ tục</source>
         <translation>The procedure catalogue could not be loaded</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="530"/>
+        <location filename="../../onestop/ui/intake.py" line="566"/>
         <source>Thủ tục: không có thủ tục nào khớp «{0}».</source>
         <translation>Procedure: no procedure matches “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="569"/>
+        <location filename="../../onestop/ui/intake.py" line="607"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="603"/>
+        <location filename="../../onestop/ui/intake.py" line="641"/>
         <source>Chưa chọn thủ tục. Gõ mã hoặc tên rồi nhấn Enter.</source>
         <translation>No procedure chosen. Type a code or name, then press Enter.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="608"/>
+        <location filename="../../onestop/ui/intake.py" line="646"/>
         <source>Lĩnh vực: {0}</source>
         <translation>Field: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="610"/>
+        <location filename="../../onestop/ui/intake.py" line="648"/>
         <source>Thời hạn giải quyết: {0}</source>
         <translation>Processing time limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="612"/>
+        <location filename="../../onestop/ui/intake.py" line="650"/>
         <source>Phí, lệ phí: {0}</source>
         <translation>Fees and charges: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="612"/>
+        <location filename="../../onestop/ui/intake.py" line="650"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="645"/>
+        <location filename="../../onestop/ui/intake.py" line="683"/>
         <source>Hẹn trả: {0}</source>
         <translation>Appointment: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="648"/>
+        <location filename="../../onestop/ui/intake.py" line="686"/>
         <source>Không tính các ngày nghỉ:</source>
         <translation>Days off not counted:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="655"/>
+        <location filename="../../onestop/ui/intake.py" line="693"/>
         <source>Tính từ {0}, {1} {2}</source>
         <translation>Counted from {0}, {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="659"/>
+        <location filename="../../onestop/ui/intake.py" line="697"/>
         <source>thời hạn {0}</source>
         <translation>time limit {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="667"/>
+        <location filename="../../onestop/ui/intake.py" line="705"/>
         <source>Chưa tính được ngày hẹn trả</source>
         <translation>The appointment date could not be calculated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="669"/>
+        <location filename="../../onestop/ui/intake.py" line="707"/>
         <source>Sẽ thử lại sau một phút; khi lưu, ngày hẹn vẫn được tính.</source>
         <translation>Will try again in a minute; saving still computes the appointment.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="677"/>
+        <location filename="../../onestop/ui/intake.py" line="715"/>
         <source>Chọn thủ tục để xem ngày hẹn trả</source>
         <translation>Choose a procedure to see the appointment date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="741"/>
+        <location filename="../../onestop/ui/intake.py" line="779"/>
         <source>Số định danh này đã có trong hồ sơ trước: {0}.</source>
         <translation>This ID number is on a previous dossier: {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="833"/>
+        <location filename="../../onestop/ui/intake.py" line="819"/>
+        <source>Tên &amp;tổ chức (*):</source>
+        <translation>Organisation &amp;name (*):</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="821"/>
+        <source>tên đầy đủ theo giấy đăng ký</source>
+        <translation>full name as registered</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="834"/>
+        <source>Tên tổ chức</source>
+        <translation>Organisation name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="840"/>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="902"/>
         <source>Thủ tục: chưa chọn thủ tục (gõ mã hoặc tên, Enter).</source>
         <translation>Procedure: no procedure chosen (type a code or name, Enter).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="842"/>
+        <location filename="../../onestop/ui/intake.py" line="911"/>
         <source>Thiếu giấy tờ bắt buộc: {0}. Đánh dấu (Space) khi người nộp đã nộp.</source>
         <translation>Required documents missing: {0}. Tick them (Space) once the applicant has handed them in.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="893"/>
-        <location filename="../../onestop/ui/intake.py" line="900"/>
+        <location filename="../../onestop/ui/intake.py" line="966"/>
+        <location filename="../../onestop/ui/intake.py" line="973"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="918"/>
+        <location filename="../../onestop/ui/intake.py" line="991"/>
         <source>Đã lưu hồ sơ {0}.</source>
         <translation>Dossier {0} saved.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="923"/>
-        <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được phiếu; in lại từ danh sách hồ sơ (F3).</source>
+        <location filename="../../onestop/ui/intake.py" line="996"/>
+        <source>Đã lưu hồ sơ {0}, nhưng chưa tạo được giấy tiếp nhận; in lại từ danh sách hồ sơ (F3).</source>
         <translation>Dossier {0} saved, but the receipt could not be created; reprint it from the dossier list (F3).</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="933"/>
+        <location filename="../../onestop/ui/intake.py" line="1134"/>
+        <source>Giấy tiếp nhận — {0}</source>
+        <translation>Receipt — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1009"/>
+        <source>Họ tên «{0}» chưa có dấu và chưa viết hoa chữ cái đầu.</source>
+        <translation>The name «{0}» has no diacritics and no capital initials.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1011"/>
+        <source>Họ tên «{0}» chưa viết hoa chữ cái đầu.</source>
+        <translation>The name «{0}» has no capital initials.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1013"/>
+        <source>Họ tên «{0}» chưa có dấu.</source>
+        <translation>The name «{0}» has no diacritics.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1015"/>
+        <source>Nếu tên có dấu, hãy gõ lại có dấu theo giấy tờ tùy thân.</source>
+        <translation>If the name has diacritics, retype it with them as on the identity paper.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1016"/>
+        <source>Kiểm tra họ tên</source>
+        <translation>Check the name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1021"/>
+        <source>Dùng «{0}»</source>
+        <translation>Use «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1023"/>
+        <source>Giữ như đã gõ</source>
+        <translation>Keep as typed</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1024"/>
+        <source>Gõ lại</source>
+        <translation>Retype</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/intake.py" line="1045"/>
         <source>Ngày hẹn trả đã thay đổi</source>
         <translation>The appointment has changed</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="935"/>
+        <location filename="../../onestop/ui/intake.py" line="1047"/>
         <source>Hồ sơ {0} được lưu lúc {1}, sau mốc giờ tính ngày hẹn: ngày hẹn trả là {2}, không phải {3} như màn hình đã hiện. Giấy tiếp nhận ghi ngày mới; hãy báo lại cho người nộp.</source>
         <translation>Dossier {0} was saved at {1}, after a cut-off time: the appointment is {2}, not {3} as the screen showed. The receipt carries the new date; please tell the applicant.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/intake.py" line="982"/>
+        <location filename="../../onestop/ui/intake.py" line="1094"/>
         <source>Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02).</source>
         <translation>Procedure: choose the procedure before printing the guidance (Form 02).</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/intake.py" line="1022"/>
-        <source>Phiếu tiếp nhận — {0}</source>
-        <translation>Receipt — {0}</translation>
     </message>
 </context>
 <context>
@@ -1773,167 +2683,173 @@
         <translation>onestop — {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="103"/>
+        <location filename="../../onestop/ui/main_window.py" line="106"/>
         <source>Tiếp nhận hồ sơ (F2)</source>
         <translation>Receive dossier (F2)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="107"/>
+        <location filename="../../onestop/ui/main_window.py" line="110"/>
         <source>Hồ sơ trong ngày (F3)</source>
         <translation>Today&apos;s dossiers (F3)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="123"/>
+        <location filename="../../onestop/ui/main_window.py" line="126"/>
         <source>Quản trị (F9)</source>
         <translation>Administration (F9)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="118"/>
+        <location filename="../../onestop/ui/main_window.py" line="121"/>
         <source>Đánh giá (F7)</source>
         <translation>Ratings (F7)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="111"/>
+        <location filename="../../onestop/ui/main_window.py" line="90"/>
+        <source> — DỮ LIỆU MẪU (chỉ để thử)</source>
+        <translation> — DEMO DATA (for trying out only)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/main_window.py" line="114"/>
         <source>Hồ sơ của tôi (F6)</source>
         <translation>My dossiers (F6)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="115"/>
+        <location filename="../../onestop/ui/main_window.py" line="118"/>
         <source>Quá hạn, sắp đến hạn (F10)</source>
         <translation>Overdue, due soon (F10)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="127"/>
+        <location filename="../../onestop/ui/main_window.py" line="130"/>
         <source>&amp;Màn hình</source>
         <translation>&amp;Screens</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="129"/>
+        <location filename="../../onestop/ui/main_window.py" line="132"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Receive dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="130"/>
+        <location filename="../../onestop/ui/main_window.py" line="133"/>
         <source>Hồ sơ trong ngày</source>
         <translation>Today&apos;s dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="131"/>
+        <location filename="../../onestop/ui/main_window.py" line="134"/>
         <source>Hồ sơ của tôi</source>
         <translation>My dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="132"/>
+        <location filename="../../onestop/ui/main_window.py" line="135"/>
         <source>Hồ sơ quá hạn, sắp đến hạn</source>
         <translation>Overdue and due-soon dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="133"/>
+        <location filename="../../onestop/ui/main_window.py" line="136"/>
         <source>Đánh giá của người dân</source>
         <translation>Citizens&apos; ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="134"/>
+        <location filename="../../onestop/ui/main_window.py" line="137"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="144"/>
+        <location filename="../../onestop/ui/main_window.py" line="147"/>
         <source>&amp;Phiên làm việc</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="145"/>
+        <location filename="../../onestop/ui/main_window.py" line="148"/>
         <source>Đăng xuất / đổi cán bộ</source>
         <translation>Sign out / change officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="148"/>
+        <location filename="../../onestop/ui/main_window.py" line="151"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="152"/>
+        <location filename="../../onestop/ui/main_window.py" line="155"/>
         <source>Cán bộ: {0} — {1}</source>
         <translation>Officer: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="192"/>
+        <location filename="../../onestop/ui/main_window.py" line="203"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="208"/>
+        <location filename="../../onestop/ui/main_window.py" line="219"/>
         <source>tiếp nhận hồ sơ</source>
         <translation>receive dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="209"/>
+        <location filename="../../onestop/ui/main_window.py" line="220"/>
         <source>xem hồ sơ</source>
         <translation>view dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="210"/>
+        <location filename="../../onestop/ui/main_window.py" line="221"/>
         <source>xử lý hồ sơ</source>
         <translation>process dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="211"/>
+        <location filename="../../onestop/ui/main_window.py" line="222"/>
         <source>theo dõi hồ sơ quá hạn (xem báo cáo)</source>
         <translation>follow overdue dossiers (view reports)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="212"/>
+        <location filename="../../onestop/ui/main_window.py" line="223"/>
         <source>xem mức đánh giá của người dân</source>
         <translation>see citizens&apos; rating levels</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="213"/>
+        <location filename="../../onestop/ui/main_window.py" line="224"/>
         <source>quản trị</source>
         <translation>administer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="216"/>
+        <location filename="../../onestop/ui/main_window.py" line="227"/>
         <source>{0} ({1}): tài khoản «{2}» không có quyền {3}.</source>
         <translation>{0} ({1}): the account «{2}» may not {3}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="240"/>
+        <location filename="../../onestop/ui/main_window.py" line="251"/>
         <source>Quét mã</source>
         <translation>Barcode scan</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="240"/>
+        <location filename="../../onestop/ui/main_window.py" line="251"/>
         <source>Không có hồ sơ mã {0}.</source>
         <translation>There is no dossier with code {0}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="247"/>
+        <location filename="../../onestop/ui/main_window.py" line="258"/>
         <source>đăng xuất</source>
         <translation>log out</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="262"/>
+        <location filename="../../onestop/ui/main_window.py" line="279"/>
         <source>Hồ sơ đang nhập dở</source>
         <translation>Unsaved dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="263"/>
+        <location filename="../../onestop/ui/main_window.py" line="280"/>
         <source>Hồ sơ đang nhập ({0}) chưa được lưu. Bỏ hồ sơ này và {1}?</source>
         <translation>The dossier being entered ({0}) is not saved. Discard it and {1}?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="267"/>
+        <location filename="../../onestop/ui/main_window.py" line="284"/>
         <source>Bỏ và {0}</source>
         <translation>Discard and {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="268"/>
+        <location filename="../../onestop/ui/main_window.py" line="285"/>
         <source>Ở lại tiếp tục nhập</source>
         <translation>Stay and continue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/main_window.py" line="334"/>
+        <location filename="../../onestop/ui/main_window.py" line="266"/>
+        <location filename="../../onestop/ui/main_window.py" line="353"/>
         <source>thoát</source>
         <translation>quit</translation>
     </message>
@@ -2017,133 +2933,133 @@
 <context>
     <name>ProceduresTab</name>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="303"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="302"/>
         <source>Tìm theo mã, tên hoặc lĩnh vực (Ctrl+F), không cần dấu</source>
         <translation>Search by code, name or field (Ctrl+F), diacritics optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="308"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="307"/>
         <source>&amp;Nhập danh mục JSON…</source>
         <translation>&amp;Import JSON catalogue…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="348"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="347"/>
         <source>Chọn một thủ tục trong danh mục để sửa.</source>
         <translation>Choose a procedure in the catalogue to edit it.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="361"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="360"/>
         <source>GG:PP, để trống nếu không có</source>
         <translation>HH:MM, leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="399"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="398"/>
         <source>F2 hoặc gõ để sửa ô; Space để đánh dấu «Bắt buộc».</source>
         <translation>F2 or type to edit a cell; Space to toggle “Required”.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="402"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="401"/>
         <source>Thêm giấy tờ (Ctrl+Ins)</source>
         <translation>Add document (Ctrl+Ins)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="405"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="404"/>
         <source>Xóa giấy tờ (Ctrl+Del)</source>
         <translation>Remove document (Ctrl+Del)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="408"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="407"/>
         <source>Lên (Ctrl+↑)</source>
         <translation>Up (Ctrl+↑)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="410"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="409"/>
         <source>Xuống (Ctrl+↓)</source>
         <translation>Down (Ctrl+↓)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="426"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="425"/>
         <source>Lưu thành phiên bản mới (Ctrl+S)</source>
         <translation>Save as new version (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="435"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="434"/>
         <source>Thời &amp;hạn giải quyết:</source>
         <translation>Processing &amp;time limit:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="436"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="435"/>
         <source>Giờ &amp;chốt nhận trong ngày:</source>
         <translation>Daily &amp;cut-off time:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="441"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="440"/>
         <source>Thành &amp;phần hồ sơ:</source>
         <translation>Dossier &amp;documents:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="445"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="444"/>
         <source>Sửa thủ tục (lưu thành phiên bản mới; hồ sơ đã nhận giữ phiên bản cũ)</source>
         <translation>Edit procedure (saved as a new version; dossiers already received keep the old version)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="481"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="480"/>
         <source>{0} thủ tục</source>
         <translation>{0} procedure(s)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="506"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="505"/>
         <source>Thủ tục {0} có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
         <translation>Procedure {0} has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="507"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="506"/>
         <source>Thay đổi chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="523"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="522"/>
         <source>{0} — {1} (phiên bản {2})</source>
         <translation>{0} — {1} (version {2})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="581"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="580"/>
         <source>Giờ chốt: phải có dạng GG:PP, ví dụ 15:00.</source>
         <translation>Cut-off time: must be in the form HH:MM, e.g. 15:00.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="603"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="602"/>
         <source>Không có thay đổi: thủ tục {0} vẫn ở phiên bản {1}.</source>
         <translation>No changes: procedure {0} stays at version {1}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="608"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="607"/>
         <source>Đã lưu phiên bản {1} của thủ tục {0}. Hồ sơ đã nhận vẫn giữ phiên bản {2}.</source>
         <translation>Saved version {1} of procedure {0}. Dossiers already received keep version {2}.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="633"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="632"/>
         <source>Nhập danh mục thủ tục</source>
         <translation>Import procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="635"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="634"/>
         <source>Danh mục JSON (*.json);;Mọi tệp (*)</source>
         <translation>JSON catalogue (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="679"/>
-        <location filename="../../onestop/ui/admin_procedures.py" line="685"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="678"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="684"/>
         <source>Đang nhập {0}…</source>
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="667"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="666"/>
         <source>Đã nhập {0}: {1} thủ tục mới, {2} thủ tục có phiên bản mới.</source>
         <translation>Imported {0}: {1} new procedure(s), {2} procedure(s) with a new version.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/admin_procedures.py" line="673"/>
+        <location filename="../../onestop/ui/admin_procedures.py" line="672"/>
         <source>Chưa nhập {0}.</source>
         <translation>{0} was not imported.</translation>
     </message>
@@ -2307,8 +3223,8 @@
     <name>ReasonForm</name>
     <message>
         <location filename="../../onestop/ui/step_forms.py" line="185"/>
-        <source>bắt buộc: lý do được in trên phiếu</source>
-        <translation>required: the reason is printed on the form</translation>
+        <source>bắt buộc: lý do được in trên giấy tờ gửi người nộp</source>
+        <translation>required: the reason printed on the paper given to the applicant</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/step_forms.py" line="186"/>
@@ -2319,19 +3235,9 @@
 <context>
     <name>ReceiptPreviewDialog</name>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="146"/>
-        <source>Xem trước phiếu</source>
-        <translation>Receipt preview</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/printing.py" line="159"/>
         <source>&amp;In (Ctrl+P)</source>
         <translation>&amp;Print (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/printing.py" line="161"/>
-        <source>In phiếu ra máy in (khổ A5 dọc) — Ctrl+P</source>
-        <translation>Print the receipt (A5 portrait) — Ctrl+P</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/printing.py" line="164"/>
@@ -2339,19 +3245,9 @@
         <translation>&amp;Save PDF… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/printing.py" line="166"/>
-        <source>Lưu phiếu thành tệp PDF — Ctrl+S</source>
-        <translation>Save the receipt as a PDF file — Ctrl+S</translation>
-    </message>
-    <message>
         <location filename="../../onestop/ui/printing.py" line="168"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../onestop/ui/printing.py" line="202"/>
-        <source>In phiếu</source>
-        <translation>Print receipt</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/printing.py" line="216"/>
@@ -2359,9 +3255,29 @@
         <translation>Sent to the printer.</translation>
     </message>
     <message>
+        <location filename="../../onestop/ui/printing.py" line="146"/>
+        <source>Xem trước khi in</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="161"/>
+        <source>In ra máy in (khổ A5 dọc) — Ctrl+P</source>
+        <translation>Print (A5 portrait) — Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="166"/>
+        <source>Lưu thành tệp PDF — Ctrl+S</source>
+        <translation>Save as a PDF file — Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/printing.py" line="202"/>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <location filename="../../onestop/ui/printing.py" line="223"/>
-        <source>Lưu phiếu thành PDF</source>
-        <translation>Save receipt as PDF</translation>
+        <source>Lưu thành tệp PDF</source>
+        <translation>Save as a PDF file</translation>
     </message>
     <message>
         <location filename="../../onestop/ui/printing.py" line="225"/>
@@ -2406,6 +3322,34 @@
         <location filename="../../onestop/ui/step_forms.py" line="253"/>
         <source>Trả kết quả (Enter)</source>
         <translation>Return result (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="616"/>
+        <source>Thiết lập onestop cho cơ quan — lần chạy đầu tiên</source>
+        <translation>Setting up onestop for the agency — first run</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="621"/>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="622"/>
+        <source>Tiếp theo</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="623"/>
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="624"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +3612,104 @@
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="515"/>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="516"/>
+        <source>Kiểm tra lại rồi bấm «Hoàn tất» để lưu; sau đó đăng nhập bằng tài khoản quản trị.</source>
+        <translation>Check, then press «Finish» to save; then sign in with the administrator account.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="535"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="538"/>
+        <source>{0} thủ tục</source>
+        <translation>{0} procedure(s)</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="540"/>
+        <source>chưa nhập</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="544"/>
+        <source>Cơ quan: {0}</source>
+        <translation>Agency: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="545"/>
+        <source>Tiêu đề trên giấy tờ in: {0} / {1}</source>
+        <translation>Header on printed papers: {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="548"/>
+        <source>Mã định danh: {0}</source>
+        <translation>Identifier: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="549"/>
+        <source>Địa chỉ: {0}</source>
+        <translation>Address: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="550"/>
+        <source>Địa danh: {0}</source>
+        <translation>Place name: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="551"/>
+        <source>Đường dây nóng: {0}</source>
+        <translation>Hotline: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="551"/>
+        <source>không có</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="552"/>
+        <source>Giờ làm việc: {0}</source>
+        <translation>Working hours: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="553"/>
+        <source>Đơn vị giải quyết: {0}</source>
+        <translation>Competent units: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="554"/>
+        <source>Danh mục thủ tục: {0}</source>
+        <translation>Procedure catalogue: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="555"/>
+        <source>Quản trị đầu tiên: {0} ({1})</source>
+        <translation>First administrator: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="559"/>
+        <source>Cơ sở dữ liệu: {0}</source>
+        <translation>Database: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="572"/>
+        <source>Đang mở cơ sở dữ liệu… bấm «Hoàn tất» lại sau giây lát.</source>
+        <translation>Opening the database… press «Finish» again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="576"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>SupplementForm</name>
     <message>
         <location filename="../../onestop/ui/step_forms.py" line="400"/>
@@ -2819,6 +3861,44 @@
         <location filename="../../onestop/ui/step_forms.py" line="228"/>
         <source>Đơn vị nhận: chưa có đơn vị nào đang hoạt động để chuyển đến.</source>
         <translation>Receiving unit: there is no unit in operation to transfer to.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="224"/>
+        <source>Đơn vị giải quyết</source>
+        <translation>Competent units</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="226"/>
+        <source>Các đơn vị nhận hồ sơ từ bộ phận Một cửa để giải quyết (có thể thêm sau trong «Quản trị»).</source>
+        <translation>The units that take dossiers from the one-stop counter to process them (more can be added later under «Administration»).</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="231"/>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="231"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="236"/>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="239"/>
+        <source>Xóa dòng đang chọn</source>
+        <translation>Delete the selected row</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/setup_wizard.py" line="247"/>
+        <source>Mã: chữ không dấu, chữ số, dấu chấm, gạch nối (ví dụ TPHT, CAP, DCXD).</source>
+        <translation>Code: letters without diacritics, digits, dots and hyphens (e.g. TPHT, CAP, DCXD).</translation>
     </message>
 </context>
 <context>

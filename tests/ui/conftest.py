@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import actor, press, type_text, vn  # re-exported for the GUI tests
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from onestop.services import Actor, Onestop
@@ -23,8 +23,13 @@ def qapp_args() -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def _fonts(qapp: QApplication) -> None:
+def _fonts(qapp: QApplication) -> Iterator[None]:
     qapp.setFont(load_fonts())
+    yield
+    # A test that started the whole application leaves its language behind (Qt's buttons in
+    # Vietnamese): every test starts from Qt's own English, as the tests expect it.
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -222,7 +222,7 @@ def test_calendar_shows_the_year_with_vietnamese_weekdays_and_kinds(view: AdminV
         "Ngày Văn hóa Việt Nam",
     ]
     kinds = {model.index(r, model.column("kind")).data() for r in range(model.rowCount())}
-    assert {"Ngày lễ", "Nghỉ bù", "Nghỉ hoán đổi", "Làm bù thứ Bảy"} <= kinds
+    assert {"Ngày lễ", "Nghỉ bù", "Nghỉ hoán đổi", "Thứ Bảy làm bù"} <= kinds
 
 
 def test_adding_a_holiday_moves_the_appointment_and_removing_it_moves_it_back(
@@ -255,7 +255,7 @@ def test_adding_a_holiday_moves_the_appointment_and_removing_it_moves_it_back(
     type_text(cal.preview_at, "160025112026")  # HH mm dd MM yyyy
     settle(qtbot, tasks)
     assert cal.preview_result.text().startswith(
-        "Hẹn trả thử: thủ tục 2.000815 nhận lúc 16:00 25/11/2026 → 17:00 27/11/2026"
+        "Tính thử ngày hẹn trả: thủ tục 2.000815 nhận lúc 16:00 25/11/2026 → 17:00 27/11/2026"
     )
     assert "26/11: Nghỉ đột xuất" in cal.preview_result.text()
 
@@ -289,7 +289,7 @@ def test_a_day_needs_a_name_and_a_working_saturday_must_be_a_saturday(
     press(cal.name, Qt.Key.Key_Return)
     settle(qtbot, tasks)
     assert (
-        cal.errors.label("date").text() == "Làm bù thứ Bảy: ngày 23/11/2026 là Thứ Hai, không phải thứ Bảy."
+        cal.errors.label("date").text() == "Thứ Bảy làm bù: ngày 23/11/2026 là Thứ Hai, không phải thứ Bảy."
     )
     assert len(agency.calendar.days(2026)) == before
 

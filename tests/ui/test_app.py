@@ -97,7 +97,9 @@ def test_focus_in_the_picker_after_login_and_a_half_filled_form_is_not_dropped_u
         elif step == "quit" and windows:
             seen["still_there"] = windows[0].intake.name.text()  # type: ignore[union-attr]
             state["step"] = "drop"
-            QTimer.singleShot(0, windows[0].close)  # asks again: this time the form is dropped
+            QTimer.singleShot(
+                0, windows[0].quit
+            )  # «Thoát» (Ctrl+Q) asks again: this time the form is dropped
         elif step == "drop" and answer("Bỏ và thoát"):
             state["step"] = "done"
         if state["step"] != "done":

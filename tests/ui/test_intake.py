@@ -166,6 +166,8 @@ def test_keyboard_only_intake_stores_the_dossier_and_opens_the_receipt(
     key(qtbot, Qt.Key.Key_Tab)
     assert focused() is view.fee
     key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is view.fee_amount  # the amount charged, confirmed by the clerk
+    key(qtbot, Qt.Key.Key_Tab)
     assert focused() is view.save_button
 
     with qtbot.waitSignal(view.received, timeout=5000) as received:
@@ -657,3 +659,83 @@ def test_guidance_without_a_procedure_says_to_choose_one(qtbot: QtBot, view: Int
     assert view.guidance_dialog is None
     assert view.picker_error.text() == "Thủ tục: chọn thủ tục trước khi in hướng dẫn bổ sung (Mẫu 02)."
     assert focused() is view.picker
+
+
+# --------------------------------------------------------------------------- organisations, amounts, names
+
+
+def stored_fee_amount(svc: Onestop, code: str) -> int | None:
+    from sqlalchemy import text
+
+    with svc.db.read() as conn:
+        value = conn.execute(
+            text("SELECT fee_amount FROM dossiers WHERE code = :c"), {"c": code}
+        ).scalar_one()
+    return None if value is None else int(value)
+
+
+def test_an_organisation_is_received_with_its_tax_code_and_the_amount_the_clerk_confirms(
+    qtbot: QtBot, view: IntakeView, agency: Onestop
+) -> None:
+    pick(qtbot, view, "chung thuc")
+    assert not view.tax_code.isVisibleTo(view)  # a person has no tax code
+    view.applicant_kind.setCurrentIndex(view.applicant_kind.findData("organisation"))
+    assert view.tax_code.isVisibleTo(view) and view.name_label.text() == "Tên &tổ chức (*):"
+    view.name.setText("Công ty TNHH Xây dựng A&B (chi nhánh số 2)")
+    view.tax_code.setText("0100233489")  # a wrong check digit
+    view.checklist_model.toggle(0)
+    view.fee_amount.setText("6.000")
+    view.save()
+    qtbot.wait(100)
+    assert stored(agency) == []
+    assert view.errors["tax_code"].isVisible() and view.errors["tax_code"].text().startswith("Mã số thuế:")
+    assert focused() is view.tax_code
+
+    view.tax_code.setText("0100233488")
+    with qtbot.waitSignal(view.received, timeout=5000) as received:
+        view.save()
+    code = received.args[0]
+    dossier = agency.dossiers.dossier(code, actor=viewer(agency))
+    assert dossier.applicant.kind == "organisation"
+    assert dossier.applicant.tax_code == "0100233488"
+    assert dossier.applicant.name == "Công ty TNHH Xây dựng A&B (chi nhánh số 2)"
+    assert stored_fee_amount(agency, code) == 6000
+
+
+def test_an_amount_that_is_not_a_number_is_named_and_nothing_is_saved(
+    qtbot: QtBot, view: IntakeView, agency: Onestop
+) -> None:
+    pick(qtbot, view, "chung thuc")
+    view.name.setText(NAME)
+    view.checklist_model.toggle(0)
+    view.fee_amount.setText("năm nghìn")
+    view.save()
+    qtbot.wait(100)
+    assert stored(agency) == []
+    assert view.errors["fee_amount"].text().startswith("Số tiền thu:")
+    assert focused() is view.fee_amount
+
+
+@pytest.mark.parametrize(
+    ("answer", "saved_as"),
+    [("Dùng «Nguyen Van An»", "Nguyen Van An"), ("Giữ như đã gõ", "nguyen van an"), ("Gõ lại", None)],
+)
+def test_a_name_in_lower_case_without_diacritics_is_offered_a_fix_never_changed_silently(
+    qtbot: QtBot, view: IntakeView, agency: Onestop, answer: str, saved_as: str | None
+) -> None:
+    pick(qtbot, view, "chung thuc")
+    view.name.setText("nguyen van an")
+    view.checklist_model.toggle(0)
+    seen = close_message_box(view, button=answer, before_click=lambda box: None)
+    if saved_as is None:
+        view.save()
+        qtbot.waitUntil(lambda: "text" in seen, timeout=5000)
+        qtbot.wait(100)
+        assert stored(agency) == []
+        assert view.window().focusWidget() is view.name and view.name.text() == "nguyen van an"
+    else:
+        with qtbot.waitSignal(view.received, timeout=5000) as received:
+            view.save()
+        assert agency.dossiers.dossier(received.args[0], actor=viewer(agency)).applicant.name == saved_as
+    assert "chưa có dấu và chưa viết hoa" in seen["text"]
+    assert seen["buttons"] == ["Dùng «Nguyen Van An»", "Giữ như đã gõ", "Gõ lại"]
