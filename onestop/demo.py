@@ -26,6 +26,7 @@ from onestop import ledger
 from onestop.auth import Actor
 from onestop.chain import EVENT_FIELDS, EVENT_STATE_FIELDS, RATING_FIELDS, SEP
 from onestop.db import schema as t
+from onestop.db.engine import Database
 from onestop.db.store import chain_head, index_pending, raise_sequence, set_chain_head
 from onestop.errors import ValidationError
 from onestop.res import load_json
@@ -162,7 +163,7 @@ PROCEDURE_WEIGHTS = {
     "1.001612": 6,
 }
 
-CHUNK = 5_000
+CHUNK = 10_000
 
 
 def check_demo_database(svc: Onestop) -> None:
@@ -238,6 +239,7 @@ class _Plan:
 
 
 class _Job(NamedTuple):
+    place: int  # chunks are written in this order (the chain's)
     moments: list[int]  # epoch seconds, ascending
     day_codes: list[str]
     numbers: list[int]
@@ -251,17 +253,19 @@ class _Job(NamedTuple):
 class _Built(NamedTuple):
     dossiers: list[tuple[Any, ...]]
     docs: list[tuple[Any, ...]]
-    events: list[tuple[Any, ...]]  # chained rows (events and ratings) but id (place in the chain) and hash
-    contents: list[str]  # each event's hashed text after the previous hash, kind and id (chain.row_hash)
-    is_rating: list[bool]
+    events: list[tuple[Any, ...]]  # _EVENT_COLS but id (place in the chain) and hash
+    ratings: list[tuple[Any, ...]]  # _RATING_COLS but id and hash
+    kinds: str  # the chained rows in order: "e" an event, "r" a rating
+    contents: list[str]  # each one's hashed text after the previous hash, kind and id (chain.row_hash)
     counters: dict[str, int]
 
 
 def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     """Write ``count`` historical dossiers (with their documents and chained history).
 
-    Rows are built by worker processes (pure Python is the slow part) and written by this one,
-    which also links the history chain in order: the chain is sequential, everything else is not.
+    Chunks of rows are built, linked into the history chain and written by two worker processes
+    taking turns: linking and writing go in chunk order (the chain is sequential, and SQLite has
+    one writer), building does not. At most a few chunks are in flight, so memory stays flat.
     """
     rng = random.Random(seed)
     ctx = svc.ctx
@@ -328,17 +332,23 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
     volume_setting = settings["register.volume"]
 
     def jobs() -> Iterator[_Job]:
+        day_from = day_to = 0  # the local day of the moment before: [day_from, day_to)
+        day_code = key = volume = reg = ""
         for start in range(0, len(moments), CHUNK):
             chunk = moments[start : start + CHUNK]
             day_codes, numbers, volumes, registers = [], [], [], []
             touched: dict[str, int] = {}
             for at in chunk:
-                local = datetime.fromtimestamp(at, tz)
-                day_code = f"{local.year % 100:02d}{local.month:02d}{local.day:02d}"
-                key = f"code:{identifier}:{day_code}"
+                if not day_from <= at < day_to:  # moments are in order: a new day now and then
+                    local = datetime.fromtimestamp(at, tz)
+                    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+                    day_from = int(midnight.timestamp())
+                    day_to = int((midnight + timedelta(days=1)).timestamp())
+                    day_code = f"{local.year % 100:02d}{local.month:02d}{local.day:02d}"
+                    key = f"code:{identifier}:{day_code}"
+                    volume = volume_setting or str(local.year)
+                    reg = f"register:{identifier}:{volume}"
                 seq_values[key] = seq_values.get(key, 0) + 1
-                volume = volume_setting or str(local.year)
-                reg = f"register:{identifier}:{volume}"
                 seq_values[reg] = seq_values.get(reg, 0) + 1
                 day_codes.append(day_code)
                 numbers.append(seq_values[key])
@@ -346,8 +356,9 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
                 registers.append(seq_values[reg])
                 touched[key] = seq_values[key]
                 touched[reg] = seq_values[reg]
-            in_flight.acquire()  # at most a few chunks built ahead of the writer: memory stays flat
+            in_flight.acquire()  # at most a few chunks in flight: memory stays flat
             yield _Job(
+                start // CHUNK,
                 chunk,
                 day_codes,
                 numbers,
@@ -359,66 +370,137 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
             )
 
     in_flight = threading.BoundedSemaphore(4)
-    event_cols = (*EVENT_FIELDS, "hash", *EVENT_STATE_FIELDS)
-
-    def store(built: _Built) -> None:
-        """One chunk in one transaction: its rows, its chained history, and the counters that
-        numbered them, so that a kill at any moment leaves a database that verifies and numbers on."""
-
-        def work(conn: Connection) -> None:
-            seq, prev = chain_head(conn)
-            events: list[tuple[Any, ...]] = []
-            ratings: list[tuple[Any, ...]] = []
-            for ev, content, rating in zip(built.events, built.contents, built.is_rating, strict=True):
-                seq += 1
-                kind = "rating" if rating else "event"
-                prev = hashlib.sha256(f"{prev}{SEP}{kind}{SEP}{seq}{SEP}{content}".encode()).hexdigest()
-                if rating:
-                    ratings.append((seq, *ev, prev))
-                else:
-                    events.append((seq, *ev[:8], prev, *ev[8:]))
-            _bulk(conn, t.dossiers, _DOSSIER_COLS, built.dossiers)
-            _bulk(conn, t.dossier_documents, _DOCUMENT_COLS, built.docs)
-            _bulk(conn, t.events, event_cols, events)
-            _bulk(conn, t.ratings, (*RATING_FIELDS, "hash"), ratings)
-            set_chain_head(conn, seq, prev)
-            for name, value in built.counters.items():
-                raise_sequence(conn, name, value)
-            if conn.dialect.name == "postgresql":  # ids were given explicitly: move the serial past them
-                conn.exec_driver_sql(
-                    "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), (SELECT max(id) FROM dossiers))"
-                )
-            if svc.db.is_sqlite:
-                index_pending(conn)  # here, while the builders work on the next chunks
-
-        svc.db.write(work, bulk=True)
-        in_flight.release()
 
     if len(moments) <= CHUNK:
-        _init_worker(plan, cal)
+        _init_worker(plan, cal, svc.db)
         for job in jobs():
-            store(_build(job))
+            _build_and_store(job)
+            in_flight.release()
     else:
-        # Two builders feed this process; results come back in order. Fork where there is fork.
+        # Two processes each build a chunk, link it into the chain after the chunk before it, and
+        # write it after that chunk is written: one builds (or links) while the other writes, and
+        # nothing goes through this process but the small jobs. Fork where there is fork, with no
+        # SQLite connection open in this process (SQLite's file locks are not meant to cross a fork).
+        with svc.db.read() as conn:
+            seq, head = chain_head(conn, lock=False)
         methods = multiprocessing.get_all_start_methods()
         mp = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with mp.Pool(processes=2, initializer=_init_worker, initargs=(plan, None)) as pool:
-            for built in pool.imap(_build, jobs()):
-                store(built)
+        turn = mp.Condition()
+        # Under ``turn``: chunks linked and written so far, and the chain's end after the last linked.
+        shared = _Shared(
+            mp.RawValue("q", 0), mp.RawValue("q", 0), mp.RawValue("q", seq), mp.RawArray("c", 64)
+        )
+        shared.head.value = head.encode()
+        svc.db.dispose()
+        with mp.Pool(
+            processes=2, initializer=_init_worker, initargs=(plan, None, None, turn, shared)
+        ) as pool:
+            for _ in pool.imap(_build_and_store, jobs()):
+                in_flight.release()
     return len(moments)
+
+
+class _Shared(NamedTuple):
+    """What the two writing processes share (multiprocessing raw values, used under one Condition)."""
+
+    linked: Any  # chunks linked into the chain
+    written: Any  # chunks written
+    seq: Any  # the chain's end after the last chunk linked
+    head: Any
 
 
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(plan: _Plan, calendar: Any) -> None:
-    if calendar is None:  # in a worker process: its own connection and calendar
+def _init_worker(
+    plan: _Plan, calendar: Any, db: Database | None, turn: Any = None, shared: _Shared | None = None
+) -> None:
+    if calendar is None or db is None:  # in a worker process: its own connection and calendar
         from onestop.app import open_services
 
         services = open_services(plan.url, migrate=False)
         services.ctx.sync()
         calendar = services.ctx.calendar()
-    _worker.update(plan=plan, cal=calendar, names={})
+        db = services.db
+    _worker.clear()
+    _worker.update(
+        plan=plan, cal=calendar, db=db, turn=turn, shared=shared, names={}, texts={}, dues=_Dues(calendar)
+    )
+
+
+def _build_and_store(job: _Job) -> int:
+    """Build a chunk; link it after the chunk before it is linked; write it after that one is
+    written. (In this process alone: build, then link and write in one go.)"""
+    built = _build(job)
+    turn, shared, db = _worker["turn"], _worker["shared"], _worker["db"]
+    if turn is None:
+        _store(db, built, None)
+        return len(job.moments)
+    with turn:
+        turn.wait_for(lambda: shared.linked.value == job.place)
+        start = int(shared.seq.value), shared.head.value.decode()
+    linked = _link(built, *start)
+    with turn:
+        shared.seq.value, shared.head.value = linked.seq, linked.head.encode()
+        shared.linked.value = job.place + 1
+        turn.notify_all()
+        turn.wait_for(lambda: shared.written.value == job.place)
+    _store(db, built, (start, linked))
+    with turn:
+        shared.written.value = job.place + 1
+        turn.notify_all()
+    return len(job.moments)
+
+
+class _Linked(NamedTuple):
+    events: list[tuple[Any, ...]]  # _EVENT_COLS
+    ratings: list[tuple[Any, ...]]  # _RATING_COLS
+    seq: int  # the chain's end after them
+    head: str
+
+
+def _link(built: _Built, seq: int, prev: str) -> _Linked:
+    """The chunk's events and ratings with their places in the chain and their hashes, after
+    ``seq``:``prev`` (``chain.row_hash``, from the texts the builder made): the sequential part."""
+    events: list[tuple[Any, ...]] = []
+    ratings: list[tuple[Any, ...]] = []
+    next_event, next_rating = iter(built.events).__next__, iter(built.ratings).__next__
+    sha256 = hashlib.sha256
+    for kind, content in zip(built.kinds, built.contents, strict=True):
+        seq += 1
+        if kind == "e":
+            prev = sha256(f"{prev}{SEP}event{SEP}{seq}{SEP}{content}".encode()).hexdigest()
+            events.append((*next_event(), seq, prev))
+        else:
+            prev = sha256(f"{prev}{SEP}rating{SEP}{seq}{SEP}{content}".encode()).hexdigest()
+            ratings.append((*next_rating(), seq, prev))
+    return _Linked(events, ratings, seq, prev)
+
+
+def _store(db: Database, built: _Built, linked: tuple[tuple[int, str], _Linked] | None) -> None:
+    """One chunk in one transaction: its rows, its chained history, and the counters that numbered
+    them, so that a kill at any moment leaves a database that verifies and numbers on. ``linked``:
+    the chunk already linked after a given chain end; linked again here if the chain ends elsewhere
+    (someone appended meanwhile)."""
+
+    def work(conn: Connection) -> None:
+        head = chain_head(conn)
+        chain = linked[1] if linked is not None and linked[0] == head else _link(built, *head)
+        _bulk(conn, t.dossiers, _DOSSIER_COLS, built.dossiers)
+        _bulk(conn, t.dossier_documents, _DOCUMENT_COLS, built.docs)
+        _bulk(conn, t.events, _EVENT_COLS, chain.events)
+        _bulk(conn, t.ratings, _RATING_COLS, chain.ratings)
+        set_chain_head(conn, chain.seq, chain.head)
+        for name, value in built.counters.items():
+            raise_sequence(conn, name, value)
+        if conn.dialect.name == "postgresql":  # ids were given explicitly: move the serial past them
+            conn.exec_driver_sql(
+                "SELECT setval(pg_get_serial_sequence('dossiers', 'id'), (SELECT max(id) FROM dossiers))"
+            )
+        if db.is_sqlite:
+            index_pending(conn)  # here, while the other process builds the next chunk
+
+    db.write(work, bulk=True)
 
 
 def _build(job: _Job) -> _Built:
@@ -427,16 +509,25 @@ def _build(job: _Job) -> _Built:
     names: dict[str, str] = _worker["names"]
     rng = random.Random(job.seed)
     office = _Office(cal, rng)
-    dues: _Dues = _worker.setdefault("dues", _Dues(cal))
+    dues: _Dues = _worker["dues"]
     r = rng.random
     procs, cum, clerks = plan.procs, plan.cum_weights, plan.clerks
     total = cum[-1]
     dossiers: list[tuple[Any, ...]] = []
     docs: list[tuple[Any, ...]] = []
     events: list[tuple[Any, ...]] = []
+    ratings: list[tuple[Any, ...]] = []
+    kinds: list[str] = []
     contents: list[str] = []
-    is_rating: list[bool] = []
-    required = {p.code: [x for x in p.documents if x.required] for p in procs}
+    required = {}  # procedure -> (its required documents as rows, their part of the state's text)
+    for p in procs:
+        own = [(n, x.name, x.form, x.count) for n, x in enumerate(x for x in p.documents if x.required)]
+        required[p.code] = (
+            own,
+            "".join(f"{SEP}doc{SEP}{ledger.plain_row_text('dossier_documents', d)}" for d in own),
+        )
+    sha256 = hashlib.sha256
+    texts: dict[tuple[str, int], _StateText] = _worker["texts"]
     for i, at_e in enumerate(job.moments):
         proc = procs[bisect_left(cum, r() * total)]
         clerk_id, _clerk_name = clerks[r() < 0.5]
@@ -491,47 +582,127 @@ def _build(job: _Job) -> _Built:
             None,  # legal_due_at: no supplement pause in the demo's lives
             None,  # result_at
         ]
-        own_docs = [(n, x.name, x.form, x.count) for n, x in enumerate(required[proc.code])]
+        own_docs, docs_text = required[proc.code]
         docs.extend((did, *d) for d in own_docs)
-        snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
-
-        def state() -> str:
-            return ledger.dossier_state(did, row[1:], own_docs, (), snap)  # noqa: B023
+        # The dossier's state (ledger.dossier_state) after each step: only the status, the unit, the
+        # finishing time and the result's time change, so the rest of the hashed text is made (and
+        # encoded) once, from the template of the dossiers of this procedure and clerk.
+        text = texts.get((proc.code, clerk_id))
+        if text is None:
+            snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
+            text = texts[proc.code, clerk_id] = _StateText(tuple(row[1:]), f"{docs_text}{SEP}snap={snap}")
+        values = (code, name, id_number, phone, address, row[10], at_e, due_e, row[24], row[25])
+        before = f"dossier{SEP}{did}{text.before.format(*values)}".encode()
+        middle = text.middle.format(*values).encode()
+        between = text.between if isinstance(text.between, bytes) else text.between.format(*values).encode()
+        after = text.after.format(*values).encode()
+        tail = text.tail.format(*values).encode()
 
         # The appointment goes into the chained history too, so it cannot be moved quietly.
         data = due_json(due_e)
-        st = state()
+        st = sha256(b"%s%s%s%s%s%s" % (before, b"received", middle, between, after, tail)).hexdigest()
         events.append((did, "receive", at_e, clerk_id, None, None, "", data, None, st))
+        kinds.append("e")
         contents.append(
             f"{did}{SEP}receive{SEP}{at_e}{SEP}{clerk_id}{SEP}-{SEP}-{SEP}{SEP}{data}{SEP}-{SEP}{st}"
         )
-        is_rating.append(False)
         # Most citizens rate the receipt on the kiosk a minute later; some rate the return too.
         if r() < 0.72:
-            _rate(events, contents, r(), did, "receipt", clerk_id, at_e + 40 + int(r() * 60))
-            is_rating.append(True)
+            _rate(ratings, contents, r(), did, "receipt", clerk_id, at_e + 40 + int(r() * 60))
+            kinds.append("r")
+        result_at: int | None = None
         for action, when, user, to_unit, note in life:
-            row[4], row[20], row[23] = _AFTER[action](to_unit, row[20], when)
+            step_status, unit, finished_at = row[4], row[20], row[23] = _AFTER[action](to_unit, row[20], when)
             if action == "result":
-                row[-1] = when
-            st = state()
+                result_at = row[_RESULT + 1] = when
+            st = sha256(
+                b"%s%s%s%s%s%s%s%s%s"
+                % (
+                    before,
+                    step_status.encode(),
+                    middle,
+                    b"" if unit is None else b"\x1fcurrent_unit_id=%d" % unit,
+                    between,
+                    b"" if finished_at is None else b"\x1ffinished_at=%d" % finished_at,
+                    after,
+                    b"" if result_at is None else b"\x1fresult_at=%d" % result_at,
+                    tail,
+                )
+            ).hexdigest()
             events.append((did, action, when, user, None, to_unit, note, "", None, st))
+            kinds.append("e")
             to_text = "-" if to_unit is None else to_unit
             contents.append(
                 f"{did}{SEP}{action}{SEP}{when}{SEP}{user}{SEP}-{SEP}{to_text}{SEP}{note}{SEP}{SEP}-{SEP}{st}"
             )
-            is_rating.append(False)
             if action == "return" and r() < 0.45:
-                _rate(events, contents, r(), did, "return", user, when + 30 + int(r() * 60))
-                is_rating.append(True)
+                _rate(ratings, contents, r(), did, "return", user, when + 30 + int(r() * 60))
+                kinds.append("r")
         assert (row[4], row[20], row[23]) == (
             status,
             proc.default_unit_id if status in _HELD else None,
             finished,
         ), "the last step leaves the dossier as its outcome says"
+        if i == 0:  # the templates make what the ledger makes
+            snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
+            assert st == ledger.dossier_state(did, row[1:], own_docs, (), snap)
         dossiers.append(tuple(row))
-    return _Built(dossiers, docs, events, contents, is_rating, job.counters)
+    return _Built(dossiers, docs, events, ratings, "".join(kinds), contents, job.counters)
 
+
+def _joined(parts: list[str | None]) -> str:
+    """The parts that are not None, each after SEP (a stretch of ``ledger.plain_row_text``)."""
+    return "".join([SEP + p for p in parts if p is not None])
+
+
+# The columns that differ between the demo's dossiers of one procedure and clerk, in the order
+# _build gives their values (the status, the unit and the finishing time are set a step at a time).
+_VARYING = (
+    "code",
+    "applicant_name",
+    "id_number",
+    "phone",
+    "address",
+    "search_key",
+    "received_at",
+    "due_at",
+    "register_volume",
+    "register_number",
+)
+
+
+class _StateText:
+    """What ``ledger.dossier_state`` hashes for the demo's dossiers of one procedure and clerk, as
+    format strings over the _VARYING columns, in five stretches around the status, the unit, the
+    finishing time and the result's time. Made by ``ledger.plain_parts`` from one of those dossiers'
+    rows, so it follows the ledger's encoding (and ``_build`` checks a dossier a chunk against
+    ``ledger.dossier_state``)."""
+
+    def __init__(self, row: tuple[Any, ...], suffix: str) -> None:
+        columns = ledger.COLUMNS["dossiers"]
+        marked = list(row)
+        for k, column in enumerate(_VARYING):
+            marked[columns.index(column)] = f"\0{k}\0"
+        parts = ledger.plain_parts("dossiers", marked)
+
+        def template(text: str) -> str:
+            text = text.replace("{", "{{").replace("}", "}}")
+            for k in range(len(_VARYING)):
+                text = text.replace(f"\0{k}\0", f"{{{k}}}")
+            return text
+
+        self.before = template(_joined(parts[:_STATUS]) + f"{SEP}status=")
+        self.middle = template(_joined(parts[_STATUS + 1 : _UNIT]))
+        between = _joined(parts[_UNIT + 1 : _FINISHED])  # holder, paused at: NULL in the demo
+        self.between: str | bytes = template(between) if "\0" in between else between.encode()
+        self.after = template(_joined(parts[_FINISHED + 1 : _RESULT]))
+        self.tail = template(_joined(parts[_RESULT + 1 :]) + suffix)
+
+
+_STATUS, _UNIT, _FINISHED, _RESULT = (
+    ledger.COLUMNS["dossiers"].index(c) for c in ("status", "current_unit_id", "finished_at", "result_at")
+)
+assert _STATUS < _UNIT < _FINISHED < _RESULT  # the order of _StateText's stretches
 
 # (status, current unit, finished at) after each step, from (its unit, the unit before, its moment)
 _AFTER: dict[str, Any] = {
@@ -544,14 +715,20 @@ _AFTER: dict[str, Any] = {
 
 
 def _rate(
-    events: list[tuple[Any, ...]], contents: list[str], roll: float, did: int, event: str, clerk: int, at: int
+    ratings: list[tuple[Any, ...]],
+    contents: list[str],
+    roll: float,
+    did: int,
+    event: str,
+    clerk: int,
+    at: int,
 ) -> None:
     """A kiosk rating on the default 3-level scale: mostly very satisfied, a few not."""
     level, satisfied = (
         ("rat-hai-long", 1) if roll < 0.71 else ("hai-long", 1) if roll < 0.965 else ("khong-hai-long", 0)
     )
     reasons = "" if satisfied else ("thoi-gian-cho", "huong-dan-chua-ro", "thai-do")[int(roll * 1000) % 3]
-    events.append((did, event, clerk, level, 3, bool(satisfied), reasons, "kiosk", None, at))
+    ratings.append((did, event, clerk, level, 3, bool(satisfied), reasons, "kiosk", None, at))
     contents.append(
         f"{did}{SEP}{event}{SEP}{clerk}{SEP}{level}{SEP}3{SEP}{satisfied}{SEP}{reasons}{SEP}kiosk{SEP}-{SEP}{at}"
     )
@@ -592,11 +769,20 @@ _DOSSIER_COLS = (
     "result_at",
 )
 _DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
+_EVENT_COLS = (*EVENT_FIELDS[1:], *EVENT_STATE_FIELDS, "id", "hash")
+_RATING_COLS = (*RATING_FIELDS[1:], "id", "hash")
 
 
 def due_json(due_epoch: int) -> str:
-    """The receive event's data, byte for byte what the live service writes (json.dumps, sorted keys)."""
-    return '{"due_at": "' + datetime.fromtimestamp(due_epoch, UTC).isoformat() + '"}'
+    """The receive event's data, byte for byte what the live service writes (json.dumps, sorted keys):
+    ``{"due_at": datetime.fromtimestamp(due_epoch, UTC).isoformat()}``, the date's part cached."""
+    day, second = divmod(due_epoch, 86_400)
+    date_text = _DATES.get(day)
+    if date_text is None:
+        date_text = _DATES[day] = datetime.fromtimestamp(day * 86_400, UTC).date().isoformat()
+    hour, second = divmod(second, 3600)
+    minute, second = divmod(second, 60)
+    return f'{{"due_at": "{date_text}T{hour:02d}:{minute:02d}:{second:02d}+00:00"}}'
 
 
 def _bulk(conn: Connection, table: Any, cols: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -607,6 +793,8 @@ def _bulk(conn: Connection, table: Any, cols: tuple[str, ...], rows: list[tuple[
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
     conn.exec_driver_sql(sql, rows)
 
+
+_DATES: dict[int, str] = {}  # day since the epoch -> its ISO date (due_json)
 
 _HELD = ("processing", "waiting_supplement", "result_ready")
 
@@ -641,11 +829,12 @@ class _Dues:
 
     def due(self, limit: Any, at: int) -> int:
         day, second = divmod(at + self.offset, 86_400)
-        if (
-            limit.unit == "working_days"
-            and any(s < second < e for s, e in self.sessions)
-            and self._works(day)
-        ):
+        inside = False
+        for start, end in self.sessions:
+            if start < second < end:
+                inside = True
+                break
+        if limit.unit == "working_days" and inside and self._works(day):
             key: tuple[Any, ...] = (limit, day)
             target = self.cache.get(key)
             if target is None:

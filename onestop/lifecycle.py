@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from onestop.auth import Act
-from onestop.worktime import WorkingCalendar
+
+if TYPE_CHECKING:  # annotations only: the command line's ``show`` does not load the calendar
+    from onestop.worktime import WorkingCalendar
 
 RECEIVED = "received"
 PROCESSING = "processing"

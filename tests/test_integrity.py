@@ -220,3 +220,58 @@ def test_an_appointment_for_any_year_writes_nothing(agency: Onestop, db_path: Pa
         with pytest.raises(ValidationError, match="Năm"):
             agency.calendar.preview_due("1.004873", datetime(year, 6, 3, 9, 0, tzinfo=vn(2026, 1, 1).tzinfo))
     assert _digest(db_path) == before
+
+
+@pytest.fixture
+def big_office(agency: Onestop, monkeypatch: pytest.MonkeyPatch) -> Onestop:
+    """Demo dossiers with whole lives (handed over, result ready with ``result_at``, returned…), and
+    ``verify`` computing the dossiers' digests in its worker process as it does for large databases."""
+    from onestop.demo import generate_dossiers
+    from onestop.services import integrity
+
+    assert generate_dossiers(agency, count=400, seed=3) == 400
+    monkeypatch.setattr(integrity, "_WORKER_FROM", 0)
+
+    def not_here(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the dossiers' digests were computed in this process, not by the worker")
+
+    monkeypatch.setattr(integrity, "dossier_digests", not_here)
+    return agency
+
+
+WORKER_TAMPERING = {
+    "a name": "UPDATE dossiers SET applicant_name = 'Người Khác' WHERE id = {did}",
+    "when the result was ready": "UPDATE dossiers SET result_at = result_at + 60 WHERE id = {did}",
+    "a document": "UPDATE dossier_documents SET count = count + 1 WHERE dossier_id = {did}",
+}
+
+
+def test_the_digest_worker_agrees_with_the_history_of_the_demo(big_office: Onestop) -> None:
+    report = big_office.integrity.verify()
+    assert report.ok, report.problems
+    assert report.checked_rows >= 400
+
+
+@pytest.mark.parametrize("what", list(WORKER_TAMPERING))
+def test_the_digest_worker_names_a_dossier_changed_behind_the_programs_back(
+    what: str, big_office: Onestop, db_path: Path
+) -> None:
+    with closing(sqlite3.connect(db_path)) as conn:
+        did, code = conn.execute(
+            "SELECT id, code FROM dossiers WHERE result_at IS NOT NULL ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    _sql(db_path, WORKER_TAMPERING[what].format(did=did))
+    problems = big_office.integrity.verify().problems
+    assert problems == [f"Hồ sơ {code} khác với lịch sử: dữ liệu đã bị sửa ngoài chương trình."]
+
+
+def test_the_digest_worker_names_a_deleted_dossier(big_office: Onestop, db_path: Path) -> None:
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        did = conn.execute("SELECT max(id) FROM dossiers").fetchone()[0]
+        for table in ("dossier_documents", "receipt_versions", "rating_requests"):
+            conn.execute(f"DELETE FROM {table} WHERE dossier_id = ?", (did,))
+        conn.execute("DELETE FROM dossiers WHERE id = ?", (did,))
+        conn.commit()
+    problems = big_office.integrity.verify().problems
+    assert f"Hồ sơ số {did} có trong lịch sử nhưng đã bị xóa khỏi cơ sở dữ liệu." in problems, problems

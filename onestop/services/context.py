@@ -18,7 +18,7 @@ import json
 import threading
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, select
 
@@ -31,7 +31,9 @@ from onestop.db.states import read_state
 from onestop.db.store import Raw, append_events, next_value
 from onestop.errors import StorageError
 from onestop.settings import Settings
-from onestop.worktime import CalendarDay, OfficeHours, WorkingCalendar, official_days
+
+if TYPE_CHECKING:  # the calendar is imported by the first service that needs it, not by every command
+    from onestop.worktime import CalendarDay, WorkingCalendar
 
 REVISION = "config:revision"
 
@@ -118,6 +120,8 @@ class Context:
         return self.now().date()
 
     def calendar(self) -> WorkingCalendar:
+        from onestop.worktime import OfficeHours, WorkingCalendar
+
         settings = self.settings()
         with self._lock:
             if self._calendar is None:
@@ -131,6 +135,8 @@ class Context:
     def calendar_days(self, year: int) -> list[CalendarDay]:
         """The calendar table of one year: as stored, or (a year nobody has stored) from the official
         sources, computed without writing anything."""
+        from onestop.worktime import CalendarDay, official_days
+
         with self.db.read() as conn:
             seeded = conn.execute(
                 select(t.calendar_years.c.year).where(t.calendar_years.c.year == year)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from onestop.ratings import Scale
-from onestop.worktime import TimeLimit
+if TYPE_CHECKING:  # annotations only: looking a dossier up does not load the calendar
+    from onestop.ratings import Scale
+    from onestop.worktime import TimeLimit
 
 STATUSES = {
     # Labels read as states (what the dossier is now).
