@@ -164,3 +164,21 @@ def test_board_counts_and_who_holds_since_when_with_the_open_directives(
     counts = agency.worklists.board_counts(actor=head)
     assert (counts.directives_open, counts.directives_late) == (1, 0)
     assert agency.worklists.work_list("urgent", actor=head).rows[0].directives == 0
+
+
+def test_the_lists_mark_a_dossier_whose_papers_are_not_all_scanned(agency: Onestop) -> None:
+    from scan_samples import text_pdf
+
+    from onestop.pages import Source
+
+    clerk, officer = actor(agency, "tiepnhan1"), unit_officer(agency)
+    code = receive(agency, CHUNGTHUC_SAME_DAY)  # due today: on the head's list and the officer's
+    documents = len(agency.dossiers.dossier(code, actor=clerk).documents)
+    assert documents >= 1
+    for which, who in (("mine", officer), ("urgent", actor(agency, "lanhdao"))):
+        row = next(r for r in agency.worklists.work_list(which, actor=who).rows if r.code == code)
+        assert (row.documents, row.scanned, row.digitised) == (documents, 0, False)
+    for n in range(1, documents + 1):
+        agency.digitisation.attach(code, [Source("a.pdf", text_pdf(1))], document=n, actor=clerk)
+    row = next(r for r in agency.worklists.work_list("mine", actor=officer).rows if r.code == code)
+    assert (row.scanned, row.digitised) == (documents, True)

@@ -228,6 +228,13 @@ class WorkRow:
     held_since: datetime | None = None  # since when its unit/officer holds it (last receive/transfer/take)
     holder_unit: str | None = None  # the unit of the officer holding it
     directives: int = 0  # the head's directives on it not answered yet
+    documents: int = 0  # components handed in
+    scanned: int = 0  # of those, digitised
+
+    @property
+    def digitised(self) -> bool:
+        """Every component handed in has a scan (as ``DossierRow.digitised``)."""
+        return self.scanned >= self.documents
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, distinct, func, or_, select
 
 from onestop import lifecycle as lc
 from onestop.auth import Act, Actor
@@ -101,6 +101,15 @@ class WorkListService:
                 holder_unit.c.name.label("holder_unit"),
                 held_since.label("held_since"),
                 waiting.label("directives"),
+                # Whether it is digitised (the board marks those not yet): indexed look-ups by dossier.
+                select(func.count())
+                .where(t.dossier_documents.c.dossier_id == d.id)
+                .scalar_subquery()
+                .label("documents"),
+                select(func.count(distinct(t.attachments.c.document)))
+                .where(t.attachments.c.dossier_id == d.id, t.attachments.c.kind == "component")
+                .scalar_subquery()
+                .label("scanned"),
             )
             .join(t.procedures, p.id == d.procedure_id)
             .outerjoin(t.units, u.id == d.current_unit_id)
@@ -131,6 +140,8 @@ class WorkListService:
                 held_since=_aware(r.held_since, tz),
                 holder_unit=r.holder_unit,
                 directives=int(r.directives or 0),
+                documents=int(r.documents or 0),
+                scanned=int(r.scanned or 0),
             )
             for r in found[:limit]
         )

@@ -34,7 +34,16 @@ from PySide6.QtWidgets import (
 
 from onestop.services import Act, Actor, Onestop, WorkPage, WorkRow
 from onestop.ui.board import BoardCountsBar, DirectiveDialog, DirectivesBanner
-from onestop.ui.dossiers import DUE_SOON, OVERDUE, PAUSED, STATE_COLOURS, long_time, short_time, status_text
+from onestop.ui.dossiers import (
+    DUE_SOON,
+    OVERDUE,
+    PAUSED,
+    STATE_COLOURS,
+    long_time,
+    not_digitised_icon,
+    short_time,
+    status_text,
+)
 from onestop.ui.ops import Changes, QueryOp, Tasks, watch
 from onestop.ui.steps import StepBar, StepContext, load_context
 
@@ -204,6 +213,8 @@ class WorkListModel(QAbstractTableModel):
             return r.deadline
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.CODE and not r.digitised:
+            return not_digitised_icon()  # as in the dossier list: papers not all scanned yet
         if role == Qt.ItemDataRole.BackgroundRole:
             background = STATE_COLOURS.get(r.deadline, (None, ""))[0]
             return QBrush(QColor(background)) if background else None
@@ -246,6 +257,8 @@ class WorkListModel(QAbstractTableModel):
         return f"{marker} · {status_text(r.status)}" if marker else status_text(r.status)
 
     def _tooltip(self, r: WorkRow, col: int) -> str:
+        if col == self.CODE and not r.digitised:
+            return self.tr("Chưa số hóa: đã quét {0}/{1} giấy tờ").format(r.scanned, r.documents)
         if col == self.PROCEDURE:
             return f"{r.procedure_code} — {r.procedure_name}"
         if col in (self.UNIT, self.HOLDER, self.APPLICANT):
@@ -319,7 +332,7 @@ class WorkListView(QWidget):
         header.setSectionResizeMode(WorkListModel.UNIT, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         widths = {
-            WorkListModel.CODE: metrics.horizontalAdvance("H15.50.05.13-261123-0000") + 16,
+            WorkListModel.CODE: metrics.horizontalAdvance("H15.50.05.13-261123-0000") + 16 + 22,  # and the not-digitised mark
             WorkListModel.APPLICANT: metrics.horizontalAdvance("Nguyễn Thị Thu Hương") + 16,
             WorkListModel.HOLDER: metrics.horizontalAdvance("Lê Thị Hồng Nhung") + 16,
             WorkListModel.DUE: metrics.horizontalAdvance("Hẹn ban đầu") + 20,

@@ -4635,117 +4635,122 @@
 <context>
     <name>WorkListModel</name>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="79"/>
+        <location filename="../../onestop/ui/worklists.py" line="88"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="80"/>
+        <location filename="../../onestop/ui/worklists.py" line="89"/>
         <source>Thủ tục</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="81"/>
+        <location filename="../../onestop/ui/worklists.py" line="90"/>
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="82"/>
+        <location filename="../../onestop/ui/worklists.py" line="91"/>
         <source>Đơn vị đang giữ</source>
         <translation>Held by unit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="83"/>
+        <location filename="../../onestop/ui/worklists.py" line="92"/>
         <source>Người xử lý</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="84"/>
+        <location filename="../../onestop/ui/worklists.py" line="93"/>
         <source>Hẹn ban đầu</source>
         <translation>First due</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="85"/>
+        <location filename="../../onestop/ui/worklists.py" line="94"/>
         <source>Hạn hiện tại</source>
         <translation>Due now</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="86"/>
+        <location filename="../../onestop/ui/worklists.py" line="95"/>
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="87"/>
+        <location filename="../../onestop/ui/worklists.py" line="96"/>
         <source>Giữ từ lúc</source>
         <translation>Held since</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="88"/>
+        <location filename="../../onestop/ui/worklists.py" line="97"/>
         <source>Chỉ đạo</source>
         <translation>Directives</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="91"/>
+        <location filename="../../onestop/ui/worklists.py" line="100"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="92"/>
+        <location filename="../../onestop/ui/worklists.py" line="101"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="93"/>
+        <location filename="../../onestop/ui/worklists.py" line="102"/>
         <source>Tạm dừng tính giờ</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="230"/>
+        <location filename="../../onestop/ui/worklists.py" line="241"/>
         <source>Bộ phận Một cửa</source>
         <translation>One-Stop Counter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="233"/>
+        <location filename="../../onestop/ui/worklists.py" line="244"/>
         <source>(chưa ai nhận)</source>
         <translation>(not taken up)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="238"/>
+        <location filename="../../onestop/ui/worklists.py" line="249"/>
         <source>{0} chờ trả lời</source>
         <translation>{0} awaiting an answer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="243"/>
+        <location filename="../../onestop/ui/worklists.py" line="254"/>
         <source>{0} (hẹn lại)</source>
         <translation>{0} (re-appointed)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="254"/>
+        <location filename="../../onestop/ui/worklists.py" line="261"/>
+        <source>Chưa số hóa: đã quét {0}/{1} giấy tờ</source>
+        <translation>Not digitised: {0}/{1} documents scanned</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/worklists.py" line="267"/>
         <source>Đơn vị/người đang giữ nhận hồ sơ lúc {0}</source>
         <translation>The unit/officer holding it took the dossier at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="256"/>
+        <location filename="../../onestop/ui/worklists.py" line="269"/>
         <source>Có chỉ đạo của lãnh đạo chưa được trả lời</source>
         <translation>A directive from the head is not yet answered</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="260"/>
+        <location filename="../../onestop/ui/worklists.py" line="273"/>
         <source>Quá hạn: phải trả lúc {0}</source>
         <translation>Overdue: was due at {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="262"/>
+        <location filename="../../onestop/ui/worklists.py" line="275"/>
         <source>Đến hạn trong vòng một ngày làm việc: {0}</source>
         <translation>Due within one working day: {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="264"/>
+        <location filename="../../onestop/ui/worklists.py" line="277"/>
         <source>Đang chờ người nộp bổ sung: thời gian giải quyết tạm dừng</source>
         <translation>Waiting for the applicant&apos;s documents: the time limit is paused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="265"/>
+        <location filename="../../onestop/ui/worklists.py" line="278"/>
         <source>Hạn: {0}</source>
         <translation>Due: {0}</translation>
     </message>
@@ -4753,67 +4758,67 @@
 <context>
     <name>WorkListView</name>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="294"/>
+        <location filename="../../onestop/ui/worklists.py" line="307"/>
         <source>Hồ sơ của tôi — các đơn vị đang giữ, hạn sớm nhất trước</source>
         <translation>My dossiers — held by every unit, earliest due first</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="296"/>
+        <location filename="../../onestop/ui/worklists.py" line="309"/>
         <source>Hồ sơ của tôi — tôi nhận xử lý hoặc đơn vị tôi đang giữ, hạn sớm nhất trước</source>
         <translation>My dossiers — taken up by me or held by my unit, earliest due first</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="300"/>
+        <location filename="../../onestop/ui/worklists.py" line="313"/>
         <source>Hồ sơ quá hạn hoặc đến hạn trong vòng một ngày làm việc, hạn sớm nhất trước — ai đang giữ</source>
         <translation>Dossiers overdue or due within one working day, earliest due first — who holds them</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="344"/>
+        <location filename="../../onestop/ui/worklists.py" line="357"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.</source>
         <translation>Enter or double-click: open the dossier. The steps&apos; keys work right here.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="353"/>
+        <location filename="../../onestop/ui/worklists.py" line="366"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="354"/>
+        <location filename="../../onestop/ui/worklists.py" line="367"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="375"/>
+        <location filename="../../onestop/ui/worklists.py" line="388"/>
         <source>Chỉ đạo xử lý hồ sơ đang chọn… (Ctrl+D)</source>
         <translation>Give a directive on the selected dossier… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="443"/>
+        <location filename="../../onestop/ui/worklists.py" line="456"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="446"/>
+        <location filename="../../onestop/ui/worklists.py" line="459"/>
         <source>Không có hồ sơ nào đang chờ xử lý.</source>
         <translation>No dossier is waiting to be processed.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="448"/>
+        <location filename="../../onestop/ui/worklists.py" line="461"/>
         <source>Không có hồ sơ nào quá hạn hay sắp đến hạn.</source>
         <translation>No dossier is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="451"/>
+        <location filename="../../onestop/ui/worklists.py" line="464"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="453"/>
+        <location filename="../../onestop/ui/worklists.py" line="466"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="481"/>
+        <location filename="../../onestop/ui/worklists.py" line="494"/>
         <source>Hồ sơ {0} — {1}: các bước xử lý</source>
         <translation>Dossier {0} — {1}: its steps</translation>
     </message>
