@@ -25,7 +25,7 @@ from onestop.auth import DEFAULT_PERMISSIONS, STAFF_ROLES, Act, Actor, Role, all
 from onestop.clock import FixedClock
 from onestop.db.engine import Database
 from onestop.errors import PermissionDenied
-from onestop.pages import Source
+from onestop.pages import PagePick, Source
 from onestop.services import Applicant, DocumentSpec, DossierFilter, Onestop, ReceiveRequest
 
 ROLE_ACCOUNTS = {
@@ -176,6 +176,17 @@ SCENARIOS: dict[str, Scenario] = {
         c["code"], document=1, device=f"folder:{network_scanner_folder(s.db.sqlite_path.parent)}", actor=a
     ),
     "digitisation.devices": lambda s, a, c: s.digitisation.devices(device="folder:/tmp", actor=a),
+    "digitisation.scan_pages": lambda s, a, c: s.digitisation.scan_pages(
+        _folder(s.db.sqlite_path.parent / "trang-quet"),
+        device=f"folder:{network_scanner_folder(s.db.sqlite_path.parent)}",
+        actor=a,
+    ),
+    "digitisation.prepare": lambda s, a, c: s.digitisation.prepare(
+        [Source("trang.png", page_png())], actor=a
+    ),
+    "digitisation.arrange": lambda s, a, c: s.digitisation.arrange(
+        [PagePick(_one_page_pdf(), 0, 90)], actor=a
+    ),
     "digitisation.attachments": lambda s, a, c: s.digitisation.attachments(c["earlier"], actor=a),
     "digitisation.pdf": lambda s, a, c: s.digitisation.pdf(c["earlier"], document=1, actor=a),
     "digitisation.thumbnails": lambda s, a, c: s.digitisation.thumbnails(c["earlier"], document=1, actor=a),
@@ -184,6 +195,17 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "digitisation.reuse": lambda s, a, c: s.digitisation.reuse(c["code"], 1, c["attachment"], actor=a),
 }
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _one_page_pdf() -> bytes:
+    from onestop import pages
+
+    return pages.build([Source("trang.png", page_png())], pages.Rules()).pdf
 
 
 @pytest.fixture(scope="module")
