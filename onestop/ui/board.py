@@ -13,9 +13,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -133,6 +135,12 @@ def addressee_text(a: Addressee) -> str:
     return f"{a.full_name} ({a.username}){where}{mark}"
 
 
+def _send_on_ctrl_enter(dialog: QDialog, send: Callable[[], object]) -> None:
+    """Ctrl+Enter sends from anywhere in the dialog, the text box included (as every step's form)."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog).activated.connect(send)
+
+
 class DirectiveDialog(QDialog):
     """To whom, what, by when: the head's directive on one dossier."""
 
@@ -186,11 +194,14 @@ class DirectiveDialog(QDialog):
         form.addRow(self.tr("Thời hạn"), due_box)
         self.errors.add("due", self.due, due_error)
         self.buttons = QDialogButtonBox()
-        self.send = self.buttons.addButton(self.tr("Gửi chỉ đạo"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send = self.buttons.addButton(
+            self.tr("Gửi chỉ đạo (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.send.setObjectName("directiveSend")
-        self.buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton(self.tr("Hủy (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        _send_on_ctrl_enter(self, self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -250,11 +261,14 @@ class AnswerDialog(QDialog):
         self.errors = FieldErrors()
         self.errors.add("text", self.text, self.error)
         buttons = QDialogButtonBox()
-        self.send = buttons.addButton(self.tr("Gửi trả lời"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send = buttons.addButton(
+            self.tr("Gửi trả lời (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.send.setObjectName("answerSend")
-        buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("Hủy (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        _send_on_ctrl_enter(self, self.submit)
         layout = QVBoxLayout(self)
         layout.addWidget(asked)
         layout.addWidget(self.text, 1)

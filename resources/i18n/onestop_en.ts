@@ -980,17 +980,17 @@
         <translation>The dossier is held by another unit: you may {0} only for your own unit&apos;s dossiers.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="132"/>
+        <location filename="../../onestop/ui/board.py" line="134"/>
         <source> (đang giữ hồ sơ)</source>
         <translation> (holds the dossier)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="280"/>
+        <location filename="../../onestop/ui/board.py" line="294"/>
         <source>{0} chỉ đạo ({1}) về hồ sơ {2}, hạn trả lời {3}: {4}</source>
         <translation>{0} directed ({1}) on dossier {2}, answer by {3}: {4}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="283"/>
+        <location filename="../../onestop/ui/board.py" line="297"/>
         <source>{0} chỉ đạo ({1}) về hồ sơ {2}: {3}</source>
         <translation>{0} directed ({1}) on dossier {2}: {3}</translation>
     </message>
@@ -1205,60 +1205,60 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../onestop/ui/board.py" line="242"/>
+        <location filename="../../onestop/ui/board.py" line="253"/>
         <source>Trả lời chỉ đạo về hồ sơ {0}</source>
         <translation>Answer the directive on dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="248"/>
+        <location filename="../../onestop/ui/board.py" line="259"/>
         <source>Đã làm gì, đề xuất gì</source>
         <translation>What was done, what is proposed</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="253"/>
-        <source>Gửi trả lời</source>
-        <translation>Send the answer</translation>
+        <location filename="../../onestop/ui/board.py" line="265"/>
+        <source>Gửi trả lời (Ctrl+Enter)</source>
+        <translation>Send the answer (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="255"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
+        <location filename="../../onestop/ui/board.py" line="268"/>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
     <name>BoardCountsBar</name>
     <message>
-        <location filename="../../onestop/ui/board.py" line="106"/>
+        <location filename="../../onestop/ui/board.py" line="108"/>
         <source>Không cập nhật được số liệu</source>
         <translation>The figures could not be updated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="113"/>
+        <location filename="../../onestop/ui/board.py" line="115"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="114"/>
+        <location filename="../../onestop/ui/board.py" line="116"/>
         <source>Đến hạn trong 1 ngày làm việc</source>
         <translation>Due within 1 working day</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="115"/>
+        <location filename="../../onestop/ui/board.py" line="117"/>
         <source>Chờ bổ sung (tạm dừng)</source>
         <translation>Awaiting documents (paused)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="117"/>
+        <location filename="../../onestop/ui/board.py" line="119"/>
         <source> — {0} quá hạn trả lời</source>
         <translation> — {0} past their answer time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="120"/>
+        <location filename="../../onestop/ui/board.py" line="122"/>
         <source>Chỉ đạo chờ trả lời</source>
         <translation>Directives awaiting an answer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="125"/>
+        <location filename="../../onestop/ui/board.py" line="127"/>
         <source>Cập nhật {0}</source>
         <translation>Updated {0}</translation>
     </message>
@@ -1683,47 +1683,47 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../onestop/ui/board.py" line="147"/>
+        <location filename="../../onestop/ui/board.py" line="155"/>
         <source>Chỉ đạo xử lý hồ sơ {0}</source>
         <translation>Directive on dossier {0}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="154"/>
+        <location filename="../../onestop/ui/board.py" line="162"/>
         <source>Nội dung chỉ đạo: việc cần làm, kết quả cần báo cáo</source>
         <translation>The directive: what to do, what to report</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="155"/>
+        <location filename="../../onestop/ui/board.py" line="163"/>
         <source>Hạn trả lời</source>
         <translation>Answer by</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="170"/>
+        <location filename="../../onestop/ui/board.py" line="178"/>
         <source>Gửi đến</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="171"/>
+        <location filename="../../onestop/ui/board.py" line="179"/>
         <source>Nội dung</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="186"/>
+        <location filename="../../onestop/ui/board.py" line="194"/>
         <source>Thời hạn</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="189"/>
-        <source>Gửi chỉ đạo</source>
-        <translation>Send the directive</translation>
+        <location filename="../../onestop/ui/board.py" line="198"/>
+        <source>Gửi chỉ đạo (Ctrl+Enter)</source>
+        <translation>Send the directive (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="191"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
+        <location filename="../../onestop/ui/board.py" line="201"/>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="212"/>
+        <location filename="../../onestop/ui/board.py" line="223"/>
         <source>Gửi đến: chọn người nhận chỉ đạo.</source>
         <translation>To: choose who receives the directive.</translation>
     </message>
@@ -1731,17 +1731,17 @@
 <context>
     <name>DirectivesBanner</name>
     <message>
-        <location filename="../../onestop/ui/board.py" line="334"/>
+        <location filename="../../onestop/ui/board.py" line="348"/>
         <source>Chỉ đạo của lãnh đạo chờ anh/chị trả lời ({0})</source>
         <translation>Directives from the head awaiting your answer ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="345"/>
+        <location filename="../../onestop/ui/board.py" line="359"/>
         <source>Mở hồ sơ</source>
         <translation>Open the dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="347"/>
+        <location filename="../../onestop/ui/board.py" line="361"/>
         <source>Trả lời…</source>
         <translation>Answer…</translation>
     </message>
@@ -2065,17 +2065,17 @@
 <context>
     <name>DossierDirectives</name>
     <message>
-        <location filename="../../onestop/ui/board.py" line="398"/>
+        <location filename="../../onestop/ui/board.py" line="412"/>
         <source>Chỉ đạo gửi {0}: {1}</source>
         <translation>Directive to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="404"/>
+        <location filename="../../onestop/ui/board.py" line="418"/>
         <source>Trả lời…</source>
         <translation>Answer…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/board.py" line="412"/>
+        <location filename="../../onestop/ui/board.py" line="426"/>
         <source>Chỉ đạo xử lý hồ sơ này…</source>
         <translation>Give a directive on this dossier…</translation>
     </message>
@@ -4773,52 +4773,52 @@
         <translation>Dossiers overdue or due within one working day, earliest due first — who holds them</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="357"/>
+        <location filename="../../onestop/ui/worklists.py" line="358"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.</source>
         <translation>Enter or double-click: open the dossier. The steps&apos; keys work right here.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="366"/>
+        <location filename="../../onestop/ui/worklists.py" line="367"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="367"/>
+        <location filename="../../onestop/ui/worklists.py" line="368"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="388"/>
+        <location filename="../../onestop/ui/worklists.py" line="389"/>
         <source>Chỉ đạo xử lý hồ sơ đang chọn… (Ctrl+D)</source>
         <translation>Give a directive on the selected dossier… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="456"/>
+        <location filename="../../onestop/ui/worklists.py" line="457"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="459"/>
+        <location filename="../../onestop/ui/worklists.py" line="460"/>
         <source>Không có hồ sơ nào đang chờ xử lý.</source>
         <translation>No dossier is waiting to be processed.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="461"/>
+        <location filename="../../onestop/ui/worklists.py" line="462"/>
         <source>Không có hồ sơ nào quá hạn hay sắp đến hạn.</source>
         <translation>No dossier is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="464"/>
+        <location filename="../../onestop/ui/worklists.py" line="465"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="466"/>
+        <location filename="../../onestop/ui/worklists.py" line="467"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="494"/>
+        <location filename="../../onestop/ui/worklists.py" line="495"/>
         <source>Hồ sơ {0} — {1}: các bước xử lý</source>
         <translation>Dossier {0} — {1}: its steps</translation>
     </message>

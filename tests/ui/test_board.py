@@ -104,7 +104,7 @@ def test_counts_follow_the_work_and_a_directive_reaches_the_holder_who_answers_i
     dialog.text.setPlainText("Trả kết quả trong ngày, báo cáo lý do chậm")
     dialog.has_due.setChecked(True)
     with qtbot.waitSignal(dialog.directed, timeout=5000):
-        dialog.submit()
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # sends
     qtbot.waitUntil(lambda: board.counts.counts.directives_open == 1, timeout=5000)  # type: ignore[union-attr]
 
     mine = WorkListView(agency, officer, tasks, ui_state, "mine")
