@@ -354,6 +354,11 @@ class WorkListView(QWidget):
             header.visualIndex(WorkListModel.HELD_SINCE), header.visualIndex(WorkListModel.HOLDER) + 1
         )
         self.table.setColumnHidden(WorkListModel.APPLICANT, which == URGENT)  # room for who and since when
+        # The officer works to the current due moment (it says «hẹn lại» when re-appointed); the
+        # original one and since when a unit holds it are the head's figures: room for the
+        # procedure and the unit on 1366 px.
+        self.table.setColumnHidden(WorkListModel.DUE, which == MINE)
+        self.table.setColumnHidden(WorkListModel.HELD_SINCE, which == MINE)
         self.table.setToolTip(
             self.tr("Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.")
         )

@@ -180,3 +180,23 @@ def test_a_screen_key_the_role_may_not_use_says_so(
     qtbot.keyClick(window, Qt.Key.Key_F6)
     assert window.tabs.currentWidget() is window.mine
     window.close()
+
+
+def test_an_officer_of_every_unit_sees_procedure_and_unit_readable_on_1366_pixels(
+    qtbot: QtBot, agency: Onestop, tasks: Tasks, ui_state: QSettings
+) -> None:
+    code = receive(agency, HOTICH_3_DAYS, "Trần Văn Ba")
+    agency.oversight.direct(
+        code, to_user="xuly1", text="Trả kết quả trong ngày", actor=actor(agency, "lanhdao")
+    )
+    view = WorkListView(agency, actor(agency, "xuly1"), tasks, ui_state, "mine")
+    qtbot.addWidget(view)
+    view.resize(1366, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    shown(qtbot, view, 1)
+    QApplication.processEvents()
+    header = view.table.horizontalHeader()
+    assert view.table.isColumnHidden(WorkListModel.DUE)  # the current due moment is theirs to meet
+    for column in (WorkListModel.PROCEDURE, WorkListModel.UNIT):
+        assert header.sectionSize(column) >= 120, (column, header.sectionSize(column))
