@@ -332,7 +332,9 @@ class WorkListView(QWidget):
         header.setSectionResizeMode(WorkListModel.UNIT, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         widths = {
-            WorkListModel.CODE: metrics.horizontalAdvance("H15.50.05.13-261123-0000") + 16 + 22,  # and the not-digitised mark
+            WorkListModel.CODE: metrics.horizontalAdvance("H15.50.05.13-261123-0000")
+            + 16
+            + 22,  # and the not-digitised mark
             WorkListModel.APPLICANT: metrics.horizontalAdvance("Nguyễn Thị Thu Hương") + 16,
             WorkListModel.HOLDER: metrics.horizontalAdvance("Lê Thị Hồng Nhung") + 16,
             WorkListModel.DUE: metrics.horizontalAdvance("Hẹn ban đầu") + 20,
