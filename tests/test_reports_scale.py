@@ -5,6 +5,7 @@ digitised, over several periods; and its queries read covering indexes without s
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import date, timedelta
 from typing import Any
@@ -121,3 +122,69 @@ def test_the_reference_is_not_trivially_equal(busy: Onestop) -> None:
     assert month["finished_on_time"] + month["finished_late"] > 0
     assert month["digitised"] > 0 and month["electronic_results"] > 0
     assert month["ratings_total"] > 0 and month["by_officer"]
+
+
+def test_a_level_no_longer_on_the_scale_is_read_in_the_general_pass(
+    busy: Onestop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ratings at a level the scale has dropped are outside the listed keys: the report notices
+    (its count differs from the period's) and reads them in the general pass, still equal."""
+    from onestop.services import reports
+
+    calls = []
+    general = reports.ReportService._rating_rows
+
+    def counted(self: Any, *args: Any) -> Any:
+        calls.append(args)
+        return general(self, *args)
+
+    monkeypatch.setattr(reports.ReportService, "_rating_rows", counted)
+    head = actor(busy, "lanhdao")
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    assert busy.reports.report(*year, actor=head)["ratings_total"] > 0
+    assert calls == []  # every level listed: no general pass
+    scale = busy.ratings.scale()
+    dropped = dataclasses.replace(scale, levels=scale.levels[1:])  # as if the scale had lost a level
+    assert any(
+        r["level"] == scale.levels[0].key and r["count"]
+        for r in busy.reports.report(*year, actor=head)["by_level"]
+    )
+    monkeypatch.setattr(busy.ratings, "scale", lambda: dropped)
+    reference = ReferenceReport(busy.ctx, busy.ratings)
+    got = busy.reports.report(*year, actor=head)
+    assert len(calls) == 1
+    assert scale.levels[0].key in got["ratings"]  # counted, after the scale's levels
+    assert _plain(got) == _plain(reference.report(*year))
+
+
+def test_the_report_sorts_none_of_the_periods_rows(busy: Onestop) -> None:
+    """Every pass over the period's dossiers, results and ratings streams its groups from an index
+    (SQLite's plans say no temp B-tree) but the ratings per procedure, grouped after a join, and
+    small sets."""
+    if not busy.db.is_sqlite:
+        pytest.skip("SQLite's query plans")
+    from sqlalchemy import event
+
+    plans: list[tuple[str, str]] = []
+
+    def explain(conn: Any, cursor: Any, statement: str, params: Any, context: Any, many: bool) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "GROUP BY" in statement:
+            raw = conn.connection.driver_connection.execute("EXPLAIN QUERY PLAN " + statement, params)
+            plans.append((statement, " | ".join(str(r[3]) for r in raw.fetchall())))
+
+    event.listen(busy.db.engine, "before_cursor_execute", explain)
+    try:
+        busy.reports.report(date(2026, 1, 1), date(2026, 12, 31), actor=actor(busy, "lanhdao"))
+    finally:
+        event.remove(busy.db.engine, "before_cursor_execute", explain)
+    sorted_ = [(s, p) for s, p in plans if "TEMP B-TREE" in p]
+    # Sorted: the ratings per procedure (after the join), the ratings giving reasons, and two small
+    # sets: the dossiers still open (by status) and those with an attachment.
+    assert len(sorted_) == 4, [s[:80] for s, _ in sorted_]
+    assert any("count(*) AS open" in s for s, _ in sorted_)
+    assert any("attachments" in s for s, _ in sorted_)
+    assert any("d.procedure_id, r.level" in s for s, _ in sorted_)
+    assert any("ratings.reasons" in s and "ratings.reasons !=" in s for s, _ in sorted_)
+    assert any("ix_dossiers_report_received" in p for _, p in plans)
+    assert any("ix_dossiers_report_result" in p for _, p in plans)
+    assert any("ix_events_officer" in p and "ix_dossiers_key" in p for _, p in plans)

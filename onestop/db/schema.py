@@ -243,6 +243,8 @@ dossiers = Table(
         "received_at",
     ),
     Index("ix_dossiers_result_due", "result_at", "legal_due_at", "due_at"),
+    # What the report's joins read of a dossier by key (results, ratings), compact, not the wide row.
+    Index("ix_dossiers_key", "id", "procedure_id", "legal_due_at", "due_at", "received_at"),
 )
 
 dossier_documents = Table(
