@@ -1,5 +1,6 @@
-"""The period report as onestop computed it before the single-pass rewrite (onestop 0006, commit
-f2e004b): kept verbatim as the reference the fast report must equal, figure for figure."""
+"""The period report as onestop computed it before its passes were made to stream (schema 0006,
+commit f2e004b): a verbatim copy (and ``report_groups`` of onestop.services.digitisation), the
+reference the report must equal figure for figure (tests/test_reports_scale.py)."""
 
 from __future__ import annotations
 
