@@ -27,6 +27,8 @@ PERIODS = (
     (date(2026, 10, 15), date(2026, 10, 15)),  # one day
     (date(2025, 1, 1), date(2025, 12, 31)),  # nothing received, dossiers still open
     (date(2025, 6, 1), date(2027, 3, 31)),  # across years, past today
+    (date(1900, 1, 1), date(2100, 12, 31)),  # the widest allowed: only the weeks with data are read
+    (date(2026, 12, 3), date(2026, 12, 31)),  # after the last dossier: nothing at all
 )
 
 

@@ -425,7 +425,7 @@ class ReportService:
         keys = (r.clerk_id, r.event, r.level, r.satisfied)
         per_month = select(*keys, func.count()).group_by(*keys)
         monthly: list[tuple[Any, ...]] = []
-        for month, since, until in _months(p):
+        for month, since, until in _months(conn, p):
             monthly.extend((month, *row) for row in conn.execute(per_month.where(listed, since, until)))
         if sum(row[-1] for row in monthly) != total:
             return None
@@ -613,13 +613,31 @@ def _moment(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-def _spans(p: Period, next_start: Any) -> Iterator[tuple[date, Any, Any]]:
-    """The period cut where ``next_start(day)`` says the next span begins: (first day, from, to) as
-    conditions' bounds, counted in whole days of 86,400 s from the period's start (as the day keys
-    of the general passes)."""
+def _seen(conn: Any, p: Period, *columns: Any) -> tuple[int, int] | None:
+    """The first and last moment (epoch seconds) of ``columns`` within the period, or None: each an
+    index's first or last entry in the range (SQLite answers a lone min() or max() by one seek)."""
+    found = []
+    for column in columns:
+        for edge in (func.min, func.max):
+            at = conn.execute(select(edge(column)).where(column >= p.start, column < p.end)).scalar_one()
+            if at is not None:
+                found.append(int(at.timestamp()))
+    return (min(found), max(found)) if found else None
+
+
+def _spans(
+    p: Period, seen: tuple[int, int] | None, align: Any, next_start: Any
+) -> Iterator[tuple[date, Any, Any]]:
+    """The part of the period from the first to the last moment ``seen``, cut where
+    ``next_start(day)`` says the next span begins (its first span from ``align(first day seen)``):
+    (first day, from, to), in whole days of 86,400 s from the period's start as the day keys of the
+    general passes. Spans without data are never read: a period of two centuries costs its data."""
+    if seen is None:
+        return
     start, end = int(p.start.timestamp()), int(p.end.timestamp())
-    day = p.first
-    while day <= p.last:
+    first, last = (p.first + timedelta(days=(at - start) // 86_400) for at in seen)
+    day = max(p.first, align(first))
+    while day <= min(p.last, last):
         following = next_start(day)
         yield (
             day,
@@ -629,9 +647,14 @@ def _spans(p: Period, next_start: Any) -> Iterator[tuple[date, Any, Any]]:
         day = following
 
 
-def _months(p: Period) -> Iterator[tuple[str, Any, Any]]:
+def _months(conn: Any, p: Period) -> Iterator[tuple[str, Any, Any]]:
     r = t.ratings.c
-    for day, since, until in _spans(p, lambda x: (x.replace(day=1) + timedelta(days=32)).replace(day=1)):
+    for day, since, until in _spans(
+        p,
+        _seen(conn, p, r.at),
+        lambda x: x.replace(day=1),
+        lambda x: (x.replace(day=1) + timedelta(days=32)).replace(day=1),
+    ):
         yield f"{day:%Y-%m}", r.at >= since, r.at < until
 
 
@@ -641,7 +664,12 @@ def _weeks(conn: Any, p: Period) -> list[dict[str, Any]]:
     d = t.dossiers.c
     due = func.coalesce(d.legal_due_at, d.due_at)
     out = []
-    for day, since, until in _spans(p, lambda x: x + timedelta(days=7 - x.weekday())):
+    for day, since, until in _spans(
+        p,
+        _seen(conn, p, d.received_at, d.result_at),
+        lambda x: x - timedelta(days=x.weekday()),
+        lambda x: x + timedelta(days=7 - x.weekday()),
+    ):
         received = conn.execute(
             select(func.count()).where(d.received_at >= since, d.received_at < until)
         ).scalar_one()
