@@ -229,18 +229,22 @@ dossiers = Table(
     Column("legal_due_at", UTCDateTime, nullable=True),
     Column("result_at", UTCDateTime, nullable=True),  # when the result was ready
     Index("ix_dossiers_status_due", "status", "due_at"),
-    # Covering indexes of the period report: each of its passes reads one compact index, not the table.
-    Index("ix_dossiers_report_received", "received_at", "procedure_id", "received_by", "status"),
+    # Covering indexes of the period report, led by its group keys (procedure, receiving clerk) so
+    # its passes stream the groups in index order without sorting the period's rows; the weekly
+    # series counts the results by moment (ix_dossiers_result_due) and the receipts by received_at.
+    Index("ix_dossiers_report_received", "procedure_id", "received_by", "received_at", "status"),
     Index(
         "ix_dossiers_report_result",
-        "result_at",
         "procedure_id",
         "received_by",
-        "current_unit_id",
+        "result_at",
         "legal_due_at",
         "due_at",
         "received_at",
     ),
+    Index("ix_dossiers_result_due", "result_at", "legal_due_at", "due_at"),
+    # What the report's joins read of a dossier by key (results, ratings), compact, not the wide row.
+    Index("ix_dossiers_key", "id", "procedure_id", "legal_due_at", "due_at", "received_at"),
 )
 
 dossier_documents = Table(
@@ -292,6 +296,8 @@ events = Table(
     Column("state", String(64), nullable=True),
     # The report's pass over the results by the officer who recorded them (covering).
     Index("ix_events_report", "at", "action", "user_id", "from_unit_id", "dossier_id"),
+    # Its groups per officer and unit, streamed in index order (the report lists both keys).
+    Index("ix_events_officer", "user_id", "action", "from_unit_id", "at", "dossier_id"),
 )
 
 chain_head = Table(
@@ -322,6 +328,8 @@ ratings = Table(
     Column("hash", String(64), nullable=False),
     UniqueConstraint("dossier_id", "event", name="uq_ratings_dossier_event"),
     Index("ix_ratings_report", "at", "level", "satisfied", "event", "reasons", "clerk_id", "dossier_id"),
+    # The report's groups per clerk, event and level, streamed in index order (keys listed).
+    Index("ix_ratings_clerk", "clerk_id", "event", "level", "satisfied", "at", "reasons", "dossier_id"),
 )
 
 directives = Table(

@@ -23,26 +23,34 @@ Definitions, for a period [from, to] of days in the agency's time zone (also in 
   Σ (due after pauses − receipt) ÷ finished (calendar hours); their ratio × 100.
 - per field (*lĩnh vực*) of the catalogue and per rating level (count, share of the ratings).
 
-Every figure is one aggregate query over indexed columns (no row loops in Python), so a year of a
-million dossiers answers in about a second; ``dossiers_behind`` lists the dossiers behind a number.
+Every figure comes from aggregate queries over covering indexes, never a loop over rows in Python.
+SQLite has no hash aggregation: a GROUP BY that its index does not order sorts every row of the
+period, which was most of the time of a yearly report. So the indexes lead with the keys the passes
+group by (procedure and receiving clerk; officer, action and unit; clerk, event, level and
+satisfied) and the queries list those keys (IN): SQLite seeks each combination's range of the
+period and streams the groups. The weekly and monthly series are one count per week or month. What
+is left sorted: the ratings per procedure (after a join by key) and the small sets (open dossiers,
+those with a scan, the ratings giving reasons). A year of a million dossiers (685,750 received)
+takes about 2–3 s on a loaded 2-CPU machine (benchmarks/RESULTS.md); ``dossiers_behind`` lists the
+dossiers behind a number.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, case, func, literal, select, type_coerce
+from sqlalchemy import BigInteger, and_, bindparam, case, func, literal, select, text, type_coerce
 
 from onestop import lifecycle as lc
 from onestop.auth import Act, Actor
 from onestop.db import schema as t
 from onestop.errors import ValidationError
 from onestop.forms.model import FormHeader, RegisterData, RegisterRow
-from onestop.ratings import REASONS
+from onestop.ratings import EVENTS, REASONS
 from onestop.services.context import Context, public, requires
 from onestop.services.digitisation import report_groups
 
@@ -95,47 +103,7 @@ class ReportService:
         def count(cond: Any) -> Any:
             return func.sum(case((cond, 1), else_=0))
 
-        # Three selections, each answered by a covering index (received_at…, result_at…, status…),
-        # each in one pass grouped as finely as any breakdown needs (day × procedure × clerk [× unit]);
-        # the totals, breakdowns and weekly series are folded from those few thousand groups here.
-        start = int(p.start.timestamp())
-        day = ((d.received_at - literal(start)) // literal(86_400)).label("day")
-        done_day = ((done - literal(start)) // literal(86_400)).label("day")
-        parts = (
-            (
-                and_(d.received_at >= p.start, d.received_at < p.end),
-                [day, d.procedure_id, d.received_by],
-                [
-                    func.count().label("received"),
-                    count(d.status == lc.REFUSED).label("refused"),
-                    count(d.status == lc.STOPPED).label("stopped"),
-                    count(d.status == lc.WITHDRAWN).label("withdrawn"),
-                ],
-            ),
-            (
-                and_(done >= p.start, done < p.end),
-                [done_day, d.procedure_id, d.received_by, d.current_unit_id],
-                [
-                    count(done <= due).label("finished_on_time"),
-                    count(done > due).label("finished_late"),
-                    func.sum(_secs(done) - _secs(d.received_at)).label("busy_seconds"),
-                    func.sum(_secs(due) - _secs(d.received_at)).label("allowed_seconds"),
-                ],
-            ),
-            (
-                and_(d.status.in_(_ALIVE), d.received_at < p.end),
-                [d.procedure_id, d.received_by],
-                [
-                    func.count().label("open"),
-                    count(and_(d.status != lc.WAITING, due < now)).label("open_overdue"),
-                ],
-            ),
-        )
-        groups: list[dict[str, Any]] = []
         with self.ctx.db.read() as conn:
-            for where, keys, figures in parts:
-                for row in conn.execute(select(*keys, *figures).where(where).group_by(*keys)):
-                    groups.append({k: (int(v) if v is not None else None) for k, v in row._mapping.items()})
             procs, fields = {}, {}
             for r in conn.execute(
                 select(t.procedures.c.id, t.procedures.c.code, t.procedures.c.name, t.procedures.c.field)
@@ -147,21 +115,54 @@ class ReportService:
                 for r in conn.execute(select(t.staff.c.id, t.staff.c.username, t.staff.c.full_name))
             }
             unit_names = dict(conn.execute(select(t.units.c.id, t.units.c.name)).all())
+            # Each breakdown pass reads an index led by (procedure, receiving clerk) with both keys
+            # listed (IN): SQLite seeks the period's range of each pair and streams the groups in the
+            # index's order, with no sort of the period's rows (the cost of a GROUP BY that sorts).
+            pairs = and_(d.procedure_id.in_(list(procs)), d.received_by.in_(list(people)))
+            parts = (
+                (
+                    and_(pairs, d.received_at >= p.start, d.received_at < p.end),
+                    [
+                        func.count().label("received"),
+                        count(d.status == lc.REFUSED).label("refused"),
+                        count(d.status == lc.STOPPED).label("stopped"),
+                        count(d.status == lc.WITHDRAWN).label("withdrawn"),
+                    ],
+                ),
+                (
+                    and_(pairs, done >= p.start, done < p.end),
+                    [
+                        count(done <= due).label("finished_on_time"),
+                        count(done > due).label("finished_late"),
+                        func.sum(_secs(done) - _secs(d.received_at)).label("busy_seconds"),
+                        func.sum(_secs(due) - _secs(d.received_at)).label("allowed_seconds"),
+                    ],
+                ),
+                (
+                    and_(d.status.in_(_ALIVE), d.received_at < p.end),
+                    [
+                        func.count().label("open"),
+                        count(and_(d.status != lc.WAITING, due < now)).label("open_overdue"),
+                    ],
+                ),
+            )
+            keys = (d.procedure_id, d.received_by)
+            groups: list[dict[str, Any]] = []
+            for where, figures in parts:
+                for row in conn.execute(select(*keys, *figures).where(where).group_by(*keys)):
+                    groups.append({k: (int(v) if v is not None else None) for k, v in row._mapping.items()})
             groups.extend(report_groups(conn, p.start, p.end))
-            ratings = self._ratings(conn, p, procs, people, fields)
+            weeks = _weeks(conn, p)
+            receiving = frozenset(g["received_by"] for g in groups)
+            ratings = self._ratings(conn, p, procs, people, fields, receiving)
             officers = self._officers(conn, p, people, unit_names)
         total: dict[str, int] = {}
         by_proc: dict[tuple[str, str], dict[str, int]] = {}
         by_clerk: dict[tuple[str, str], dict[str, int]] = {}
         by_unit_counts: dict[str, dict[str, int]] = {}
         by_field: dict[str, dict[str, int]] = {}
-        weeks: dict[date, dict[str, int]] = {}
         for g in groups:
-            counts = {
-                k: v or 0
-                for k, v in g.items()
-                if k not in ("day", "procedure_id", "received_by", "current_unit_id")
-            }
+            counts = {k: v or 0 for k, v in g.items() if k not in ("procedure_id", "received_by")}
             sinks = [
                 total,
                 by_proc.setdefault(procs[g["procedure_id"]], {}),
@@ -171,15 +172,7 @@ class ReportService:
             for sink in sinks:
                 for k, v in counts.items():
                     sink[k] = sink.get(k, 0) + v
-            if g.get("day") is not None:
-                when = p.first + timedelta(days=g["day"])
-                week = weeks.setdefault(
-                    when - timedelta(days=when.weekday()), {"received": 0, "finished": 0, "on_time": 0}
-                )
-                week["received"] += counts.get("received", 0)
-                week["finished"] += counts.get("finished_on_time", 0) + counts.get("finished_late", 0)
-                week["on_time"] += counts.get("finished_on_time", 0)
-        series = ([{"week": w.isoformat(), **f} for w, f in sorted(weeks.items())], ratings["by_month"])
+        series = (weeks, ratings["by_month"])
         # Per unit: the unit that recorded the result (a returned dossier has no current unit any more).
         for officer in officers:
             sink = by_unit_counts.setdefault(officer["unit"], {})
@@ -270,27 +263,30 @@ class ReportService:
         self, conn: Any, p: Period, people: dict[int, tuple[str, str]], unit_names: dict[int, str]
     ) -> list[dict[str, Any]]:
         """On time per officer who recorded the result (and the unit they recorded it for): one pass
-        over the result events of the period (a covering index on action, moment, officer, unit),
+        over the result events of the period (a covering index on officer, action, unit, moment),
         each joined to its dossier by key for the due moment."""
-        e, d = t.events.c, t.dossiers.c
-        due = func.coalesce(d.legal_due_at, d.due_at)
-
-        def count(cond: Any) -> Any:
-            return func.sum(case((cond, 1), else_=0))
-
-        rows = conn.execute(
-            select(
-                e.user_id,
-                e.from_unit_id,
-                count(e.at <= due).label("finished_on_time"),
-                count(e.at > due).label("finished_late"),
-                func.sum(_secs(e.at) - _secs(d.received_at)).label("busy_seconds"),
-                func.sum(_secs(due) - _secs(d.received_at)).label("allowed_seconds"),
-            )
-            .join(t.dossiers, d.id == e.dossier_id)
-            .where(e.action == "result", e.at >= p.start, e.at < p.end)
-            .group_by(e.user_id, e.from_unit_id)
-        ).all()
+        if not people:
+            return []
+        # ix_events_officer leads with (officer, action, unit): both keys listed, the groups stream
+        # in its order; the results recorded for no unit apart (IN never matches NULL). Each joins
+        # its dossier through ix_dossiers_key, a compact copy of the columns read, not the table.
+        sql = (
+            "SELECT e.user_id, e.from_unit_id,"
+            " sum(CASE WHEN e.at <= coalesce(d.legal_due_at, d.due_at) THEN 1 ELSE 0 END) AS finished_on_time,"
+            " sum(CASE WHEN e.at > coalesce(d.legal_due_at, d.due_at) THEN 1 ELSE 0 END) AS finished_late,"
+            " sum(e.at - d.received_at) AS busy_seconds,"
+            " sum(coalesce(d.legal_due_at, d.due_at) - d.received_at) AS allowed_seconds"
+            f" FROM events e JOIN dossiers d{_by_key(self.ctx)} ON d.id = e.dossier_id"
+            f" WHERE e.user_id IN ({_ids(people)}) AND e.action = 'result' AND {{unit}}"
+            " AND e.at >= :since AND e.at < :until GROUP BY e.user_id, e.from_unit_id"
+        )
+        bounds = {"since": int(p.start.timestamp()), "until": int(p.end.timestamp())}
+        units = [f"e.from_unit_id IN ({_ids(unit_names)})"] if unit_names else []
+        rows = [
+            row
+            for unit in (*units, "e.from_unit_id IS NULL")
+            for row in conn.execute(text(sql.format(unit=unit)), bounds)
+        ]
         out = []
         for r in rows:
             counts = {k: int(v or 0) for k, v in r._mapping.items() if k not in ("user_id", "from_unit_id")}
@@ -318,49 +314,54 @@ class ReportService:
         procs: dict[int, tuple[str, str]],
         people: dict[int, tuple[str, str]],
         fields: dict[int, str] | None = None,
+        receiving: frozenset[int] = frozenset(),
     ) -> dict[str, Any]:
-        """One pass over the period's ratings (a covering index on ``at``), grouped by day, level,
-        event, reasons, clerk and procedure; folded into every breakdown here."""
-        r, d = t.ratings.c, t.dossiers.c
-        start = int(p.start.timestamp())
-        day = ((r.at - literal(start)) // literal(86_400)).label("day")
-        keys = (day, r.level, r.satisfied, r.event, r.reasons, r.clerk_id, d.procedure_id)
-        rows = conn.execute(
-            select(*keys, func.count())
-            .join(t.dossiers, d.id == r.dossier_id)
-            .where(r.at >= p.start, r.at < p.end)
-            .group_by(*keys)
-        ).all()
-        months: dict[str, dict[str, int]] = {}
+        """The period's ratings per month, clerk, event and level; per procedure and level; and the
+        reasons given: read without sorting the period's ratings when every one of them is at a
+        level of today's scale (``_rating_groups``), else in the one general pass
+        (``_rating_rows``). Folded into every breakdown here."""
         scale = self.ratings.scale()
+        monthly, per_proc, reason_rows, clerk_order = self._rating_groups(
+            conn, p, [lv.key for lv in scale.levels], people, receiving
+        ) or self._rating_rows(conn, p)
         levels = {lv.key: 0 for lv in scale.levels}
-        overall: dict[str, Any] = {"levels": dict(levels), "n": 0, "ok": 0}
+
+        def bucket() -> dict[str, Any]:
+            return {"levels": dict(levels), "n": 0, "ok": 0}
+
+        def add(b: dict[str, Any], level: str, satisfied: bool, n: int) -> None:
+            b["levels"][level] = b["levels"].get(level, 0) + n
+            b["n"] += n
+            b["ok"] += n if satisfied else 0
+
+        months: dict[str, dict[str, int]] = {}
+        overall = bucket()
         by_clerk: dict[str, dict[str, Any]] = {}
         by_proc: dict[str, dict[str, Any]] = {}
         by_event: dict[str, dict[str, Any]] = {}
         by_field: dict[str, dict[str, Any]] = {}
         reasons: dict[str, int] = {}
-        for offset, level, satisfied, event, reason_text, clerk_id, procedure_id, n in rows:
+        for clerk_id in clerk_order:  # the order the rated clerks first appear in (see report())
             user, name = people[clerk_id]
-            proc = procs[procedure_id][0]
-            month = months.setdefault(
-                f"{p.first + timedelta(days=int(offset)):%Y-%m}", {"ratings": 0, "satisfied": 0}
-            )
+            by_clerk.setdefault(user, {**bucket(), "name": name})
+        for month_key, clerk_id, event, level, satisfied, n in monthly:
+            month = months.setdefault(month_key, {"ratings": 0, "satisfied": 0})
             month["ratings"] += n
             month["satisfied"] += n if satisfied else 0
-            buckets: tuple[dict[str, Any], ...] = (
+            user, name = people[clerk_id]
+            for b in (
                 overall,
-                by_clerk.setdefault(user, {"levels": dict(levels), "n": 0, "ok": 0, "name": name}),
-                by_proc.setdefault(proc, {"levels": dict(levels), "n": 0, "ok": 0}),
-                by_event.setdefault(event, {"levels": dict(levels), "n": 0, "ok": 0}),
-                by_field.setdefault(
-                    (fields or {}).get(procedure_id, "—"), {"levels": dict(levels), "n": 0, "ok": 0}
-                ),
-            )
-            for bucket in buckets:
-                bucket["levels"][level] = bucket["levels"].get(level, 0) + n
-                bucket["n"] += n
-                bucket["ok"] += n if satisfied else 0
+                by_clerk.setdefault(user, {**bucket(), "name": name}),
+                by_event.setdefault(event, bucket()),
+            ):
+                add(b, level, satisfied, n)
+        for procedure_id, level, satisfied, n in per_proc:
+            for b in (
+                by_proc.setdefault(procs[procedure_id][0], bucket()),
+                by_field.setdefault((fields or {}).get(procedure_id, "—"), bucket()),
+            ):
+                add(b, level, satisfied, n)
+        for reason_text, n in reason_rows:
             for reason in filter(None, (reason_text or "").split(",")):
                 reasons[reason] = reasons.get(reason, 0) + n
 
@@ -397,6 +398,109 @@ class ReportService:
                 for m, f in sorted(months.items())
             ],
         }
+
+    def _rating_groups(
+        self,
+        conn: Any,
+        p: Period,
+        level_keys: list[str],
+        people: dict[int, tuple[str, str]],
+        receiving: frozenset[int],
+    ) -> _RatingParts | None:
+        """The ratings read through ix_ratings_clerk (clerk, event, level, satisfied, moment, …) with
+        every leading key listed (IN), so SQLite seeks each combination's range of the period and
+        streams the groups in the index's order: per month, clerk, event and level; per procedure
+        (joined by key, the only sort, of three small keys); the reasons (sorting only the ratings
+        that give one). None when some rating of the period is outside the lists (a level no longer
+        on the scale, say): the caller then reads them in the general pass."""
+        r = t.ratings.c
+        listed = and_(
+            r.clerk_id.in_(list(people)),
+            r.event.in_(list(EVENTS)),
+            r.level.in_(level_keys),
+            r.satisfied.in_([True, False]),
+        )
+        period = and_(r.at >= p.start, r.at < p.end)
+        total = int(conn.execute(select(func.count()).where(period)).scalar_one())
+        keys = (r.clerk_id, r.event, r.level, r.satisfied)
+        per_month = select(*keys, func.count()).group_by(*keys)
+        monthly: list[tuple[Any, ...]] = []
+        for month, since, until in _months(conn, p):
+            monthly.extend((month, *row) for row in conn.execute(per_month.where(listed, since, until)))
+        if sum(row[-1] for row in monthly) != total:
+            return None
+        # Per procedure: each rating joined to its dossier through ix_dossiers_key, then the one
+        # sort, of three small keys.
+        per_proc = [
+            (int(row[0]), row[1], bool(row[2]), int(row[3]))
+            for row in conn.execute(
+                text(
+                    "SELECT d.procedure_id, r.level, r.satisfied, count(*)"
+                    f" FROM ratings r JOIN dossiers d{_by_key(self.ctx)} ON d.id = r.dossier_id"
+                    f" WHERE r.clerk_id IN ({_ids(people)}) AND r.event IN :events AND r.level IN :levels"
+                    " AND r.satisfied IN (:yes, :no) AND r.at >= :since AND r.at < :until"
+                    " GROUP BY d.procedure_id, r.level, r.satisfied"
+                ).bindparams(bindparam("events", expanding=True), bindparam("levels", expanding=True)),
+                {
+                    "events": list(EVENTS),
+                    "levels": level_keys,
+                    "yes": True,
+                    "no": False,
+                    "since": int(p.start.timestamp()),
+                    "until": int(p.end.timestamp()),
+                },
+            )
+        ]
+        # The reasons in the order the general pass meets them (by day, level, satisfied, event,
+        # reasons): ties in their counts keep that order in the report.
+        start = int(p.start.timestamp())
+        day = (r.at - literal(start)) // literal(86_400)
+        given = conn.execute(
+            select(r.reasons, r.level, r.satisfied, r.event, func.min(day), func.count())
+            .where(listed, period, r.reasons != "")
+            .group_by(r.reasons, r.level, r.satisfied, r.event)
+        ).all()
+        reason_rows = [(g[0], int(g[5])) for g in sorted(given, key=lambda g: (g[4], g[1], g[2], g[3], g[0]))]
+        # Clerks rated but receiving nothing in the period are listed after the others in the order
+        # they first appear in the general pass: that order, for them only (rarely more than one).
+        rated = list(dict.fromkeys(row[1] for row in monthly))
+        extra = [c for c in rated if c not in receiving]
+        if len(extra) > 1:
+            first = select(day, r.level, r.satisfied, r.event, r.reasons).where(period).limit(1)
+            key = {
+                c: (
+                    *conn.execute(
+                        first.where(r.clerk_id == c).order_by(day, r.level, r.satisfied, r.event, r.reasons)
+                    ).one(),
+                    c,
+                )
+                for c in extra
+            }
+            extra.sort(key=key.__getitem__)
+        clerk_order = [c for c in rated if c in receiving] + extra
+        return monthly, per_proc, reason_rows, clerk_order
+
+    def _rating_rows(self, conn: Any, p: Period) -> _RatingParts:
+        """Every rating of the period in one pass grouped by day, level, satisfied, event, reasons,
+        clerk and procedure (a sort of the period's ratings), in that order."""
+        r, d = t.ratings.c, t.dossiers.c
+        start = int(p.start.timestamp())
+        day = ((r.at - literal(start)) // literal(86_400)).label("day")
+        keys = (day, r.level, r.satisfied, r.event, r.reasons, r.clerk_id, d.procedure_id)
+        rows = conn.execute(
+            select(*keys, func.count())
+            .join(t.dossiers, d.id == r.dossier_id)
+            .where(r.at >= p.start, r.at < p.end)
+            .group_by(*keys)
+        ).all()
+        monthly = [
+            (f"{p.first + timedelta(days=int(offset)):%Y-%m}", clerk_id, event, level, satisfied, n)
+            for offset, level, satisfied, event, _reasons, clerk_id, _proc, n in rows
+        ]
+        per_proc = [(proc, level, satisfied, n) for _o, level, satisfied, _e, _r, _c, proc, n in rows]
+        reason_rows = [(reasons, n) for *_k, reasons, _c, _p, n in rows]
+        clerk_order = list(dict.fromkeys(row[5] for row in rows))
+        return monthly, per_proc, reason_rows, clerk_order
 
     @requires(Act.VIEW_REPORTS)
     def dossiers_behind(
@@ -489,6 +593,102 @@ class ReportService:
                     returned_at=at(r[13]) if r[14] == lc.RETURNED else None,
                     note=note,
                 )
+
+
+_RatingParts = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, int]], list[int]]
+
+
+def _ids(keyed: dict[int, Any]) -> str:
+    """Integer keys read from the database, as the list of an IN (never empty: callers check)."""
+    return ", ".join(str(int(k)) for k in keyed)
+
+
+def _by_key(ctx: Context) -> str:
+    """SQLite looks a dossier up by rowid in the table (wide rows, a page each) unless told to use
+    the compact covering ix_dossiers_key; PostgreSQL plans its joins itself."""
+    return " INDEXED BY ix_dossiers_key" if ctx.db.is_sqlite else ""
+
+
+def _moment(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _seen(conn: Any, p: Period, *columns: Any) -> tuple[int, int] | None:
+    """The first and last moment (epoch seconds) of ``columns`` within the period, or None: each an
+    index's first or last entry in the range (SQLite answers a lone min() or max() by one seek)."""
+    found = []
+    for column in columns:
+        for edge in (func.min, func.max):
+            at = conn.execute(select(edge(column)).where(column >= p.start, column < p.end)).scalar_one()
+            if at is not None:
+                found.append(int(at.timestamp()))
+    return (min(found), max(found)) if found else None
+
+
+def _spans(
+    p: Period, seen: tuple[int, int] | None, align: Any, next_start: Any
+) -> Iterator[tuple[date, Any, Any]]:
+    """The part of the period from the first to the last moment ``seen``, cut where
+    ``next_start(day)`` says the next span begins (its first span from ``align(first day seen)``):
+    (first day, from, to), in whole days of 86,400 s from the period's start as the day keys of the
+    general passes. Spans without data are never read: a period of two centuries costs its data."""
+    if seen is None:
+        return
+    start, end = int(p.start.timestamp()), int(p.end.timestamp())
+    first, last = (p.first + timedelta(days=(at - start) // 86_400) for at in seen)
+    day = max(p.first, align(first))
+    while day <= min(p.last, last):
+        following = next_start(day)
+        yield (
+            day,
+            _moment(start + (day - p.first).days * 86_400),
+            _moment(min(start + (following - p.first).days * 86_400, end)),
+        )
+        day = following
+
+
+def _months(conn: Any, p: Period) -> Iterator[tuple[str, Any, Any]]:
+    r = t.ratings.c
+    for day, since, until in _spans(
+        p,
+        _seen(conn, p, r.at),
+        lambda x: x.replace(day=1),
+        lambda x: (x.replace(day=1) + timedelta(days=32)).replace(day=1),
+    ):
+        yield f"{day:%Y-%m}", r.at >= since, r.at < until
+
+
+def _weeks(conn: Any, p: Period) -> list[dict[str, Any]]:
+    """Received, finished and finished on time per week (from Monday) of the period: per week one
+    count over the index on ``received_at`` and one over ix_dossiers_result_due, never a sort."""
+    d = t.dossiers.c
+    due = func.coalesce(d.legal_due_at, d.due_at)
+    out = []
+    for day, since, until in _spans(
+        p,
+        _seen(conn, p, d.received_at, d.result_at),
+        lambda x: x - timedelta(days=x.weekday()),
+        lambda x: x + timedelta(days=7 - x.weekday()),
+    ):
+        received = conn.execute(
+            select(func.count()).where(d.received_at >= since, d.received_at < until)
+        ).scalar_one()
+        finished, on_time = conn.execute(
+            select(func.count(), func.sum(case((d.result_at <= due, 1), else_=0))).where(
+                d.result_at >= since, d.result_at < until
+            )
+        ).one()
+        if received or finished:
+            week = day - timedelta(days=day.weekday())
+            out.append(
+                {
+                    "week": week.isoformat(),
+                    "received": int(received),
+                    "finished": int(finished),
+                    "on_time": int(on_time or 0),
+                }
+            )
+    return out
 
 
 def _figures(row: Any) -> dict[str, Any]:
