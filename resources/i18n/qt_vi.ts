@@ -24,6 +24,98 @@
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;Đồng ý</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Đóng không lưu</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Don't Save</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Không với &amp;tất cả</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Trở về mặc định</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Lưu tất cả</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Có với &amp;tất cả</translation>
+    </message>
 </context>
 <context>
     <name>QErrorMessage</name>
@@ -54,6 +146,10 @@
     <message>
         <source>Warning:</source>
         <translation>Cảnh báo:</translation>
+    </message>
+    <message>
+        <source>An error occurred</source>
+        <translation>Đã xảy ra lỗi</translation>
     </message>
 </context>
 <context>
@@ -290,6 +386,14 @@ Vẫn xóa?</translation>
         <source>Unknown</source>
         <translation>Không rõ</translation>
     </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
 </context>
 <context>
     <name>QFileSystemModel</name>
@@ -328,6 +432,34 @@ Vẫn xóa?</translation>
     <message>
         <source>Type</source>
         <translation>Loại</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 TB</source>
+        <translation>%1 TB</translation>
+    </message>
+    <message>
+        <source>%1 byte(s)</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name "%1" can not be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuations marks.</source>
+        <translation>&lt;b&gt;Không dùng được tên «%1».&lt;/b&gt;&lt;p&gt;Hãy đặt tên khác, ngắn hơn hoặc không có dấu chấm câu.</translation>
     </message>
 </context>
 <context>
@@ -385,6 +517,14 @@ Vẫn xóa?</translation>
     <message>
         <source>Show Details...</source>
         <translation>Xem chi tiết…</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
     </message>
 </context>
 <context>
@@ -516,6 +656,18 @@ Vẫn xóa?</translation>
     <message>
         <source>top margin</source>
         <translation>lề trên</translation>
+    </message>
+    <message>
+        <source>Centimeters (cm)</source>
+        <translation>Xentimét (cm)</translation>
+    </message>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>&amp;Thứ tự trang:</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>Số trang &amp;mỗi tờ:</translation>
     </message>
 </context>
 <context>
@@ -743,6 +895,14 @@ Hãy tắt một trong hai.</translation>
         <source>Write PDF file</source>
         <translation>Ghi tệp PDF</translation>
     </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Tự động</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Tùy chỉnh</translation>
+    </message>
 </context>
 <context>
     <name>QPrintPreviewDialog</name>
@@ -821,6 +981,10 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Export to PostScript</source>
+        <translation>Xuất ra PostScript</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1099,26 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>to</source>
         <translation>đến</translation>
+    </message>
+    <message>
+        <source>Duplex Printing</source>
+        <translation>In hai mặt</translation>
+    </message>
+    <message>
+        <source>Long side</source>
+        <translation>Cạnh dài</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Chọn trang:</translation>
+    </message>
+    <message>
+        <source>Short side</source>
+        <translation>Cạnh ngắn</translation>
     </message>
 </context>
 <context>
