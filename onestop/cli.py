@@ -10,7 +10,6 @@ invalid input (nothing written), exit 1 for any other failure; tracebacks only w
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -43,14 +42,36 @@ def _shown_usage(message: str) -> str:
     return shown(message, 160)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Skipped:
+    """The parser of a command this run does not need: whatever is added to it is dropped."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: self
+
+
+class _OnlySubparsers:
+    """Subparsers that make only the named command's parser (see ``build_parser``)."""
+
+    def __init__(self, action: Any, only: str) -> None:
+        self.action, self.only = action, only
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        return self.action.add_parser(name, **kwargs) if name == self.only else _Skipped()
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``only`` (a command's name), a parser that knows that command
+    alone, which parses its arguments exactly as the whole one does and costs a short command such
+    as ``show`` a few milliseconds less (``main`` asks for it when the command is plain to see)."""
     p = _Parser(prog="onestop", description="Bộ phận Một cửa: tiếp nhận hồ sơ, hẹn trả, in giấy tiếp nhận.")
     p.add_argument("--db", help="SQLAlchemy URL (mặc định: ONESTOP_DB hoặc tệp SQLite của người dùng)")
     p.add_argument(
         "--user", help="tài khoản đăng nhập để thực hiện (mặc định: ONESTOP_USER; mật khẩu: ONESTOP_PASSWORD)"
     )
     p.add_argument("--debug", action="store_true", help="in traceback khi lỗi")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    sub: Any = p.add_subparsers(dest="command", parser_class=_Parser)
+    if only is not None:
+        sub = _OnlySubparsers(sub, only)
 
     sub.add_parser("gui", help="ứng dụng quầy tiếp nhận")
     s = sub.add_parser("kiosk", help="màn hình đánh giá")
@@ -275,6 +296,8 @@ def _password(username: str) -> str:
         )
     if tty is not None:
         tty.close()
+    import getpass
+
     try:
         return getpass.getpass(f"Mật khẩu của {username}: ")
     except (EOFError, KeyboardInterrupt):
@@ -786,6 +809,23 @@ def _check_arguments(argv: Sequence[str]) -> None:
             raise UsageError(f"Biến môi trường {name}: không phải văn bản UTF-8 hợp lệ.")
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command that ``argv`` names, when nothing before it could be read otherwise; None (the
+    whole parser answers: help, errors, abbreviated options) in any other case."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--db", "--user"):
+            i += 2
+        elif arg == "--debug" or arg.startswith(("--db=", "--user=")):
+            i += 1
+        elif arg.startswith("-"):
+            return None
+        else:
+            return arg if arg in COMMANDS else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
@@ -794,7 +834,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     try:
         _check_arguments(argv)
-        args = build_parser().parse_args(argv)
+        args = build_parser(_command_of(argv)).parse_args(argv)
         return COMMANDS[args.command or "gui"](args)
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from onestop import validation as v
 from onestop.auth import ROLE_LABELS, STAFF_ROLES, SYSTEM_USERNAME, Act, Actor, Role
 from onestop.db import schema as t
 from onestop.db.store import inserted_id
@@ -59,6 +58,8 @@ class StaffService:
         return _actor(row)
 
     def _refuse(self, started: float, name: str) -> None:
+        from onestop import validation as v  # only here: a sign-in that succeeds does not load it
+
         time.sleep(max(0.0, FAILURE_SECONDS - (time.monotonic() - started)))
         raise PermissionDenied(SIGN_IN_FAILED.format(v.shown(name, 30)), field="user")
 
@@ -166,6 +167,8 @@ class StaffService:
         self.check_password_rule(password)
         if role not in {r.value for r in STAFF_ROLES}:
             raise ValidationError("Vai trò: không hợp lệ.", field="role")
+        from onestop import validation as v
+
         username = check_username(username)
         full_name = v.clean_name(full_name, label="Họ và tên cán bộ", field="full_name")
         pw_hash = hash_password(password)
