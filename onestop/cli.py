@@ -304,20 +304,23 @@ def _password(username: str) -> str:
         raise UsageError("Mật khẩu: chưa nhập.") from None
 
 
-def _sign_in(svc: Onestop, args: argparse.Namespace) -> Actor:
-    """Who acts: the account that signs in now. There is no default user."""
+def _sign_in(svc: Onestop, args: argparse.Namespace, meanwhile: Callable[[], object] | None = None) -> Actor:
+    """Who acts: the account that signs in now. There is no default user. ``meanwhile``: the
+    command's preparation, done while the password is checked (see ``StaffService.sign_in``)."""
     username = _username(args)
     if not username:
         raise UsageError(
             "Người dùng (--user): lệnh này cần đăng nhập; dùng --user TÊN hoặc biến ONESTOP_USER "
             "(mật khẩu: biến ONESTOP_PASSWORD, hoặc nhập khi được hỏi)."
         )
-    return svc.staff.sign_in(username, _password(username))
+    return svc.staff.sign_in(username, _password(username), meanwhile=meanwhile)
 
 
-def _signed_in(args: argparse.Namespace) -> tuple[Onestop, Actor]:
+def _signed_in(
+    args: argparse.Namespace, prepare: Callable[[Onestop], object] | None = None
+) -> tuple[Onestop, Actor]:
     svc = _services(args)
-    return svc, _sign_in(svc, args)
+    return svc, _sign_in(svc, args, None if prepare is None else lambda: prepare(svc))
 
 
 # --------------------------------------------------------------------------- commands
@@ -399,11 +402,17 @@ def cmd_receive(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prepare_show(svc: Onestop) -> None:
+    """What ``show`` loads while the password is checked: the dossier service and its values."""
+    svc.dossiers  # noqa: B018 (made on first use: this imports its module)
+    import onestop.lifecycle  # noqa: F401
+
+
 def cmd_show(args: argparse.Namespace) -> int:
+    svc, actor = _signed_in(args, _prepare_show)
+    d = svc.dossiers.dossier(args.code, actor=actor)
     from onestop.lifecycle import ACTION_LABELS
 
-    svc, actor = _signed_in(args)
-    d = svc.dossiers.dossier(args.code, actor=actor)
     if args.json:
         _emit(dossier_json(d))
         return 0

@@ -18,6 +18,8 @@ import pytest
 from cli_helpers import PROJECT, base_env, ok, query, run, url
 
 from onestop.cli import UsageError, _command_of, build_parser
+from onestop.errors import PermissionDenied
+from onestop.services import Onestop
 
 # Loaded by other commands, never by `show`: the scanner and the digitised files (show lists the
 # attachments with one query of its own), the input checks (only an error message needs them), the
@@ -150,3 +152,25 @@ def test_the_one_command_parser_refuses_what_the_whole_one_refuses(argv: list[st
 )
 def test_anything_unclear_gets_the_whole_parser(argv: list[str]) -> None:
     assert _command_of(argv) is None
+
+
+def test_sign_in_does_the_preparation_while_the_password_is_checked(agency: Onestop) -> None:
+    done: list[str] = []
+    actor = agency.staff.sign_in("tiepnhan1", "demo", meanwhile=lambda: done.append("prepared"))
+    assert actor.username == "tiepnhan1" and done == ["prepared"]
+    # A wrong password is refused all the same, after the preparation.
+    with pytest.raises(PermissionDenied):
+        agency.staff.sign_in("tiepnhan1", "wrong", meanwhile=lambda: done.append("again"))
+    assert done == ["prepared", "again"]
+
+    def fails() -> None:
+        raise RuntimeError("preparation failed")
+
+    with pytest.raises(RuntimeError, match="preparation failed"):
+        agency.staff.sign_in("tiepnhan1", "demo", meanwhile=fails)
+
+
+def test_show_signs_in_before_it_shows_anything(demo_db: Path) -> None:
+    code = query(demo_db, "SELECT code FROM dossiers LIMIT 1")[0][0]
+    refused = run(demo_db, "show", code, env={"ONESTOP_PASSWORD": "wrong"})
+    assert refused.rc != 0 and code not in refused.out and not refused.out.strip()

@@ -8,7 +8,9 @@ in a row lock the account at the setting ``auth.max_failed_logins``; an administ
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -33,8 +35,14 @@ class StaffService:
 
     # ---- signing in
 
-    def sign_in(self, username: str, password: str) -> Actor:
-        """The account's actor, or PermissionDenied with one message for every failure."""
+    def sign_in(
+        self, username: str, password: str, *, meanwhile: Callable[[], object] | None = None
+    ) -> Actor:
+        """The account's actor, or PermissionDenied with one message for every failure.
+
+        ``meanwhile``: work done while the password is checked (the check runs in another thread
+        and, being scrypt, releases the GIL): a command's own preparation, such as importing what it
+        will use. It must read nothing that needs the account; it always ends before this returns."""
         started = time.monotonic()
         self.ctx.sync()
         name = (username or "").strip()
@@ -48,7 +56,7 @@ class StaffService:
             dummy_check(password)
             self._refuse(started, name)
         assert row is not None
-        if not check_password(password or "", row.password_hash):
+        if not _check_password(password or "", row.password_hash, meanwhile):
             self._count_failure(row.id)
             self._refuse(started, name)
         if row.disabled or row.locked:
@@ -279,6 +287,28 @@ def check_password_length(password: str, shortest: int) -> None:
         raise ValidationError(f"Mật khẩu: ít nhất {shortest} ký tự.", field="password")
     if any(not ch.isprintable() for ch in password):
         raise ValidationError("Mật khẩu: có ký tự điều khiển không hợp lệ.", field="password")
+
+
+def _check_password(password: str, stored: str, meanwhile: Callable[[], object] | None) -> bool:
+    if meanwhile is None:
+        return check_password(password, stored)
+    outcome: list[bool | BaseException] = []
+
+    def check() -> None:
+        try:
+            outcome.append(check_password(password, stored))
+        except BaseException as exc:  # raised here as it would be without the thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=check, name="password-check", daemon=True)
+    worker.start()
+    try:
+        meanwhile()
+    finally:
+        worker.join()
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def check_username(username: str | None) -> str:
