@@ -39,6 +39,7 @@ NOT_FOR_SHOW = (
     "onestop.validation",
     "onestop.identity",
     "onestop.db.files",
+    "onestop.db.states",
     "onestop.worktime",
     "onestop.forms",
     "onestop.setup",
