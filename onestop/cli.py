@@ -24,6 +24,7 @@ from onestop.errors import OnestopError, UserError, ValidationError
 
 if TYPE_CHECKING:
     from onestop.auth import Actor
+    from onestop.passwords import EarlyCheck
     from onestop.services import DossierView, Onestop
 
 
@@ -304,7 +305,12 @@ def _password(username: str) -> str:
         raise UsageError("Mật khẩu: chưa nhập.") from None
 
 
-def _sign_in(svc: Onestop, args: argparse.Namespace, meanwhile: Callable[[], object] | None = None) -> Actor:
+def _sign_in(
+    svc: Onestop,
+    args: argparse.Namespace,
+    meanwhile: Callable[[], object] | None = None,
+    early: EarlyCheck | None = None,
+) -> Actor:
     """Who acts: the account that signs in now. There is no default user. ``meanwhile``: the
     command's preparation, done while the password is checked (see ``StaffService.sign_in``)."""
     username = _username(args)
@@ -313,14 +319,43 @@ def _sign_in(svc: Onestop, args: argparse.Namespace, meanwhile: Callable[[], obj
             "Người dùng (--user): lệnh này cần đăng nhập; dùng --user TÊN hoặc biến ONESTOP_USER "
             "(mật khẩu: biến ONESTOP_PASSWORD, hoặc nhập khi được hỏi)."
         )
-    return svc.staff.sign_in(username, _password(username), meanwhile=meanwhile)
+    return svc.staff.sign_in(username, _password(username), meanwhile=meanwhile, early=early)
 
 
 def _signed_in(
     args: argparse.Namespace, prepare: Callable[[Onestop], object] | None = None
 ) -> tuple[Onestop, Actor]:
+    early = _early_check(args)
     svc = _services(args)
-    return svc, _sign_in(svc, args, None if prepare is None else lambda: prepare(svc))
+    return svc, _sign_in(svc, args, None if prepare is None else lambda: prepare(svc), early)
+
+
+def _early_check(args: argparse.Namespace) -> EarlyCheck | None:
+    """The password check of a script's sign-in (``ONESTOP_PASSWORD``) on an SQLite file, started
+    before the database layer is loaded: the account's hash is read read-only with ``sqlite3``, and
+    scrypt runs while SQLAlchemy is imported. ``sign_in`` still reads the account and decides."""
+    username, password = _username(args), os.environ.get("ONESTOP_PASSWORD")
+    if not username or password is None:
+        return None
+    from onestop.app import sqlite_file
+
+    path = sqlite_file(args.db)
+    if path is None or not path.is_file():
+        return None
+    from onestop.passwords import EarlyCheck
+
+    return EarlyCheck(password, lambda: _stored_hash(path, username))
+
+
+def _stored_hash(path: Path, username: str) -> str | None:
+    import sqlite3
+
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=1)
+    try:
+        row = conn.execute("SELECT password_hash FROM staff WHERE username = ?", (username,)).fetchone()
+    finally:
+        conn.close()
+    return None if row is None else str(row[0])
 
 
 # --------------------------------------------------------------------------- commands

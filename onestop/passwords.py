@@ -24,6 +24,8 @@ import base64
 import hashlib
 import hmac
 import os
+import threading
+from collections.abc import Callable
 
 _N, _R, _P = 2**13, 8, 1
 
@@ -53,3 +55,37 @@ _DUMMY = f"scrypt${_N}${_R}${_P}${base64.b64encode(b'onestop-dummy-salt').decode
 def dummy_check(password: str) -> None:
     """Spend the time of a real check (an unknown user name must not answer faster)."""
     check_password(password or "", _DUMMY)
+
+
+class EarlyCheck:
+    """A password check started before the database layer is loaded (a command's sign-in).
+
+    A thread reads the account's stored hash with ``read_stored`` and checks ``password`` against
+    it; scrypt releases the GIL, so the check runs while the command imports SQLAlchemy.
+    ``StaffService.sign_in`` still reads the account itself and takes the outcome only for the very
+    hash it read (``outcome_for``); anything else (no hash read, another hash, an error) leaves the
+    check to it, as without this. It decides nothing: it only saves the time of a check."""
+
+    def __init__(self, password: str, read_stored: Callable[[], str | None]) -> None:
+        self._password = password
+        self._read_stored = read_stored
+        self._stored: str | None = None
+        self._outcome: bool | None = None
+        self._thread = threading.Thread(target=self._run, name="password-check-early", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            stored = self._read_stored()
+            if stored is not None:
+                self._outcome = check_password(self._password, stored)
+                self._stored = stored
+        except Exception:  # sign_in checks again, and reports what goes wrong
+            self._stored = None
+
+    def outcome_for(self, password: str, stored: str) -> bool | None:
+        """The check's outcome when it was of this password against this stored hash, else None."""
+        self._thread.join()
+        if self._stored is None or self._stored != stored or self._password != password:
+            return None
+        return self._outcome

@@ -10,8 +10,10 @@ exactly as the whole command line does.
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from cli_helpers import PROJECT, base_env, ok, query, run, url
 
 from onestop.cli import UsageError, _command_of, build_parser
 from onestop.errors import PermissionDenied
+from onestop.passwords import EarlyCheck, hash_password
 from onestop.services import Onestop
 
 # Loaded by other commands, never by `show`: the scanner and the digitised files (show lists the
@@ -175,3 +178,32 @@ def test_show_signs_in_before_it_shows_anything(demo_db: Path) -> None:
     code = query(demo_db, "SELECT code FROM dossiers LIMIT 1")[0][0]
     refused = run(demo_db, "show", code, env={"ONESTOP_PASSWORD": "wrong"})
     assert refused.rc != 0 and code not in refused.out and not refused.out.strip()
+
+
+def test_an_early_check_counts_only_for_the_hash_sign_in_reads(agency: Onestop, db_path: Path) -> None:
+    """The check started before the database is open decides nothing: a password changed in
+    between (another hash) is checked again, against what the account holds now."""
+    earlier = hash_password("demo")
+    early = EarlyCheck("demo", lambda: earlier)
+    assert early.outcome_for("demo", earlier) is True
+    assert early.outcome_for("demo", hash_password("demo")) is None  # another hash: not this check's
+    assert early.outcome_for("other", earlier) is None
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute(
+            "UPDATE staff SET password_hash = ? WHERE username = 'tiepnhan1'",
+            (hash_password("changed-pass"),),
+        )
+    with pytest.raises(PermissionDenied):
+        agency.staff.sign_in("tiepnhan1", "demo", early=EarlyCheck("demo", lambda: earlier))
+    assert agency.staff.sign_in("tiepnhan1", "changed-pass", early=early).username == "tiepnhan1"
+
+
+def test_an_early_check_that_could_not_read_leaves_the_check_to_sign_in(agency: Onestop) -> None:
+    def fails() -> str:
+        raise sqlite3.OperationalError("no such table: staff")
+
+    broken = EarlyCheck("demo", fails)
+    assert broken.outcome_for("demo", hash_password("demo")) is None
+    assert agency.staff.sign_in("tiepnhan1", "demo", early=broken).username == "tiepnhan1"
+    with pytest.raises(PermissionDenied):
+        agency.staff.sign_in("tiepnhan1", "wrong", early=EarlyCheck("wrong", lambda: None))

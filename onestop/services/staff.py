@@ -19,7 +19,7 @@ from onestop.auth import ROLE_LABELS, STAFF_ROLES, SYSTEM_USERNAME, Act, Actor, 
 from onestop.db import schema as t
 from onestop.db.store import inserted_id
 from onestop.errors import NotFoundError, PermissionDenied, ValidationError
-from onestop.passwords import check_password, dummy_check, hash_password
+from onestop.passwords import EarlyCheck, check_password, dummy_check, hash_password
 from onestop.services.context import Context, requires
 
 SIGN_IN_FAILED = (
@@ -36,13 +36,20 @@ class StaffService:
     # ---- signing in
 
     def sign_in(
-        self, username: str, password: str, *, meanwhile: Callable[[], object] | None = None
+        self,
+        username: str,
+        password: str,
+        *,
+        meanwhile: Callable[[], object] | None = None,
+        early: EarlyCheck | None = None,
     ) -> Actor:
         """The account's actor, or PermissionDenied with one message for every failure.
 
         ``meanwhile``: work done while the password is checked (the check runs in another thread
         and, being scrypt, releases the GIL): a command's own preparation, such as importing what it
-        will use. It must read nothing that needs the account; it always ends before this returns."""
+        will use. It must read nothing that needs the account; it always ends before this returns.
+        ``early``: the same check, started before the database was open (``passwords.EarlyCheck``);
+        its outcome counts only when it checked this password against the hash read here."""
         started = time.monotonic()
         self.ctx.sync()
         name = (username or "").strip()
@@ -56,7 +63,7 @@ class StaffService:
             dummy_check(password)
             self._refuse(started, name)
         assert row is not None
-        if not _check_password(password or "", row.password_hash, meanwhile):
+        if not _check_password(password or "", row.password_hash, meanwhile, early):
             self._count_failure(row.id)
             self._refuse(started, name)
         if row.disabled or row.locked:
@@ -289,7 +296,14 @@ def check_password_length(password: str, shortest: int) -> None:
         raise ValidationError("Mật khẩu: có ký tự điều khiển không hợp lệ.", field="password")
 
 
-def _check_password(password: str, stored: str, meanwhile: Callable[[], object] | None) -> bool:
+def _check_password(
+    password: str, stored: str, meanwhile: Callable[[], object] | None, early: EarlyCheck | None
+) -> bool:
+    checked = None if early is None else early.outcome_for(password, stored)
+    if checked is not None:
+        if meanwhile is not None:
+            meanwhile()
+        return checked
     if meanwhile is None:
         return check_password(password, stored)
     outcome: list[bool | BaseException] = []
