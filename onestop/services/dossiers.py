@@ -27,6 +27,13 @@ from onestop.textfold import tokens
 if TYPE_CHECKING:  # lists only: looking one dossier up (``onestop show``) defines neither
     from onestop.services.values import DossierFilter, DossierRow
 
+# The dossier's columns that its view shows (not its search key, holder or state digest).
+_VIEW_COLUMNS = (
+    "id", "code", "status", "applicant_name", "applicant_kind", "id_number", "tax_code", "phone", "address",
+    "email", "received_at", "due_at", "extended_due_at", "legal_due_at", "sets", "channel", "result_channel",
+    "fee_text", "register_volume", "register_number", "receipt_version",
+)  # fmt: skip
+
 _CODE_RE = re.compile(r"[A-Za-z0-9.]+-\d{6}-\d{4,}")
 
 
@@ -61,8 +68,10 @@ class DossierService:
         see_levels = Act.VIEW_RATINGS in self.ctx.permissions(actor)
         with self.ctx.db.read() as conn:
             row = conn.execute(
-                select(t.dossiers, p.code.label("p_code"), p.name.label("p_name"), p.version.label("p_version"),
-                       s.username.label("clerk"), s.full_name.label("clerk_name"), t.units.c.name.label("unit"))
+                select(*(d[name] for name in _VIEW_COLUMNS), p.code.label("p_code"), p.name.label("p_name"),
+                       p.version.label("p_version"), s.username.label("clerk"), s.full_name.label("clerk_name"),
+                       t.units.c.name.label("unit"))
+                .select_from(t.dossiers)
                 .join(t.procedures, p.id == d.procedure_id)
                 .join(t.staff, s.id == d.received_by)
                 .outerjoin(t.units, t.units.c.id == d.current_unit_id)
@@ -306,7 +315,7 @@ def attachment_views(
 ) -> list[AttachmentView]:
     a, s, f = t.attachments.c, t.staff.c, t.files.c
     source = t.attachments.alias("source")
-    origin = t.dossiers.alias("origin")
+    origin = t.dossiers  # the earlier dossier (the table itself: the query joins no other dossier)
     rows = conn.execute(
         select(
             a.id,
@@ -327,7 +336,7 @@ def attachment_views(
         .where(*where)
         .order_by(a.id)
     ).all()
-    names = [n for (n,) in conn.execute(document_names_of(dossier_id))]
+    names = [n for (n,) in conn.execute(document_names_of(dossier_id))] if rows else []
     return [
         AttachmentView(
             id=int(r.id),
