@@ -108,7 +108,9 @@ def main() -> int:
         for label, data in (("wall", wall), ("CPU", cpu)):
             print(
                 f"  {show} / floor ({label}): {statistics.median(data[show]) / statistics.median(data[floor]):.2f}×"
-                f" (medians), {min(data[show]) / min(data[floor]):.2f}× (minimums)"
+                f" (medians), {min(data[show]) / min(data[floor]):.2f}× (minimums),"
+                f" {statistics.median(a / b for a, b in zip(data[show], data[floor], strict=True)):.2f}×"
+                " (median of the rounds' ratios)"
             )
     return 0
 

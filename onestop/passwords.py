@@ -14,6 +14,12 @@ development machine), half of the n=2^14 used before (about 50 ms). The trade-of
   (n=2^17, r=8, p=1 or an equivalent), which is tuned for servers that check a password per login,
   not per command; the file itself is protected by the operating system's permissions (one writer
   PC per SQLite file) and, on PostgreSQL, by the server's accounts.
+- A command's check no longer costs it the check's time, without lowering the cost: a script's
+  sign-in (``ONESTOP_PASSWORD``, an SQLite file) reads the account's hash read-only and runs scrypt
+  in a thread while the command imports SQLAlchemy (``EarlyCheck``; scrypt releases the GIL);
+  otherwise the check runs beside the command's own imports (``StaffService.sign_in(meanwhile=)``).
+  Either way ``sign_in`` reads the account itself, uses an early outcome only for the very hash and
+  password it holds, and nothing that needs the account (a dossier) is read before the check ends.
 - Stored hashes carry their own parameters (``scrypt$N$R$P$salt$digest``): hashes made at 2^14
   still verify, unchanged. Raising the cost again later needs only a new ``_N`` here.
 """
