@@ -33,9 +33,11 @@ The figures (BIG is 1,000,000 dossiers, 100,000 with ``--quick``):
    query and the worst of them. Limit: 100 ms. Baseline: ``svc.dossiers.find_code`` (an indexed lookup) on the
    same database.
 5. ``show``: ``onestop --db sqlite:///BIG show CODE`` as a whole process, signed in as a script
-   is (``ONESTOP_USER``/``ONESTOP_PASSWORD``). Limit: 0.5 s. Baselines: ``python -c pass`` and
-   ``python -c "import sqlite3"`` with the same interpreter; for scale, ``import onestop.cli`` (the
-   parser alone) and ``import sqlalchemy.orm``.
+   is (``ONESTOP_USER``/``ONESTOP_PASSWORD``). Limit: at most 1.3 times its floor,
+   ``benchmarks/show_floor.py`` (a bare process that imports SQLAlchemy, opens the same file and
+   runs the same two lookups with Core); the note says whether it met the earlier 0.5 s. Other
+   baselines: ``python -c pass`` and ``python -c "import sqlite3"`` with the same interpreter; for
+   scale, ``import onestop.cli`` (the parser alone) and ``import sqlalchemy.orm``.
 6. ``generate``: dossiers per second of ``generate_dossiers(svc, count=N)`` on a fresh demo database
    (after ``run_demo(svc, dossiers=0)``), N = 200,000 (20,000 with ``--quick``); and of the single
    ``onestop demo --dossiers BIG`` run that builds the BIG database, as a whole process and its
@@ -49,6 +51,7 @@ The figures (BIG is 1,000,000 dossiers, 100,000 with ``--quick``):
 from __future__ import annotations
 
 import argparse
+import compileall
 import functools
 import io
 import json
@@ -574,9 +577,14 @@ def bench_search(svc: Onestop, path: Path, codes: list[str], cfg: Config) -> lis
 
 def bench_show(path: Path, codes: list[str], rounds: int, label: str) -> Result:
     env = {**clean_env(), "ONESTOP_USER": READER[0], "ONESTOP_PASSWORD": READER[1]}  # show signs in
+    # As installed (pip compiles the bytecode): with PYTHONDONTWRITEBYTECODE set, every run would
+    # otherwise compile onestop from source, which no installed program does.
+    compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "onestop"), quiet=1)
     show = [*cli_command(), "--db", sqlite_url(path), "show"]
+    floor = [sys.executable, str(Path(__file__).with_name("show_floor.py")), sqlite_url(path), READER[0]]
     commands: dict[str, Callable[[int], list[str]]] = {
         "show": lambda i: [*show, codes[i % len(codes)]],
+        "floor (show_floor.py)": lambda i: [*floor, codes[i % len(codes)]],
         "python -c pass": lambda _i: [sys.executable, "-c", "pass"],
         "python -c 'import sqlite3'": lambda _i: [sys.executable, "-c", "import sqlite3"],
         "python -c 'import sqlalchemy.orm'": lambda _i: [sys.executable, "-c", "import sqlalchemy.orm"],
@@ -596,15 +604,20 @@ def bench_show(path: Path, codes: list[str], rounds: int, label: str) -> Result:
         names = list(commands) if i % 2 == 0 else list(reversed(commands))
         for name in names:
             samples[name].append(timed(run, commands[name](i)))
-    baselines = {name: median(samples[name]) for name in ("python -c pass", "python -c 'import sqlite3'")}
+    baselines = {
+        name: median(samples[name])
+        for name in ("floor (show_floor.py)", "python -c pass", "python -c 'import sqlite3'")
+    }
     orm = median(samples["python -c 'import sqlalchemy.orm'"])
     parser = median(samples["python -c 'import onestop.cli'"])
+    measured = median(samples["show"])
     return judge(
         f"5 onestop show CODE (process) @{label}",
-        median(samples["show"]),
+        measured,
         baselines,
-        at_most=0.5,
+        max_ratio=1.3,
         note=f"median of {rounds} runs, each a different random code; slowest {fmt(max(samples['show']), 's')};"
+        f" 0.5 s {'met' if measured <= 0.5 else 'missed'};"
         f" for scale, python -c 'import sqlalchemy.orm' takes {fmt(orm, 's')},"
         f" python -c 'import onestop.cli' {fmt(parser, 's')}",
         samples=samples,

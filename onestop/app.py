@@ -33,14 +33,20 @@ def missing_database(url: str | None) -> Path | None:
     """The SQLite file that ``url`` (resolved as ``resolve_url``) names when it does not exist yet:
     the GUI's first run opens the set-up assistant there. None for a file that exists, or another
     database (a server's database is asked whether it has accounts once open). Cheap: no SQLAlchemy."""
+    path = sqlite_file(url)
+    return None if path is None or path.exists() else path
+
+
+def sqlite_file(url: str | None) -> Path | None:
+    """The SQLite file that ``url`` (resolved as ``resolve_url``) names; None for another database.
+    Cheap: no SQLAlchemy."""
     resolved = resolve_url(url)
     if not resolved.startswith("sqlite:///"):
         return None
     name = resolved.removeprefix("sqlite:///").split("?", 1)[0]
     if not name or name == ":memory:":
         return None
-    path = Path(name).expanduser()
-    return None if path.exists() else path
+    return Path(name).expanduser()
 
 
 def check_sqlite_file(path: Path, *, create: bool) -> None:

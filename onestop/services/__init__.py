@@ -25,7 +25,8 @@ keyword ``actor`` and checks it against the permission table (``onestop.auth``).
 
 The command line pays only for what it uses: a capability's module is imported, and its service
 made, the first time it is used (``onestop show`` never loads intake, ratings or the calendar), and
-the values below are imported from ``services/values.py`` when first asked for.
+the values below are imported from ``services/values.py`` (one dossier's from
+``services/dossier_values.py``) when first asked for.
 """
 
 from __future__ import annotations
@@ -93,26 +94,31 @@ _LAZY: dict[str, str] = {
             "OPEN_STATUSES",
             "RESULT_CHANNELS",
             "RESULT_FORMS",
-            "STATUSES",
-            "Applicant",
-            "AttachmentView",
             "BoardCounts",
             "DocumentSpec",
             "DossierFilter",
             "DossierRow",
-            "DossierView",
-            "EventView",
             "ProcedureInfo",
             "RatingPrompt",
-            "RatingView",
             "ReceiveRequest",
             "ReuseCandidate",
-            "SubmittedDocument",
             "VerifyReport",
             "WorkPage",
             "WorkRow",
         ),
         "onestop.services.values",
+    ),
+    **dict.fromkeys(
+        (
+            "STATUSES",
+            "Applicant",
+            "AttachmentView",
+            "DossierView",
+            "EventView",
+            "RatingView",
+            "SubmittedDocument",
+        ),
+        "onestop.services.dossier_values",
     ),
     "parse_catalog": "onestop.services.catalog",
 }

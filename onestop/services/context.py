@@ -27,7 +27,6 @@ from onestop.auth import Act, Actor, Role
 from onestop.clock import Clock, SystemClock
 from onestop.db import schema as t
 from onestop.db.engine import Database
-from onestop.db.states import read_state
 from onestop.db.store import Raw, append_events, next_value
 from onestop.errors import StorageError
 from onestop.settings import Settings
@@ -193,6 +192,8 @@ class Context:
     ) -> dict[str, Any]:
         """Append the chained event of a change already made in ``conn``: who, when, what, and the
         entity's state after it."""
+        from onestop.db.states import read_state  # writes only: a command that only reads never loads it
+
         raw = conn if isinstance(conn, Raw) else Raw(conn)
         state = read_state(raw, kind, key)
         event = dict(

@@ -37,6 +37,7 @@ from onestop.db import schema as t
 from onestop.db.store import inserted_id
 from onestop.errors import NotFoundError, ValidationError
 from onestop.services.context import Context, requires
+from onestop.services.dossiers import attachment_views, current_attachments, document_names_of
 from onestop.services.values import (
     STATUSES,
     AttachmentView,
@@ -379,7 +380,7 @@ class DigitisationService:
                     field="result",
                 )
             return row, None, "Kết quả giải quyết"
-        names = [n for (n,) in conn.execute(_names_of(row.id))]
+        names = [n for (n,) in conn.execute(document_names_of(row.id))]
         if document is None:
             a = t.attachments.c
             done = {
@@ -457,7 +458,9 @@ class DigitisationService:
                 .join(t.attachments, t.attachments.c.dossier_id == t.dossiers.c.id)
                 .where(t.attachments.c.id == attachment_id)
             ).one()
-            views = _views(conn, [t.attachments.c.id == attachment_id], dossier_id, code, self.ctx.tz)
+            views = attachment_views(
+                conn, [t.attachments.c.id == attachment_id], dossier_id, code, self.ctx.tz
+            )
         return views[0]
 
 
@@ -497,65 +500,6 @@ def report_groups(conn: Connection, start: datetime, end: datetime) -> list[dict
         .group_by(d.procedure_id, d.received_by)
     )
     return [{k: int(v or 0) for k, v in row._mapping.items()} for row in rows]
-
-
-def current_attachments(conn: Connection, dossier_id: int, code: str, tz: Any) -> tuple[AttachmentView, ...]:
-    """The current scan of each component of a dossier (in the receipt's order), then the result's."""
-    latest: dict[tuple[str, int | None], AttachmentView] = {}
-    for view in _views(conn, [t.attachments.c.dossier_id == dossier_id], dossier_id, code, tz):
-        latest[(view.kind, view.document)] = view
-    return tuple(sorted(latest.values(), key=lambda x: (x.kind == "result", x.document or 0)))
-
-
-def _views(conn: Connection, where: list[Any], dossier_id: int, code: str, tz: Any) -> list[AttachmentView]:
-    a, s, f = t.attachments.c, t.staff.c, t.files.c
-    source = t.attachments.alias("source")
-    origin = t.dossiers.alias("origin")
-    rows = conn.execute(
-        select(
-            a.id,
-            a.kind,
-            a.document,
-            a.sha256,
-            a.pages,
-            a.attached_at,
-            s.username,
-            s.full_name,
-            f.size,  # the size column only: a file's bytes are read when it is opened
-            origin.c.code.label("from_code"),
-        )
-        .join(t.staff, s.id == a.attached_by)
-        .outerjoin(t.files, f.sha256 == a.sha256)
-        .outerjoin(source, source.c.id == a.reused_from)
-        .outerjoin(origin, origin.c.id == source.c.dossier_id)
-        .where(*where)
-        .order_by(a.id)
-    ).all()
-    names = [n for (n,) in conn.execute(_names_of(dossier_id))]
-    return [
-        AttachmentView(
-            id=int(r.id),
-            code=code,
-            kind=r.kind,
-            document=r.document,
-            document_name=(
-                names[r.document - 1] if r.document and r.document <= len(names) else "Kết quả giải quyết"
-            ),
-            pages=int(r.pages),
-            sha256=r.sha256,
-            size=int(r.size or 0),
-            at=r.attached_at.astimezone(tz),
-            by=r.username,
-            by_name=r.full_name,
-            reused_from=r.from_code,
-        )
-        for r in rows
-    ]
-
-
-def _names_of(dossier_id: int) -> Any:
-    dd = t.dossier_documents.c
-    return select(dd.name).where(dd.dossier_id == dossier_id).order_by(dd.position, dd.id)
 
 
 def _document_names(conn: Connection, dossier_ids: set[int]) -> dict[tuple[int, int], str]:

@@ -4,28 +4,35 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, distinct, func, or_, select, text
+from sqlalchemy import Connection, and_, distinct, func, or_, select, text
 
-from onestop import validation as v
 from onestop.auth import Act, Actor
 from onestop.db import schema as t
 from onestop.db.store import fts_indexed_upto, index_pending
 from onestop.errors import NotFoundError, ValidationError
 from onestop.services.context import Context, requires
-from onestop.services.digitisation import current_attachments
-from onestop.services.values import (
+from onestop.services.dossier_values import (
     STATUSES,
     Applicant,
-    DossierFilter,
-    DossierRow,
+    AttachmentView,
     DossierView,
     EventView,
     RatingView,
     SubmittedDocument,
 )
 from onestop.textfold import tokens
+
+if TYPE_CHECKING:  # lists only: looking one dossier up (``onestop show``) defines neither
+    from onestop.services.values import DossierFilter, DossierRow
+
+# The dossier's columns that its view shows (not its search key, holder or state digest).
+_VIEW_COLUMNS = (
+    "id", "code", "status", "applicant_name", "applicant_kind", "id_number", "tax_code", "phone", "address",
+    "email", "received_at", "due_at", "extended_due_at", "legal_due_at", "sets", "channel", "result_channel",
+    "fee_text", "register_volume", "register_number", "receipt_version",
+)  # fmt: skip
 
 _CODE_RE = re.compile(r"[A-Za-z0-9.]+-\d{6}-\d{4,}")
 
@@ -39,9 +46,7 @@ class DossierService:
         code = (code or "").strip()
         if not code:
             raise ValidationError("Mã hồ sơ: không được để trống.", field="code")
-        return self._dossier_by(
-            t.dossiers.c.code == code, actor, missing=f"Mã hồ sơ: không có hồ sơ «{v.shown(code)}»."
-        )
+        return self._dossier_by(t.dossiers.c.code == code, actor, missing=code)
 
     @requires(Act.VIEW_DOSSIERS)
     def by_id(self, dossier_id: int, *, actor: Actor) -> DossierView:
@@ -56,21 +61,28 @@ class DossierService:
                 is not None
             )
 
-    def _dossier_by(self, where: Any, actor: Actor, missing: str = "Không có hồ sơ.") -> DossierView:
+    def _dossier_by(self, where: Any, actor: Actor, missing: str | None = None) -> DossierView:
+        """``missing``: the code looked up, named in the message when there is no such dossier."""
         tz = self.ctx.tz
         d, p, s = t.dossiers.c, t.procedures.c, t.staff.c
         see_levels = Act.VIEW_RATINGS in self.ctx.permissions(actor)
         with self.ctx.db.read() as conn:
             row = conn.execute(
-                select(t.dossiers, p.code.label("p_code"), p.name.label("p_name"), p.version.label("p_version"),
-                       s.username.label("clerk"), s.full_name.label("clerk_name"), t.units.c.name.label("unit"))
+                select(*(d[name] for name in _VIEW_COLUMNS), p.code.label("p_code"), p.name.label("p_name"),
+                       p.version.label("p_version"), s.username.label("clerk"), s.full_name.label("clerk_name"),
+                       t.units.c.name.label("unit"))
+                .select_from(t.dossiers)
                 .join(t.procedures, p.id == d.procedure_id)
                 .join(t.staff, s.id == d.received_by)
                 .outerjoin(t.units, t.units.c.id == d.current_unit_id)
                 .where(where)
             ).first()  # fmt: skip
             if row is None:
-                raise NotFoundError(missing, field="code")
+                if missing is None:
+                    raise NotFoundError("Không có hồ sơ.", field="code")
+                from onestop.validation import shown
+
+                raise NotFoundError(f"Mã hồ sơ: không có hồ sơ «{shown(missing)}».", field="code")
             dc = t.dossier_documents.c
             docs = tuple(
                 SubmittedDocument(*x)  # (a Row's .count is tuple.count: unpack, never x.count)
@@ -256,6 +268,8 @@ class DossierService:
 
 
 def _row(r: Any, tz: Any) -> DossierRow:
+    from onestop.services.values import DossierRow
+
     return DossierRow(
         r[0],
         r[1],
@@ -283,3 +297,67 @@ def _search_words(text_: str) -> list[str]:
     if raw.startswith("+84"):
         raw = "0" + raw[3:]
     return tokens(raw)[:8]
+
+
+# --------------------------------------------------------------------------- the digitised files
+
+
+def current_attachments(conn: Connection, dossier_id: int, code: str, tz: Any) -> tuple[AttachmentView, ...]:
+    """The current scan of each component of a dossier (in the receipt's order), then the result's."""
+    latest: dict[tuple[str, int | None], AttachmentView] = {}
+    for view in attachment_views(conn, [t.attachments.c.dossier_id == dossier_id], dossier_id, code, tz):
+        latest[(view.kind, view.document)] = view
+    return tuple(sorted(latest.values(), key=lambda x: (x.kind == "result", x.document or 0)))
+
+
+def attachment_views(
+    conn: Connection, where: list[Any], dossier_id: int, code: str, tz: Any
+) -> list[AttachmentView]:
+    a, s, f = t.attachments.c, t.staff.c, t.files.c
+    source = t.attachments.alias("source")
+    origin = t.dossiers  # the earlier dossier (the table itself: the query joins no other dossier)
+    rows = conn.execute(
+        select(
+            a.id,
+            a.kind,
+            a.document,
+            a.sha256,
+            a.pages,
+            a.attached_at,
+            s.username,
+            s.full_name,
+            f.size,  # the size column only: a file's bytes are read when it is opened
+            origin.c.code.label("from_code"),
+        )
+        .join(t.staff, s.id == a.attached_by)
+        .outerjoin(t.files, f.sha256 == a.sha256)
+        .outerjoin(source, source.c.id == a.reused_from)
+        .outerjoin(origin, origin.c.id == source.c.dossier_id)
+        .where(*where)
+        .order_by(a.id)
+    ).all()
+    names = [n for (n,) in conn.execute(document_names_of(dossier_id))] if rows else []
+    return [
+        AttachmentView(
+            id=int(r.id),
+            code=code,
+            kind=r.kind,
+            document=r.document,
+            document_name=(
+                names[r.document - 1] if r.document and r.document <= len(names) else "Kết quả giải quyết"
+            ),
+            pages=int(r.pages),
+            sha256=r.sha256,
+            size=int(r.size or 0),
+            at=r.attached_at.astimezone(tz),
+            by=r.username,
+            by_name=r.full_name,
+            reused_from=r.from_code,
+        )
+        for r in rows
+    ]
+
+
+def document_names_of(dossier_id: int) -> Any:
+    dd = t.dossier_documents.c
+    return select(dd.name).where(dd.dossier_id == dossier_id).order_by(dd.position, dd.id)

@@ -8,17 +8,18 @@ in a row lock the account at the setting ``auth.max_failed_logins``; an administ
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from onestop import validation as v
 from onestop.auth import ROLE_LABELS, STAFF_ROLES, SYSTEM_USERNAME, Act, Actor, Role
 from onestop.db import schema as t
 from onestop.db.store import inserted_id
 from onestop.errors import NotFoundError, PermissionDenied, ValidationError
-from onestop.passwords import check_password, dummy_check, hash_password
+from onestop.passwords import EarlyCheck, check_password, dummy_check, hash_password
 from onestop.services.context import Context, requires
 
 SIGN_IN_FAILED = (
@@ -34,8 +35,21 @@ class StaffService:
 
     # ---- signing in
 
-    def sign_in(self, username: str, password: str) -> Actor:
-        """The account's actor, or PermissionDenied with one message for every failure."""
+    def sign_in(
+        self,
+        username: str,
+        password: str,
+        *,
+        meanwhile: Callable[[], object] | None = None,
+        early: EarlyCheck | None = None,
+    ) -> Actor:
+        """The account's actor, or PermissionDenied with one message for every failure.
+
+        ``meanwhile``: work done while the password is checked (the check runs in another thread
+        and, being scrypt, releases the GIL): a command's own preparation, such as importing what it
+        will use. It must read nothing that needs the account; it always ends before this returns.
+        ``early``: the same check, started before the database was open (``passwords.EarlyCheck``);
+        its outcome counts only when it checked this password against the hash read here."""
         started = time.monotonic()
         self.ctx.sync()
         name = (username or "").strip()
@@ -49,7 +63,7 @@ class StaffService:
             dummy_check(password)
             self._refuse(started, name)
         assert row is not None
-        if not check_password(password or "", row.password_hash):
+        if not _check_password(password or "", row.password_hash, meanwhile, early):
             self._count_failure(row.id)
             self._refuse(started, name)
         if row.disabled or row.locked:
@@ -59,6 +73,8 @@ class StaffService:
         return _actor(row)
 
     def _refuse(self, started: float, name: str) -> None:
+        from onestop import validation as v  # only here: a sign-in that succeeds does not load it
+
         time.sleep(max(0.0, FAILURE_SECONDS - (time.monotonic() - started)))
         raise PermissionDenied(SIGN_IN_FAILED.format(v.shown(name, 30)), field="user")
 
@@ -166,6 +182,8 @@ class StaffService:
         self.check_password_rule(password)
         if role not in {r.value for r in STAFF_ROLES}:
             raise ValidationError("Vai trò: không hợp lệ.", field="role")
+        from onestop import validation as v
+
         username = check_username(username)
         full_name = v.clean_name(full_name, label="Họ và tên cán bộ", field="full_name")
         pw_hash = hash_password(password)
@@ -276,6 +294,35 @@ def check_password_length(password: str, shortest: int) -> None:
         raise ValidationError(f"Mật khẩu: ít nhất {shortest} ký tự.", field="password")
     if any(not ch.isprintable() for ch in password):
         raise ValidationError("Mật khẩu: có ký tự điều khiển không hợp lệ.", field="password")
+
+
+def _check_password(
+    password: str, stored: str, meanwhile: Callable[[], object] | None, early: EarlyCheck | None
+) -> bool:
+    checked = None if early is None else early.outcome_for(password, stored)
+    if checked is not None:
+        if meanwhile is not None:
+            meanwhile()
+        return checked
+    if meanwhile is None:
+        return check_password(password, stored)
+    outcome: list[bool | BaseException] = []
+
+    def check() -> None:
+        try:
+            outcome.append(check_password(password, stored))
+        except BaseException as exc:  # raised here as it would be without the thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=check, name="password-check", daemon=True)
+    worker.start()
+    try:
+        meanwhile()
+    finally:
+        worker.join()
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
 
 
 def check_username(username: str | None) -> str:

@@ -7,21 +7,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+# One dossier's values live apart (looking one dossier up defines only those); exported here as well.
+from onestop.services.dossier_values import ATTACHMENT_KINDS as ATTACHMENT_KINDS
+from onestop.services.dossier_values import STATUSES as STATUSES
+from onestop.services.dossier_values import Applicant as Applicant
+from onestop.services.dossier_values import AttachmentView as AttachmentView
+from onestop.services.dossier_values import DossierView as DossierView
+from onestop.services.dossier_values import EventView as EventView
+from onestop.services.dossier_values import RatingView as RatingView
+from onestop.services.dossier_values import SubmittedDocument as SubmittedDocument
+
 if TYPE_CHECKING:  # annotations only: looking a dossier up does not load the calendar
     from onestop.ratings import Scale
     from onestop.worktime import TimeLimit
 
-STATUSES = {
-    # Labels read as states (what the dossier is now).
-    "received": "Đã tiếp nhận",
-    "processing": "Đang xử lý",
-    "waiting_supplement": "Đang chờ bổ sung",
-    "result_ready": "Đã có kết quả",
-    "returned": "Đã trả kết quả",
-    "refused": "Đã từ chối",
-    "stopped": "Đã dừng giải quyết",
-    "withdrawn": "Đã rút hồ sơ",
-}
 OPEN_STATUSES = ("received", "processing", "waiting_supplement", "result_ready")
 
 CHANNELS = {
@@ -64,24 +63,6 @@ class ProcedureInfo:
 
 
 @dataclass(frozen=True)
-class Applicant:
-    name: str
-    id_number: str = ""
-    phone: str = ""
-    address: str = ""
-    email: str = ""
-    kind: str = "person"  # person | organisation
-    tax_code: str = ""  # organisations
-
-
-@dataclass(frozen=True)
-class SubmittedDocument:
-    name: str
-    form: str
-    count: int = 1
-
-
-@dataclass(frozen=True)
 class ReceiveRequest:
     procedure_code: str
     applicant: Applicant
@@ -93,48 +74,7 @@ class ReceiveRequest:
     fee_amount: int | None = None  # đồng charged, as the clerk confirmed it; None: the catalogue's amount
 
 
-@dataclass(frozen=True)
-class EventView:
-    action: str
-    at: datetime
-    user: str
-    user_name: str
-    note: str
-    from_unit: str | None = None
-    to_unit: str | None = None
-
-
-@dataclass(frozen=True)
-class RatingView:
-    """A rating as a role may see it: ``level`` is None for a role that sees only whether."""
-
-    event: str
-    at: datetime
-    channel: str
-    level: str | None = None
-    satisfied: bool | None = None
-
-
-ATTACHMENT_KINDS = {"component": "Thành phần hồ sơ", "result": "Kết quả"}
 RESULT_FORMS = {"paper": "Bản giấy", "electronic": "Bản điện tử", "both": "Bản giấy và bản điện tử"}
-
-
-@dataclass(frozen=True)
-class AttachmentView:
-    """A digitised component (``document``: its place in the receipt's list, 1-based) or result."""
-
-    id: int
-    code: str
-    kind: str  # component | result
-    document: int | None
-    document_name: str
-    pages: int
-    sha256: str
-    size: int
-    at: datetime
-    by: str
-    by_name: str
-    reused_from: str | None = None  # the earlier dossier whose scan this reuses (NĐ 45/2020)
 
 
 @dataclass(frozen=True)
@@ -149,39 +89,6 @@ class ReuseCandidate:
     pages: int
     sha256: str
     valid_until: datetime | None  # None: no limit
-
-
-@dataclass(frozen=True)
-class DossierView:
-    id: int
-    code: str
-    status: str
-    procedure_code: str
-    procedure_name: str
-    procedure_version: int
-    applicant: Applicant
-    received_at: datetime
-    due_at: datetime
-    extended_due_at: datetime | None
-    received_by: str
-    received_by_name: str
-    sets: int
-    channel: str
-    result_channel: str
-    fee_text: str
-    register_volume: str
-    register_number: int
-    receipt_version: int
-    current_unit: str | None
-    documents: tuple[SubmittedDocument, ...] = ()
-    events: tuple[EventView, ...] = ()
-    ratings: tuple[RatingView, ...] = ()
-    attachments: tuple[AttachmentView, ...] = ()  # the current scan of each component, and the result
-    legal_due_at: datetime | None = None  # the due moment after supplement pauses (None: due_at)
-
-    @property
-    def status_label(self) -> str:
-        return STATUSES.get(self.status, self.status)
 
 
 @dataclass(frozen=True)
