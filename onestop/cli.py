@@ -362,7 +362,7 @@ def _stored_hash(path: Path, username: str) -> str | None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from onestop.setup import initialise
+    from onestop.setup import initialise, installer
 
     catalog = None
     if args.catalog:
@@ -382,7 +382,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if svc.staff.count() == 0:
         # A database with no account: whoever installs it creates the first administrator.
         first = (admin, _password(admin)) if admin else None
-        lines = initialise(svc, catalog=catalog, first_admin=first)
+        lines = initialise(svc, actor=installer(svc), catalog=catalog, first_admin=first)
     else:
         if admin:
             raise UsageError(

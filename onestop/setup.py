@@ -27,25 +27,30 @@ from onestop.services.staff import check_password_length, check_username
 from onestop.settings import coerce
 
 
+def installer(svc: Onestop) -> Actor:
+    """Who acts for ``init`` and the set-up assistant on a database with no account yet: the explicit
+    system actor, and only there (a database with accounts needs its signed-in administrator)."""
+    if svc.staff.count():
+        raise ValueError("installer: a database with accounts needs the signed-in administrator")
+    return svc.ctx.system_actor()
+
+
 def initialise(
     svc: Onestop,
     *,
+    actor: Actor,
     catalog: dict[str, Any] | None = None,
-    actor: Actor | None = None,
     first_admin: tuple[str, str] | None = None,
     admin_full_name: str = "Quản trị hệ thống",
 ) -> Iterator[str]:
     """Idempotent: running it again changes nothing that is already there. A bad catalogue is refused
-    before anything is written. ``actor``: the signed-in administrator (a database with accounts);
-    ``first_admin``: (user name, password) of the first administrator (a database without)."""
+    before anything is written. ``actor``: the signed-in administrator, or ``installer(svc)`` on a
+    database without accounts; ``first_admin``: (user name, password) of the first administrator
+    (a database without accounts)."""
     if catalog is not None:
         parse_catalog(catalog)
-    if actor is None:
-        if svc.staff.count():
-            raise ValueError("initialise: a database with accounts needs the signed-in administrator")
-        if first_admin is not None:
-            svc.staff.check_password_rule(first_admin[1])
-        actor = svc.ctx.system_actor()
+    if first_admin is not None:
+        svc.staff.check_password_rule(first_admin[1])
     refreshed = svc.calendar.refresh(actor=actor)
     if refreshed:
         yield "Lịch làm việc cập nhật theo danh sách mới: " + ", ".join(map(str, refreshed)) + "."
@@ -228,7 +233,7 @@ def first_run(svc: Onestop, setup: FirstRun) -> Actor:
     clean = check_first_run(svc, setup)
     username, full_name, password = clean["admin"]
     settings: dict[str, Any] = clean["settings"]
-    for _line in initialise(svc):  # the calendar of this year and the next, as the system (as init)
+    for _line in initialise(svc, actor=installer(svc)):  # this year's and next year's calendar, as init
         pass
     admin = svc.staff.first_administrator(username=username, full_name=full_name, password=password)
     svc.config.set_settings(settings, actor=admin)

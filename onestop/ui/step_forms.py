@@ -107,8 +107,9 @@ class StepForm(QDialog):
         self.inputs[field] = widget
 
     def values(self) -> dict[str, Any]:
-        """The step's keyword arguments from the fields."""
-        raise NotImplementedError
+        """The step's keyword arguments from the fields (each form names its own; a step with no
+        field of its own has none)."""
+        return {}
 
     # ---- running
 
