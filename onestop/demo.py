@@ -26,6 +26,7 @@ from onestop import ledger
 from onestop.auth import Actor
 from onestop.chain import EVENT_FIELDS, EVENT_STATE_FIELDS, RATING_FIELDS, SEP
 from onestop.db import schema as t
+from onestop.db import tally
 from onestop.db.engine import Database
 from onestop.db.store import chain_head, index_pending, raise_sequence, set_chain_head
 from onestop.demo_data import (
@@ -375,6 +376,8 @@ def _store(db: Database, built: _Built, linked: tuple[tuple[int, str], _Linked] 
         _bulk(conn, t.events, _EVENT_COLS, chain.events)
         _bulk(conn, t.ratings, _RATING_COLS, chain.ratings)
         set_chain_head(conn, chain.seq, chain.head)
+        if built.dossiers:  # the report's tallies of these dossiers, in the same transaction
+            tally.add_dossiers(conn, built.dossiers[0][0], built.dossiers[-1][0])
         for name, value in built.counters.items():
             raise_sequence(conn, name, value)
         if conn.dialect.name == "postgresql":  # ids were given explicitly: move the serial past them

@@ -69,6 +69,14 @@ FIGURE_LABELS = {
     "avg_allowed_hours": "Thời gian theo quy định bình quân (giờ)",
     "processing_time_ratio": "Thời gian giải quyết so với quy định (%)",
 }
+STEP_LABELS = {
+    "steps": "Số bước đã chuyển đi",
+    "avg_hours_held": "Thời gian giữ bình quân (giờ)",
+    "allotted_hours": "Thời gian quy định cho bước (giờ làm việc)",
+    "judged": "Số bước có thời gian quy định",
+    "late": "Số bước quá hạn",
+    "on_time_rate": "Tỷ lệ bước đúng hạn (%)",
+}
 _DURATIONS = ("avg_processing_hours", "avg_allowed_hours", "processing_time_ratio")
 _DIGITISATION = ("digitised", "digitisation_rate", "electronic_results", "electronic_result_rate")
 _COUNTS = ("received", "finished_on_time", "finished_late", "on_time_rate", "open", "open_overdue")
@@ -129,6 +137,10 @@ def report_xlsx(report: dict[str, Any], *, anchor: str = "") -> bytes:
         ("finished_on_time", "finished_late", "on_time_rate", *_DURATIONS),
         report.get("by_officer", []),
     )
+    steps = wb.create_sheet("Theo bước")
+    steps.append([_cell(steps, h, bold=True) for h in ("Đơn vị giữ hồ sơ", *STEP_LABELS.values())])
+    for row in report.get("by_step", []):
+        steps.append([row["unit"], *(row.get(k) for k in STEP_LABELS)])
     sheet(
         "Theo lĩnh vực",
         ("Lĩnh vực",),

@@ -29,6 +29,7 @@ STOPPED = "stopped"
 WITHDRAWN = "withdrawn"
 
 OPEN = (RECEIVED, PROCESSING, WAITING, READY)
+HANDOVERS = ("transfer", "result", "return")  # the steps that end a unit's (or the counter's) hold
 FINISHED = (RETURNED, REFUSED, STOPPED, WITHDRAWN)
 
 

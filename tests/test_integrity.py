@@ -125,7 +125,8 @@ def test_a_deleted_dossier_is_named(office: tuple[Onestop, str], db_path: Path) 
 
 
 def _rewrite_the_chain(db_path: Path) -> None:
-    """What an attacker who knows the algorithm does: drop the guards, edit, recompute every hash."""
+    """What an attacker who knows the algorithm does: drop the guards, edit, recompute every hash
+    (and the report's tallies)."""
     with closing(sqlite3.connect(db_path)) as conn:
         for name in ("events_no_update", "events_no_delete", "ratings_no_update", "ratings_no_delete"):
             conn.execute(f"DROP TRIGGER {name}")
@@ -151,6 +152,14 @@ def _rewrite_the_chain(db_path: Path) -> None:
                     f"BEGIN SELECT RAISE(ABORT, '{table} are append-only'); END"
                 )
         conn.commit()
+    from sqlalchemy import create_engine
+
+    from onestop.db import tally
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as sa_conn:
+        tally.rebuild(sa_conn, tally.offset_seconds(sa_conn) or 0)
+    engine.dispose()
 
 
 def test_a_recomputed_chain_fails_against_an_anchor_printed_before(

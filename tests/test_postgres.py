@@ -280,3 +280,37 @@ def test_the_period_report_equals_the_reference_on_postgres(pg_agency: Onestop) 
             row["reasons"] = sorted(row["reasons"], key=lambda r: r["reason"])
             row["by_clerk"] = sorted(row["by_clerk"], key=lambda r: r["user"])
         assert got == want
+
+
+def test_the_tallies_and_the_steps_on_postgres(pg_agency: Onestop, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tallies (upserts, the window over handovers, the verdict read from the JSON of the
+    history) kept on PostgreSQL equal their recount, verify recounts them, and the report counting
+    the rows says the same."""
+    from datetime import date
+
+    from onestop.db import tally
+    from onestop.demo import generate_dossiers
+    from onestop.services import reports
+
+    svc = pg_agency
+    generate_dossiers(svc, count=300, seed=5)
+    admin, clerk, officer = actor(svc, "admin"), actor(svc, "tiepnhan1"), actor(svc, "xuly1")
+    svc.catalog.set_unit_time("TTPVHCC", 4, actor=admin)
+    code = svc.intake.receive(ReceiveRequest("1.004873", Applicant("Nguyễn Văn An")), actor=clerk).code
+    svc.lifecycle.transfer(code, actor=clerk)
+    svc.lifecycle.result(code, actor=officer)
+    svc.lifecycle.return_result(code, actor=clerk)
+    svc.ratings.rate(code, "hai-long", event="return", actor=clerk)
+    with svc.db.read() as conn:
+        for table in tally.TABLES:
+            stored = sorted(tuple(r) for r in tally.stored(conn, table))
+            assert stored == sorted(tuple(r) for r in tally.recount(conn, table)), table
+            assert stored, table
+    assert svc.integrity.verify().ok
+    head = actor(svc, "lanhdao")
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    fast = svc.reports.report(*year, actor=head)
+    monkeypatch.setattr(reports, "_tally_days", lambda *_: None)
+    slow = svc.reports.report(*year, actor=head)
+    assert fast["by_step"] == slow["by_step"] and any(s["judged"] for s in fast["by_step"])
+    assert fast["received"] == slow["received"] > 300

@@ -138,6 +138,7 @@ def test_the_excel_report_reads_back(november: Onestop) -> None:
         "Theo cán bộ",
         "Theo đơn vị",
         "Theo cán bộ xử lý",
+        "Theo bước",
         "Theo lĩnh vực",
         "Đánh giá",
         "Theo tuần",
@@ -263,6 +264,8 @@ def test_responsibility_figures_per_officer_field_level_and_time_against_the_law
     assert sum(lv["count"] for lv in r["by_level"]) == 4
     for key in ("officer_on_time_rate", "avg_processing_hours", "processing_time_ratio", "level_share"):
         assert "=" in r["formulas"][key]
+    # The transfers were recorded after the results (a clock set back): a hold never counts negative.
+    assert r["by_step"] and all(s["avg_hours_held"] >= 0 for s in r["by_step"])
     # Nothing in another period: the new figures are empty, not zero divisions.
     empty = november.reports.report(date(2025, 1, 1), date(2025, 1, 31), actor=head)
     assert empty["by_officer"] == [] and empty["avg_processing_hours"] is None
@@ -282,6 +285,12 @@ def test_the_excel_report_has_the_responsibility_sheets(november: Onestop) -> No
     assert fields[0][0] == "Lĩnh vực" and len(fields) == 1 + len(r["by_field"])
     summary = [list(row) for row in wb["Tổng hợp"].iter_rows(values_only=True)]
     assert ["Thời gian giải quyết bình quân (giờ)", r["avg_processing_hours"]] in summary
+    steps = [list(row) for row in wb["Theo bước"].iter_rows(values_only=True)]
+    assert steps[0][:3] == ["Đơn vị giữ hồ sơ", "Số bước đã chuyển đi", "Thời gian giữ bình quân (giờ)"]
+    assert len(steps) == 1 + len(r["by_step"]) > 1
+    assert [row[:3] for row in steps[1:]] == [
+        [s["unit"], s["steps"], s["avg_hours_held"]] for s in r["by_step"]
+    ]
 
 
 def test_the_pdf_report_has_the_responsibility_tables(november: Onestop, tmp_path: Path) -> None:
@@ -299,8 +308,10 @@ def test_the_pdf_report_has_the_responsibility_tables(november: Onestop, tmp_pat
         )
     )
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    for heading in ("Theo lĩnh vực", "Theo đơn vị ghi nhận kết quả", "Theo cán bộ xử lý"):
+    for heading in ("Theo lĩnh vực", "Theo đơn vị ghi nhận kết quả", "Theo cán bộ xử lý", "Theo bước"):
         assert heading in text, heading
+    flat = " ".join(text.split())
+    assert r["by_step"] and all(" ".join(s["unit"].split()[:3]) in flat for s in r["by_step"])
     assert r["by_officer"][0]["name"] in text
     assert "144,2 / 108,0 (133,56%)" in text.replace("\n", " ")
 

@@ -17,8 +17,17 @@ from sqlalchemy.exc import DBAPIError
 from onestop.db.engine import Database
 from onestop.errors import StorageError
 
-HEAD = "0007"  # the newest revision this program knows; tests check it matches the scripts
-KNOWN = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")  # every revision ever shipped, oldest first
+HEAD = "0008"  # the newest revision this program knows; tests check it matches the scripts
+KNOWN = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+)  # every revision ever shipped, oldest first
 
 
 def current_revision(conn: Connection) -> str | None:

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -69,6 +70,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 metadata = MetaData(naming_convention=NAMING)
+
+HANDOVER_WHERE = "action IN ('transfer', 'result', 'return')"  # the events that end a unit's hold
 
 _ChainId = BigInteger().with_variant(Integer(), "sqlite")  # SQLite: an alias of the rowid
 
@@ -298,6 +301,18 @@ events = Table(
     Index("ix_events_report", "at", "action", "user_id", "from_unit_id", "dossier_id"),
     # Its groups per officer and unit, streamed in index order (the report lists both keys).
     Index("ix_events_officer", "user_id", "action", "from_unit_id", "at", "dossier_id"),
+    # The handovers of each dossier in order, all the figures per step read (onestop.db.tally).
+    Index(
+        "ix_events_handover",
+        "dossier_id",
+        "id",
+        "action",
+        "at",
+        "from_unit_id",
+        "data",
+        sqlite_where=text(HANDOVER_WHERE),
+        postgresql_where=text(HANDOVER_WHERE),
+    ),
 )
 
 chain_head = Table(
@@ -396,4 +411,77 @@ rating_requests = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Index("ix_rating_requests_state", "state", "id"),
+)
+
+# ---------------------------------------------------------------------------- report tallies
+# What the period report adds up, per day (in the agency's zone, at ``tally_meta.offset_seconds``
+# from UTC) and group key: kept in the same transaction as the event or rating they count
+# (onestop.db.tally), so a yearly report reads a few thousand rows instead of a million dossiers.
+# Derived, never entered: ``verify`` recounts them from the dossiers, events and ratings.
+
+tally_meta = Table(
+    "tally_meta",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # one row, id 1
+    Column("offset_seconds", Integer, nullable=False),  # the zone's offset the days were cut at
+)
+
+tally_dossiers = Table(
+    "tally_dossiers",
+    metadata,
+    # Per day, procedure and receiving clerk: received that day (and of those, refused, stopped or
+    # withdrawn since), and with a result that day (on time or late, and the seconds they took
+    # against the seconds allowed).
+    Column("day", Integer, primary_key=True, autoincrement=False),  # days since 1970-01-01, local
+    Column("procedure_id", Integer, primary_key=True, autoincrement=False),
+    Column("received_by", Integer, primary_key=True, autoincrement=False),
+    Column("received", Integer, nullable=False),
+    Column("refused", Integer, nullable=False),
+    Column("stopped", Integer, nullable=False),
+    Column("withdrawn", Integer, nullable=False),
+    Column("on_time", Integer, nullable=False),
+    Column("late", Integer, nullable=False),
+    Column("busy_seconds", BigInteger, nullable=False),
+    Column("allowed_seconds", BigInteger, nullable=False),
+)
+
+tally_officers = Table(
+    "tally_officers",
+    metadata,
+    # Per day, officer who recorded the result and the unit they recorded it for (0: none).
+    Column("day", Integer, primary_key=True, autoincrement=False),
+    Column("user_id", Integer, primary_key=True, autoincrement=False),
+    Column("unit_id", Integer, primary_key=True, autoincrement=False),
+    Column("on_time", Integer, nullable=False),
+    Column("late", Integer, nullable=False),
+    Column("busy_seconds", BigInteger, nullable=False),
+    Column("allowed_seconds", BigInteger, nullable=False),
+)
+
+tally_ratings = Table(
+    "tally_ratings",
+    metadata,
+    # Per day, clerk rated, event, level, satisfied, reasons given and the dossier's procedure.
+    Column("day", Integer, primary_key=True, autoincrement=False),
+    Column("clerk_id", Integer, primary_key=True, autoincrement=False),
+    Column("event", String(20), primary_key=True),
+    Column("level", String(30), primary_key=True),
+    Column("satisfied", Boolean, primary_key=True),
+    Column("reasons", String(255), primary_key=True),
+    Column("procedure_id", Integer, primary_key=True, autoincrement=False),
+    Column("n", Integer, nullable=False),
+)
+
+tally_steps = Table(
+    "tally_steps",
+    metadata,
+    # Per day and unit (0: the counter), the steps that ended that day (a transfer on, the result,
+    # the return): how many, the seconds the unit held them, how many were judged against the
+    # unit's allotted time then (the handover event's data says "step") and how many were late.
+    Column("day", Integer, primary_key=True, autoincrement=False),
+    Column("unit_id", Integer, primary_key=True, autoincrement=False),
+    Column("steps", Integer, nullable=False),
+    Column("held_seconds", BigInteger, nullable=False),
+    Column("judged", Integer, nullable=False),
+    Column("late", Integer, nullable=False),
 )

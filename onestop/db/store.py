@@ -108,8 +108,12 @@ _EVENT_INSERT = (
 )
 
 
-def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Append events to the history, chained after the current head, inside the caller's transaction.
+def append_events(
+    conn: Connection | Raw, events: list[dict[str, Any]], *, tally: bool = True
+) -> list[dict[str, Any]]:
+    """Append events to the history, chained after the current head, inside the caller's transaction,
+    and count the dossier steps among them in the report's tallies (``onestop.db.tally``; not in the
+    upgrades written before the tallies existed: ``tally=False``).
 
     Each dict has the EVENT_FIELDS but ``id`` (assigned here); ``at`` an aware datetime;
     ``data`` may be a dict; ``state`` is the digest of the changed entity after the change
@@ -154,6 +158,10 @@ def append_events(conn: Connection | Raw, events: list[dict[str, Any]]) -> list[
         ],
     )
     set_chain_head(raw, seq, prev)
+    if tally:
+        from onestop.db import tally as tallies
+
+        tallies.on_events(raw, rows)
     return rows
 
 
@@ -164,7 +172,8 @@ _RATING_INSERT = (
 
 
 def append_rating(conn: Connection | Raw, rating: dict[str, Any]) -> dict[str, Any]:
-    """Append a rating to the same chain as the events (its id is its place in the chain)."""
+    """Append a rating to the same chain as the events (its id is its place in the chain), and count
+    it in the report's tallies."""
     raw = conn if isinstance(conn, Raw) else Raw(conn)
     seq, prev = chain_head(raw)
     row = dict(rating, id=seq + 1)
@@ -187,6 +196,9 @@ def append_rating(conn: Connection | Raw, rating: dict[str, Any]) -> dict[str, A
         ),
     )
     set_chain_head(raw, row["id"], row["hash"])
+    from onestop.db import tally
+
+    tally.on_rating(raw, row)
     return row
 
 

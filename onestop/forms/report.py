@@ -262,6 +262,28 @@ def report_bytes(
             _table(timing_heads, timing(report["by_officer"], True), timing_widths),
         ]
 
+    if report.get("by_step"):
+        story += [
+            Spacer(1, 4 * mm),
+            Paragraph("<b>Theo bước: đơn vị giữ hồ sơ (giữ lâu nhất trước)</b>", st.body),
+            _table(
+                ("Đơn vị", "Số bước", "Giờ giữ", "Giờ quy định", "Có quy định", "Quá hạn", "Tỷ lệ"),
+                [
+                    [
+                        str(x["unit"]),
+                        _n(x["steps"]),
+                        _hours(x["avg_hours_held"]),
+                        _n(x["allotted_hours"]) if x["allotted_hours"] else "—",
+                        _n(x["judged"]),
+                        _n(x["late"]),
+                        _pct(x["on_time_rate"]),
+                    ]
+                    for x in report["by_step"]
+                ],
+                (_WIDTH * 0.34, *(_WIDTH * 0.11,) * 6),
+            ),
+        ]
+
     def footer(canvas: Canvas, doc: Any) -> None:
         canvas.setFont(FONT_REGULAR, 7.5)
         canvas.drawString(_MARGINS.left, 8 * mm, f"Mã neo chuỗi lịch sử: {anchor}")

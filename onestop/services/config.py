@@ -41,6 +41,14 @@ class ConfigService:
                     conn.execute(insert(t.settings).values(key=key, value=payload))
                 self.ctx.record(conn, actor=actor, action="setting", kind="setting", key=key)
                 changed.append(key)
+            if "agency.time_zone" in changed:  # the report's tallies cut days at the new zone's offset
+                from zoneinfo import ZoneInfo
+
+                from onestop.db import tally
+
+                offset = tally.zone_offset(ZoneInfo(clean["agency.time_zone"]), self.ctx.now())
+                if tally.offset_seconds(conn) != offset:
+                    tally.rebuild(conn, offset)
             if changed:
                 self.ctx.bump(conn)
             return changed

@@ -26,8 +26,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from operator import itemgetter
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Connection, select
 
@@ -88,6 +89,7 @@ class IntegrityService:
         # SQLite checks its file on a second connection in a thread while this one hashes: SQLite
         # releases the GIL, so the check costs no time when there is a second CPU.
         storage = _StorageCheck(db) if db.is_sqlite else None
+        tallies = _TallyCheck(db)
         failure: Exception | None = None
         try:
             with db.read() as conn:
@@ -123,6 +125,9 @@ class IntegrityService:
                 )
         if failure is not None:
             raise failure
+        recounted = tallies.result()
+        if not report.problems:  # recounted from rows found changed, they would say it twice
+            report.problems.extend(recounted)
 
     # ---- 1. the chain
 
@@ -411,6 +416,65 @@ class IntegrityService:
                     f"Bộ đếm mã hồ sơ {name[5:]} ({counters.get(name, 0)}) thấp hơn số đã dùng ({top}): "
                     "hồ sơ tiếp nhận tiếp theo sẽ trùng mã."
                 )
+
+
+class _TallyCheck:
+    """The report's tallies are derived: each must equal its count from the stored dossiers, events
+    and ratings (onestop.db.tally), or the report would show other figures. Counted in a thread on
+    a connection of its own (the database works, releasing the GIL, while the chain is hashed): its
+    own snapshot holds the tallies and the rows they count alike."""
+
+    _WHAT: ClassVar[dict[str, str]] = {
+        "tally_dossiers": "hồ sơ tiếp nhận và có kết quả",
+        "tally_officers": "kết quả theo cán bộ xử lý",
+        "tally_ratings": "đánh giá",
+        "tally_steps": "thời gian giữ hồ sơ theo bước",
+    }
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.problems: list[str] = []
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="onestop-tallies", daemon=True)
+        if db.sqlite_path is not None or not db.is_sqlite:
+            self.thread.start()
+        else:  # an in-memory database is one connection's own: check it here, first
+            self._run()
+
+    def _run(self) -> None:
+        from onestop.db import tally
+
+        def keyed(rows: Any, n: int) -> dict[tuple[Any, ...], tuple[int, ...]]:
+            return {tuple(row[:n]): tuple(int(v) for v in row[n:]) for row in rows}
+
+        try:
+            with self.db.read() as conn:
+                if tally.offset_seconds(conn) is None:
+                    self.problems.append(
+                        "Số liệu tổng hợp của báo cáo đã bị xóa ngoài chương trình (bảng tally_meta)."
+                    )
+                    return
+                for table, label in self._WHAT.items():
+                    n = len(tally.TABLES[table][0])
+                    want, have = keyed(tally.recount(conn, table), n), keyed(tally.stored(conn, table), n)
+                    wrong = sorted(k for k in want.keys() | have.keys() if want.get(k) != have.get(k))
+                    if wrong:
+                        days = sorted({date(1970, 1, 1) + timedelta(days=int(k[0])) for k in wrong})
+                        shown = ", ".join(f"{d:%d/%m/%Y}" for d in days[:3]) + (
+                            ", …" if len(days) > 3 else ""
+                        )
+                        self.problems.append(
+                            f"Số liệu tổng hợp của báo cáo ({label}, bảng {table}) khác với dữ liệu đã lưu "
+                            f"ở {len(wrong)} nhóm, các ngày {shown}: đã bị sửa ngoài chương trình."
+                        )
+        except BaseException as exc:  # handed to the caller's thread
+            self.error = exc
+
+    def result(self) -> list[str]:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.problems
 
 
 class _StorageCheck:

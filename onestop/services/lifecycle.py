@@ -260,6 +260,10 @@ class LifecycleService:
                     field="user",
                 )
             values, event = compute(conn, row, at)
+            if action in lc.HANDOVERS:  # the step that ends here, against its unit's allotted time
+                judged = self._judge(conn, row, at, action)
+                if judged:
+                    event["data"] = {**(event.get("data") or {}), "step": judged}
             if step.target is not None:
                 values["status"] = step.target
             conn.execute(update(t.dossiers).where(t.dossiers.c.id == row.id).values(**values))
@@ -280,6 +284,26 @@ class LifecycleService:
         dossier_id = self.ctx.db.write(work)
         view: DossierView = self.dossiers.by_id(dossier_id, actor=actor)
         return view
+
+    def _judge(self, conn: Connection, row: Any, at: datetime, action: str) -> str:
+        """The step a handover ends (held since the handover before it, or the receipt, by the unit
+        holding the dossier, the counter's own unit for a return) against that unit's allotted
+        working time when it has one (Mẫu 06): "early", "on_time", "late", or "" (no allotted time).
+        Kept in the event's data, so the figures per step judge it as it was then."""
+        u = t.units.c
+        held_by = row.current_unit_id if action != "return" else None
+        where = u.id == held_by if held_by is not None else u.kind == "receiving"
+        hours = conn.execute(select(u.allotted_hours).where(where).order_by(u.id).limit(1)).scalar()
+        if not hours:
+            return ""
+        e = t.events.c
+        since = conn.execute(
+            select(e.at)
+            .where(e.dossier_id == row.id, e.action.in_(("transfer", "result")))
+            .order_by(e.id.desc())
+            .limit(1)
+        ).scalar()
+        return lc.step_result(since or row.received_at, at, int(hours), self.ctx.calendar())
 
     def _unit(self, conn: Connection, wanted: str | int | None, row: Any) -> int:
         """A unit in force today by id, code or name (case- and accent-insensitive); None: the

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from onestop import validation as v
 from onestop.auth import Act, Actor
 from onestop.db import schema as t
+from onestop.db import tally
 from onestop.db.store import append_rating, inserted_id
 from onestop.errors import NotFoundError, ValidationError
 from onestop.ratings import EVENTS as RATING_EVENTS
@@ -326,12 +327,23 @@ class RatingService:
             conds.append(r.at < datetime.combine(date_to + timedelta(days=1), time(0), tz))
         s = t.staff.c
         with self.ctx.db.read() as conn:
-            rows = conn.execute(
-                select(r.level, r.satisfied, s.username, s.full_name, func.count())
-                .join(t.staff, s.id == r.clerk_id)
-                .where(*conds)
-                .group_by(r.level, r.satisfied, s.username, s.full_name)
-            ).all()
+            days = tally.period_days(conn, date_from, date_to, tz) if date_from and date_to else None
+            if days is not None:  # counted as they were given (onestop.db.tally)
+                rows = conn.execute(
+                    text(
+                        "SELECT r.level, r.satisfied, s.username, s.full_name, sum(r.n) FROM tally_ratings r"
+                        " JOIN staff s ON s.id = r.clerk_id WHERE r.day BETWEEN :first AND :last"
+                        " GROUP BY r.level, r.satisfied, s.username, s.full_name"
+                    ),
+                    {"first": days[0], "last": days[1]},
+                ).all()
+            else:
+                rows = conn.execute(
+                    select(r.level, r.satisfied, s.username, s.full_name, func.count())
+                    .join(t.staff, s.id == r.clerk_id)
+                    .where(*conds)
+                    .group_by(r.level, r.satisfied, s.username, s.full_name)
+                ).all()
         levels: dict[str, int] = {lv.key: 0 for lv in self.scale().levels}
         clerks: dict[str, dict[str, Any]] = {}
         total = satisfied = 0

@@ -42,12 +42,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from types import SimpleNamespace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import BigInteger, and_, bindparam, case, func, literal, select, text, type_coerce
 
 from onestop import lifecycle as lc
 from onestop.auth import Act, Actor
 from onestop.db import schema as t
+from onestop.db import tally
 from onestop.errors import ValidationError
 from onestop.forms.model import FormHeader, RegisterData, RegisterRow
 from onestop.ratings import EVENTS, REASONS
@@ -115,11 +117,13 @@ class ReportService:
                 for r in conn.execute(select(t.staff.c.id, t.staff.c.username, t.staff.c.full_name))
             }
             unit_names = dict(conn.execute(select(t.units.c.id, t.units.c.name)).all())
-            # Each breakdown pass reads an index led by (procedure, receiving clerk) with both keys
+            # The period's days in the tallies (onestop.db.tally), when they can answer for it. Else
+            # each breakdown pass reads an index led by (procedure, receiving clerk) with both keys
             # listed (IN): SQLite seeks the period's range of each pair and streams the groups in the
             # index's order, with no sort of the period's rows (the cost of a GROUP BY that sorts).
+            tallied = _tally_days(conn, p, self.ctx.tz)
             pairs = and_(d.procedure_id.in_(list(procs)), d.received_by.in_(list(people)))
-            parts = (
+            parts: tuple[tuple[Any, list[Any]], ...] = (
                 (
                     and_(pairs, d.received_at >= p.start, d.received_at < p.end),
                     [
@@ -148,14 +152,18 @@ class ReportService:
             )
             keys = (d.procedure_id, d.received_by)
             groups: list[dict[str, Any]] = []
+            if tallied is not None:  # received and finished from the tallies, what is open now counted
+                groups.extend(_tally_groups(conn, tallied))
+                parts = parts[2:]
             for where, figures in parts:
                 for row in conn.execute(select(*keys, *figures).where(where).group_by(*keys)):
                     groups.append({k: (int(v) if v is not None else None) for k, v in row._mapping.items()})
             groups.extend(report_groups(conn, p.start, p.end))
-            weeks = _weeks(conn, p)
+            weeks = _tally_weeks(conn, tallied) if tallied is not None else _weeks(conn, p)
             receiving = frozenset(g["received_by"] for g in groups)
-            ratings = self._ratings(conn, p, procs, people, fields, receiving)
-            officers = self._officers(conn, p, people, unit_names)
+            ratings = self._ratings(conn, p, procs, people, fields, receiving, tallied)
+            officers = self._officers(conn, p, people, unit_names, tallied)
+            steps = _steps(conn, p, tallied)
         total: dict[str, int] = {}
         by_proc: dict[tuple[str, str], dict[str, int]] = {}
         by_clerk: dict[tuple[str, str], dict[str, int]] = {}
@@ -251,6 +259,7 @@ class ReportService:
             row.update(_durations(by_proc.get((row["procedure_code"], row["procedure_name"]), {})))
         out.update(_durations(total))
         out["by_officer"] = officers
+        out["by_step"] = steps
         out["by_level"] = ratings["by_level"]
         out["by_event"] = ratings["by_event"]
         out["by_week"], out["by_month"] = series
@@ -260,33 +269,32 @@ class ReportService:
         return out
 
     def _officers(
-        self, conn: Any, p: Period, people: dict[int, tuple[str, str]], unit_names: dict[int, str]
+        self,
+        conn: Any,
+        p: Period,
+        people: dict[int, tuple[str, str]],
+        unit_names: dict[int, str],
+        tallied: tuple[int, int] | None = None,
     ) -> list[dict[str, Any]]:
-        """On time per officer who recorded the result (and the unit they recorded it for): one pass
-        over the result events of the period (a covering index on officer, action, unit, moment),
-        each joined to its dossier by key for the due moment."""
+        """On time per officer who recorded the result (and the unit they recorded it for): from the
+        tallies, or one pass over the result events of the period (a covering index on officer,
+        action, unit, moment), each joined to its dossier by key for the due moment."""
         if not people:
             return []
-        # ix_events_officer leads with (officer, action, unit): both keys listed, the groups stream
-        # in its order; the results recorded for no unit apart (IN never matches NULL). Each joins
-        # its dossier through ix_dossiers_key, a compact copy of the columns read, not the table.
-        sql = (
-            "SELECT e.user_id, e.from_unit_id,"
-            " sum(CASE WHEN e.at <= coalesce(d.legal_due_at, d.due_at) THEN 1 ELSE 0 END) AS finished_on_time,"
-            " sum(CASE WHEN e.at > coalesce(d.legal_due_at, d.due_at) THEN 1 ELSE 0 END) AS finished_late,"
-            " sum(e.at - d.received_at) AS busy_seconds,"
-            " sum(coalesce(d.legal_due_at, d.due_at) - d.received_at) AS allowed_seconds"
-            f" FROM events e JOIN dossiers d{_by_key(self.ctx)} ON d.id = e.dossier_id"
-            f" WHERE e.user_id IN ({_ids(people)}) AND e.action = 'result' AND {{unit}}"
-            " AND e.at >= :since AND e.at < :until GROUP BY e.user_id, e.from_unit_id"
-        )
-        bounds = {"since": int(p.start.timestamp()), "until": int(p.end.timestamp())}
-        units = [f"e.from_unit_id IN ({_ids(unit_names)})"] if unit_names else []
-        rows = [
-            row
-            for unit in (*units, "e.from_unit_id IS NULL")
-            for row in conn.execute(text(sql.format(unit=unit)), bounds)
-        ]
+        if tallied is not None:
+            rows = list(
+                conn.execute(
+                    text(
+                        "SELECT user_id, CASE WHEN unit_id = 0 THEN NULL ELSE unit_id END AS from_unit_id,"
+                        " sum(on_time) AS finished_on_time, sum(late) AS finished_late,"
+                        " sum(busy_seconds) AS busy_seconds, sum(allowed_seconds) AS allowed_seconds"
+                        " FROM tally_officers WHERE day BETWEEN :first AND :last GROUP BY user_id, unit_id"
+                    ),
+                    {"first": tallied[0], "last": tallied[1]},
+                )
+            )
+        else:
+            rows = self._officer_rows(conn, p, people, unit_names)
         out = []
         for r in rows:
             counts = {k: int(v or 0) for k, v in r._mapping.items() if k not in ("user_id", "from_unit_id")}
@@ -307,6 +315,31 @@ class ReportService:
             )
         return sorted(out, key=lambda o: (o["unit"], o["name"], o["user"]))
 
+    def _officer_rows(
+        self, conn: Any, p: Period, people: dict[int, tuple[str, str]], unit_names: dict[int, str]
+    ) -> list[Any]:
+        # ix_events_officer leads with (officer, action, unit): both keys listed, the groups stream
+        # in its order; the results recorded for no unit apart (IN never matches NULL). Each joins
+        # its dossier through ix_dossiers_key, a compact copy of the columns read, not the table.
+        sql = (
+            "SELECT e.user_id, e.from_unit_id,"
+            " sum(CASE WHEN e.at <= coalesce(d.legal_due_at, d.due_at) THEN 1 ELSE 0 END) AS finished_on_time,"
+            " sum(CASE WHEN e.at > coalesce(d.legal_due_at, d.due_at) THEN 1 ELSE 0 END) AS finished_late,"
+            " sum(e.at - d.received_at) AS busy_seconds,"
+            " sum(coalesce(d.legal_due_at, d.due_at) - d.received_at) AS allowed_seconds"
+            f" FROM events e JOIN dossiers d{_by_key(self.ctx)} ON d.id = e.dossier_id"
+            f" WHERE e.user_id IN ({_ids(people)}) AND e.action = 'result' AND {{unit}}"
+            " AND e.at >= :since AND e.at < :until GROUP BY e.user_id, e.from_unit_id"
+        )
+        bounds = {"since": int(p.start.timestamp()), "until": int(p.end.timestamp())}
+        units = [f"e.from_unit_id IN ({_ids(unit_names)})"] if unit_names else []
+        rows = [
+            row
+            for unit in (*units, "e.from_unit_id IS NULL")
+            for row in conn.execute(text(sql.format(unit=unit)), bounds)
+        ]
+        return rows
+
     def _ratings(
         self,
         conn: Any,
@@ -315,15 +348,19 @@ class ReportService:
         people: dict[int, tuple[str, str]],
         fields: dict[int, str] | None = None,
         receiving: frozenset[int] = frozenset(),
+        tallied: tuple[int, int] | None = None,
     ) -> dict[str, Any]:
         """The period's ratings per month, clerk, event and level; per procedure and level; and the
-        reasons given: read without sorting the period's ratings when every one of them is at a
-        level of today's scale (``_rating_groups``), else in the one general pass
-        (``_rating_rows``). Folded into every breakdown here."""
+        reasons given: from the tallies (``_rating_tallies``), else read without sorting the period's
+        ratings when every one of them is at a level of today's scale (``_rating_groups``), else in
+        the one general pass (``_rating_rows``). Folded into every breakdown here."""
         scale = self.ratings.scale()
-        monthly, per_proc, reason_rows, clerk_order = self._rating_groups(
-            conn, p, [lv.key for lv in scale.levels], people, receiving
-        ) or self._rating_rows(conn, p)
+        if tallied is not None:
+            monthly, per_proc, reason_rows, clerk_order = _rating_tallies(conn, tallied, receiving)
+        else:
+            monthly, per_proc, reason_rows, clerk_order = self._rating_groups(
+                conn, p, [lv.key for lv in scale.levels], people, receiving
+            ) or self._rating_rows(conn, p)
         levels = {lv.key: 0 for lv in scale.levels}
 
         def bucket() -> dict[str, Any]:
@@ -598,6 +635,178 @@ class ReportService:
 _RatingParts = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, int]], list[int]]
 
 
+def _tally_days(conn: Any, p: Period, tz: ZoneInfo) -> tuple[int, int] | None:
+    return tally.period_days(conn, p.first, p.last, tz)
+
+
+COUNTER = "Bộ phận tiếp nhận và trả kết quả"
+
+
+def _steps(conn: Any, p: Period, days: tuple[int, int] | None) -> list[dict[str, Any]]:
+    """Per unit that held the dossiers (the counter too), the steps it ended in the period (a
+    transfer on, the result, the return): how many, the average hours it held them, and against its
+    allotted time when it had one then: how many were judged, how many late, the on-time rate."""
+    u = t.units.c
+    units = {r.id: r for r in conn.execute(select(u.id, u.name, u.kind, u.allotted_hours))}
+    receiving = next((r for r in units.values() if r.kind == "receiving"), None)
+    if days is not None:
+        rows = conn.execute(
+            text(
+                "SELECT unit_id, sum(steps), sum(held_seconds), sum(judged), sum(late) FROM tally_steps"
+                " WHERE day BETWEEN :first AND :last GROUP BY unit_id"
+            ),
+            {"first": days[0], "last": days[1]},
+        ).all()
+    else:  # each hold from the handover before (any time) to one in the period
+        since, until = int(p.start.timestamp()), int(p.end.timestamp())
+        sqlite = conn.dialect.name == "sqlite"
+        judged = (
+            "CASE WHEN instr(e.data, '\"step\"') > 0 THEN json_extract(e.data, '$.step') END"
+            if sqlite
+            else "CASE WHEN position('\"step\"' in e.data) > 0 THEN (e.data::json ->> 'step') END"
+        )
+        rows = conn.execute(
+            text(
+                f"SELECT unit_id, count(*), sum({'max' if sqlite else 'greatest'}(at - since, 0)),"
+                " sum(judged), sum(late) FROM ("
+                " SELECT e.at AS at,"
+                " CASE WHEN e.action = 'return' THEN 0 ELSE coalesce(e.from_unit_id, 0) END AS unit_id,"
+                " coalesce(lag(e.at) OVER (PARTITION BY e.dossier_id ORDER BY e.id), d.received_at) AS since,"
+                f" CASE WHEN {judged} IS NULL THEN 0 ELSE 1 END AS judged,"
+                f" CASE WHEN {judged} = 'late' THEN 1 ELSE 0 END AS late"
+                " FROM events e JOIN dossiers d ON d.id = e.dossier_id"
+                " WHERE e.action IN ('transfer', 'result', 'return') AND e.dossier_id IN ("
+                " SELECT dossier_id FROM events WHERE at >= :since AND at < :until"
+                " AND action IN ('transfer', 'result', 'return'))"
+                ") s WHERE at >= :since AND at < :until GROUP BY unit_id"
+            ),
+            {"since": since, "until": until},
+        ).all()
+    return step_rows(rows, units, receiving)
+
+
+def step_rows(rows: Any, units: dict[int, Any], receiving: Any) -> list[dict[str, Any]]:
+    """(unit id or 0 for the counter, steps, seconds held, judged, late) as the report lists them:
+    the unit holding dossiers longest first."""
+    sums: dict[int, list[int]] = {}
+    for unit_id, *counts in rows:
+        unit = units.get(int(unit_id)) if unit_id else receiving
+        into = sums.setdefault(unit.id if unit is not None else 0, [0, 0, 0, 0])
+        for i, n in enumerate(counts):
+            into[i] += int(n or 0)
+    out = []
+    for key, (steps, held, judged, late) in sums.items():
+        unit = units.get(key)
+        out.append(
+            {
+                "unit": unit.name if unit is not None else COUNTER,
+                "steps": steps,
+                "avg_hours_held": round(held / steps / 3600, 1) if steps else None,
+                "judged": judged,
+                "late": late,
+                "on_time_rate": _rate(judged - late, judged),
+                "allotted_hours": unit.allotted_hours if unit is not None else None,
+            }
+        )
+    return sorted(out, key=lambda x: (-(x["avg_hours_held"] or 0), x["unit"]))
+
+
+def _tally_groups(conn: Any, days: tuple[int, int]) -> Iterator[dict[str, Any]]:
+    """Received (refused, stopped, withdrawn) and finished per procedure and receiving clerk."""
+    rows = conn.execute(
+        text(
+            "SELECT procedure_id, received_by, sum(received) AS received, sum(refused) AS refused,"
+            " sum(stopped) AS stopped, sum(withdrawn) AS withdrawn, sum(on_time) AS finished_on_time,"
+            " sum(late) AS finished_late, sum(busy_seconds) AS busy_seconds,"
+            " sum(allowed_seconds) AS allowed_seconds"
+            " FROM tally_dossiers WHERE day BETWEEN :first AND :last GROUP BY procedure_id, received_by"
+        ),
+        {"first": days[0], "last": days[1]},
+    )
+    for row in rows:
+        yield {k: int(v) for k, v in row._mapping.items()}
+
+
+def _day(day: int) -> date:
+    return _EPOCH_DAY + timedelta(days=day)
+
+
+_EPOCH_DAY = date(1970, 1, 1)
+
+
+def _tally_weeks(conn: Any, days: tuple[int, int]) -> list[dict[str, Any]]:
+    """Received, finished and finished on time per week (from Monday), from the tallies by day."""
+    weeks: dict[date, list[int]] = {}
+    for day, received, finished, on_time in conn.execute(
+        text(
+            "SELECT day, sum(received), sum(on_time) + sum(late), sum(on_time) FROM tally_dossiers"
+            " WHERE day BETWEEN :first AND :last GROUP BY day"
+        ),
+        {"first": days[0], "last": days[1]},
+    ):
+        local = _day(int(day))
+        week = weeks.setdefault(local - timedelta(days=local.weekday()), [0, 0, 0])
+        week[0] += int(received)
+        week[1] += int(finished)
+        week[2] += int(on_time)
+    return [
+        {"week": week.isoformat(), "received": n[0], "finished": n[1], "on_time": n[2]}
+        for week, n in sorted(weeks.items())
+        if n[0] or n[1]
+    ]
+
+
+def _rating_tallies(conn: Any, days: tuple[int, int], receiving: frozenset[int]) -> _RatingParts:
+    """The parts ``ReportService._ratings`` folds, from the tallies: per month, clerk, event, level
+    and satisfied; per procedure, level and satisfied; the reasons in the order the general pass
+    meets them (first day, level, satisfied, event, reasons); the rated clerks, those receiving in
+    the period first."""
+    bounds = {"first": days[0], "last": days[1]}
+    months: dict[tuple[Any, ...], int] = {}
+    for day, clerk_id, event, level, satisfied, n in conn.execute(
+        text(
+            "SELECT day, clerk_id, event, level, satisfied, sum(n) FROM tally_ratings"
+            " WHERE day BETWEEN :first AND :last GROUP BY day, clerk_id, event, level, satisfied"
+        ),
+        bounds,
+    ):
+        key = (f"{_day(int(day)):%Y-%m}", int(clerk_id), event, level, bool(satisfied))
+        months[key] = months.get(key, 0) + int(n)
+    monthly = [(*key, n) for key, n in sorted(months.items())]
+    per_proc = [
+        (int(proc), level, bool(satisfied), int(n))
+        for proc, level, satisfied, n in conn.execute(
+            text(
+                "SELECT procedure_id, level, satisfied, sum(n) FROM tally_ratings"
+                " WHERE day BETWEEN :first AND :last GROUP BY procedure_id, level, satisfied"
+            ),
+            bounds,
+        )
+    ]
+    given = conn.execute(
+        text(
+            "SELECT reasons, level, satisfied, event, min(day), sum(n) FROM tally_ratings"
+            " WHERE day BETWEEN :first AND :last AND reasons <> ''"
+            " GROUP BY reasons, level, satisfied, event"
+        ),
+        bounds,
+    ).all()
+    reason_rows = [
+        (g[0], int(g[5])) for g in sorted(given, key=lambda g: (int(g[4]), g[1], bool(g[2]), g[3], g[0]))
+    ]
+    rated = list(dict.fromkeys(row[1] for row in monthly))
+    extra = [c for c in rated if c not in receiving]
+    if len(extra) > 1:  # in the order of each one's first rating
+        first = text(
+            "SELECT day, level, satisfied, event, reasons FROM tally_ratings"
+            " WHERE clerk_id = :clerk AND day BETWEEN :first AND :last"
+            " ORDER BY day, level, satisfied, event, reasons LIMIT 1"
+        )
+        order = {c: (*conn.execute(first, {**bounds, "clerk": c}).one(), c) for c in extra}
+        extra.sort(key=order.__getitem__)
+    return monthly, per_proc, reason_rows, [c for c in rated if c in receiving] + extra
+
+
 def _ids(keyed: dict[int, Any]) -> str:
     """Integer keys read from the database, as the list of an IN (never empty: callers check)."""
     return ", ".join(str(int(k)) for k in keyed)
@@ -766,6 +975,9 @@ FORMULAS = {
     "tiếp nhận) ÷ số hồ sơ có kết quả, tính bằng giờ theo lịch",
     "processing_time_ratio": "Tỷ lệ thời gian giải quyết so với quy định = tổng thời gian giải quyết "
     "÷ tổng thời gian theo quy định × 100 (dưới 100%: nhanh hơn quy định)",
+    "step_on_time_rate": "Tỷ lệ bước đúng hạn theo đơn vị = số bước không quá thời gian quy định của đơn vị "
+    "÷ số bước có thời gian quy định, các bước kết thúc trong kỳ (chuyển đi, có kết quả, trả kết quả) × 100; "
+    "thời gian giữ bình quân = tổng (lúc chuyển đi − lúc nhận) ÷ số bước, tính bằng giờ theo lịch",
     "open_overdue": "Hồ sơ đang giải quyết quá hạn = hồ sơ chưa có kết quả, không chờ bổ sung, đã qua ngày hẹn",
     "digitisation_rate": "Tỷ lệ số hóa hồ sơ = số hồ sơ tiếp nhận trong kỳ có mọi thành phần đã số hóa "
     "÷ số hồ sơ tiếp nhận trong kỳ × 100",

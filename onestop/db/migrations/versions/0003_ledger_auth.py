@@ -120,7 +120,7 @@ def _adopt_rows(bind: sa.Connection) -> None:
                 ev["entity"] = f"{kind}:{key}"
             events.append(ev)
         if events:
-            append_events(raw, events)
+            append_events(raw, events, tally=False)
 
     others: list[tuple[str, object]] = []
     for kind, table, pk in (
@@ -140,10 +140,10 @@ def _adopt_rows(bind: sa.Connection) -> None:
     for did, _code, state in iter_dossier_states(bind):
         batch.append(dict(action="adopt", at=now, user_id=system_id, dossier_id=did, state=state, note=note))
         if len(batch) >= 5000:
-            append_events(raw, batch)
+            append_events(raw, batch, tally=False)
             batch = []
     if batch:
-        append_events(raw, batch)
+        append_events(raw, batch, tally=False)
 
 
 def downgrade() -> None:
