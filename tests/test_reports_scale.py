@@ -369,3 +369,42 @@ def test_the_f7_summary_counts_from_the_tallies_as_from_the_ratings(
     slow = busy.ratings.summary(*year, actor=head)
     assert fast == slow and fast["ratings"] > 1000
     assert fast["ratings"] == busy.reports.report(*year, actor=head)["ratings_total"]
+
+
+def test_the_tallies_counted_in_python_equal_the_recount(busy: Onestop) -> None:
+    """The third way of counting (the demo's builders, in Python from the rows they make) agrees
+    with the GROUP BY of the stored rows, and adding its rows to empty tallies stores the same."""
+    from onestop.db import tally
+
+    def rows(conn: Any, sql: str) -> list[dict[str, Any]]:
+        result = conn.exec_driver_sql(sql)
+        names = list(result.keys())
+        return [dict(zip(names, r, strict=True)) for r in result]
+
+    with busy.db.read() as conn:
+        offset = tally.offset_seconds(conn)
+        assert offset is not None
+        counted = tally.count_rows(
+            offset,
+            rows(
+                conn,
+                "SELECT id, procedure_id, received_by, status, received_at, result_at, due_at, legal_due_at"
+                " FROM dossiers",
+            ),
+            rows(conn, "SELECT dossier_id, action, at, user_id, from_unit_id, data FROM events ORDER BY id"),
+            rows(conn, "SELECT dossier_id, at, clerk_id, event, level, satisfied, reasons FROM ratings"),
+        )
+        for table in tally.TABLES:
+            want = sorted(tuple(r) for r in tally.recount(conn, table))
+            assert sorted(counted[table]) == want, table
+    with busy.db.engine.begin() as conn:
+        for table in tally.TABLES:
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+        tally.add_counted(conn, counted)
+        tally.add_counted(conn, {"tally_ratings": counted["tally_ratings"][:3]})  # added twice: summed
+    got = _tallies(busy)
+    assert got["tally_dossiers"] == got["tally_dossiers counted"]
+    extra = {r[:-1]: r[-1] for r in counted["tally_ratings"][:3]}
+    assert [r for r in got["tally_ratings"] if r[:-1] in extra] == sorted(
+        (*k, 2 * n) for k, n in extra.items()
+    )

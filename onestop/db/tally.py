@@ -218,6 +218,102 @@ def rebuild(conn: Connection, offset: int) -> None:
         conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(keys + sums)}) {build(_ALL, _sqlite(conn))}")
 
 
+def count_rows(
+    offset: int,
+    dossiers: Iterable[dict[str, Any]],
+    events: Iterable[dict[str, Any]],
+    ratings: Iterable[dict[str, Any]],
+) -> dict[str, list[tuple[Any, ...]]]:
+    """The tallies of complete dossiers given as rows (times in epoch seconds; ``events`` in chain
+    order), counted in Python: what the demo's builders add while another process writes. The
+    same rules as ``recount`` (the tests hold the three ways of counting to each other)."""
+    out: dict[str, dict[tuple[Any, ...], list[int]]] = {table: {} for table in TABLES}
+
+    def add(table: str, key: tuple[Any, ...], *values: int) -> None:
+        into = out[table].get(key)
+        if into is None:
+            out[table][key] = list(values)
+        else:
+            for i, v in enumerate(values):
+                into[i] += v
+
+    by_id: dict[int, dict[str, Any]] = {}
+    for d in dossiers:
+        by_id[d["id"]] = d
+        status = d["status"]
+        add(
+            "tally_dossiers",
+            ((d["received_at"] + offset) // DAY, d["procedure_id"], d["received_by"]),
+            1,
+            status == "refused",
+            status == "stopped",
+            status == "withdrawn",
+            0,
+            0,
+            0,
+            0,
+        )
+        if d["result_at"] is not None:
+            due = d["legal_due_at"] if d["legal_due_at"] is not None else d["due_at"]
+            done = d["result_at"]
+            add(
+                "tally_dossiers",
+                ((done + offset) // DAY, d["procedure_id"], d["received_by"]),
+                0,
+                0,
+                0,
+                0,
+                done <= due,
+                done > due,
+                done - d["received_at"],
+                due - d["received_at"],
+            )
+    since: dict[int, int] = {}
+    for e in events:
+        action = e["action"]
+        if action not in HANDOVERS:
+            continue
+        d = by_id[e["dossier_id"]]
+        at = e["at"]
+        day = (at + offset) // DAY
+        if action == "result":
+            due = d["legal_due_at"] if d["legal_due_at"] is not None else d["due_at"]
+            add(
+                "tally_officers",
+                (day, e["user_id"], e["from_unit_id"] or 0),
+                at <= due,
+                at > due,
+                at - d["received_at"],
+                due - d["received_at"],
+            )
+        data = e["data"] or ""
+        step = json.loads(data).get("step") if '"step"' in data else None
+        held = at - since.get(d["id"], d["received_at"])
+        unit = 0 if action == "return" else e["from_unit_id"] or 0
+        add("tally_steps", (day, unit), 1, max(held, 0), step is not None, step == "late")
+        since[d["id"]] = at
+    for r in ratings:
+        key = (
+            (r["at"] + offset) // DAY,
+            r["clerk_id"],
+            r["event"],
+            r["level"],
+            bool(r["satisfied"]),
+            r["reasons"],
+            by_id[r["dossier_id"]]["procedure_id"],
+        )
+        add("tally_ratings", key, 1)
+    return {table: [(*k, *(int(v) for v in vs)) for k, vs in rows.items()] for table, rows in out.items()}
+
+
+def add_counted(conn: Connection, counted: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Add rows made by ``count_rows`` to the stored tallies (one upsert a row, in bulk)."""
+    raw = Raw(conn)
+    for table, rows in counted.items():
+        keys, sums = TABLES[table]
+        raw.many(_upsert(table, f"VALUES ({', '.join('?' * len(keys + sums))})"), rows)
+
+
 def add_dossiers(conn: Connection, first_id: int, last_id: int) -> None:
     """Add the tallies of the dossiers ``first_id``..``last_id`` with all their history and ratings,
     written in bulk (the demo), inside the transaction that wrote them."""
