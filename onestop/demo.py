@@ -121,6 +121,7 @@ class _Plan:
     officer: int
     context_ids: dict[tuple[str, int], int]
     snapshot_digests: dict[int, str]  # snapshot id -> its digest (the dossier state covers it)
+    tally_offset: int  # the report's tallies cut days at this offset (onestop.db.tally)
 
 
 class _Job(NamedTuple):
@@ -171,6 +172,10 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
         return svc.db.write(lambda conn: store_snapshot(conn, digest, payload)), digest
 
     snapshots = {(p.code, clerk.id): snapshot(p, clerk.full_name) for p in procs for clerk in clerks}
+    with svc.db.read() as conn:
+        tally_offset = tally.offset_seconds(conn)
+    if tally_offset is None:
+        raise RuntimeError("the report's tallies are missing: the schema is older than 0008")
     plan = _Plan(
         url=svc.db.url.render_as_string(hide_password=False),
         identifier=identifier,
@@ -182,6 +187,7 @@ def generate_dossiers(svc: Onestop, *, count: int, seed: int = 1) -> int:
         officer=_account(svc, "xuly1").id,
         context_ids={key: sid for key, (sid, _digest) in snapshots.items()},
         snapshot_digests={sid: digest for sid, digest in snapshots.values()},
+        tally_offset=tally_offset,
     )
 
     # Receipt moments: office hours of the working days of the last months (≤ ~3000 a day).
@@ -317,9 +323,10 @@ def _build_and_store(job: _Job) -> int:
     """Build a chunk; link it after the chunk before it is linked; write it after that one is
     written. (In this process alone: build, then link and write in one go.)"""
     built = _build(job)
+    counted = _tallies(built, _worker["plan"].tally_offset)  # while the other process writes
     turn, shared, db = _worker["turn"], _worker["shared"], _worker["db"]
     if turn is None:
-        _store(db, built, None)
+        _store(db, built, None, counted)
         return len(job.moments)
     with turn:
         turn.wait_for(lambda: shared.linked.value == job.place)
@@ -330,7 +337,7 @@ def _build_and_store(job: _Job) -> int:
         shared.linked.value = job.place + 1
         turn.notify_all()
         turn.wait_for(lambda: shared.written.value == job.place)
-    _store(db, built, (start, linked))
+    _store(db, built, (start, linked), counted)
     with turn:
         shared.written.value = job.place + 1
         turn.notify_all()
@@ -362,7 +369,22 @@ def _link(built: _Built, seq: int, prev: str) -> _Linked:
     return _Linked(events, ratings, seq, prev)
 
 
-def _store(db: Database, built: _Built, linked: tuple[tuple[int, str], _Linked] | None) -> None:
+def _tallies(built: _Built, offset: int) -> dict[str, list[tuple[Any, ...]]]:
+    """The report's tallies of the chunk's dossiers, counted in Python from the rows just built."""
+    return tally.count_rows(
+        offset,
+        (dict(zip(_DOSSIER_COLS, row, strict=True)) for row in built.dossiers),
+        (dict(zip(_EVENT_COLS, row, strict=False)) for row in built.events),
+        (dict(zip(_RATING_COLS, row, strict=False)) for row in built.ratings),
+    )
+
+
+def _store(
+    db: Database,
+    built: _Built,
+    linked: tuple[tuple[int, str], _Linked] | None,
+    counted: dict[str, list[tuple[Any, ...]]],
+) -> None:
     """One chunk in one transaction: its rows, its chained history, and the counters that numbered
     them, so that a kill at any moment leaves a database that verifies and numbers on. ``linked``:
     the chunk already linked after a given chain end; linked again here if the chain ends elsewhere
@@ -376,8 +398,7 @@ def _store(db: Database, built: _Built, linked: tuple[tuple[int, str], _Linked] 
         _bulk(conn, t.events, _EVENT_COLS, chain.events)
         _bulk(conn, t.ratings, _RATING_COLS, chain.ratings)
         set_chain_head(conn, chain.seq, chain.head)
-        if built.dossiers:  # the report's tallies of these dossiers, in the same transaction
-            tally.add_dossiers(conn, built.dossiers[0][0], built.dossiers[-1][0])
+        tally.add_counted(conn, counted)  # the report's tallies of these dossiers, with them
         for name, value in built.counters.items():
             raise_sequence(conn, name, value)
         if conn.dialect.name == "postgresql":  # ids were given explicitly: move the serial past them
