@@ -231,6 +231,7 @@ def dossier_json(d: DossierView) -> dict[str, Any]:
                 "note": e.note,
                 "from_unit": e.from_unit,
                 "to_unit": e.to_unit,
+                **({"step": e.step} if e.step else {}),
             }
             for e in d.events
         ],
@@ -446,7 +447,7 @@ def _prepare_show(svc: Onestop) -> None:
 def cmd_show(args: argparse.Namespace) -> int:
     svc, actor = _signed_in(args, _prepare_show)
     d = svc.dossiers.dossier(args.code, actor=actor)
-    from onestop.lifecycle import ACTION_LABELS
+    from onestop.lifecycle import ACTION_LABELS, STEP_VERDICTS
 
     if args.json:
         _emit(dossier_json(d))
@@ -471,6 +472,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     print("Lịch sử:")
     for e in d.events:
         label = ACTION_LABELS.get(e.action, e.action)
+        if e.step in STEP_VERDICTS:
+            label += f" ({STEP_VERDICTS[e.step]})"
         unit = f" → {e.to_unit}" if e.to_unit else ""
         print(
             f"  {e.at:%d/%m/%Y %H:%M}  {label:<22} {e.user_name}{unit}" + (f" — {e.note}" if e.note else "")

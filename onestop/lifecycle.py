@@ -91,6 +91,9 @@ STEPS: dict[str, Step] = {
     )
 }
 
+# How a step went against its unit's allotted time, after the handover in the history list.
+STEP_VERDICTS: dict[str, str] = {"early": "trước hạn", "on_time": "đúng hạn", "late": "quá hạn"}
+
 # How each event of the history reads (the dossier's history list, Mẫu 06, the command line).
 ACTION_LABELS: dict[str, str] = {
     "receive": "Tiếp nhận hồ sơ",

@@ -51,6 +51,7 @@ class EventView:
     note: str
     from_unit: str | None = None
     to_unit: str | None = None
+    step: str = ""  # a handover: how the step it ended went ("early", "on_time", "late"; "" not judged)
 
 
 @dataclass(frozen=True)

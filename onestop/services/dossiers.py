@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -117,9 +118,12 @@ class DossierService:
                     note=x.note,
                     from_unit=units.get(x.from_unit_id),
                     to_unit=units.get(x.to_unit_id),
+                    step=_step_verdict(x.data) if x.action in _HANDOVERS else "",
                 )
                 for x in conn.execute(
-                    select(e.action, e.at, e.note, e.from_unit_id, e.to_unit_id, s.username, s.full_name)
+                    select(
+                        e.action, e.at, e.note, e.from_unit_id, e.to_unit_id, e.data, s.username, s.full_name
+                    )
                     .join(t.staff, s.id == e.user_id)
                     .where(e.dossier_id == row.id)
                     .order_by(e.id)
@@ -361,3 +365,16 @@ def attachment_views(
 def document_names_of(dossier_id: int) -> Any:
     dd = t.dossier_documents.c
     return select(dd.name).where(dd.dossier_id == dossier_id).order_by(dd.position, dd.id)
+
+
+_HANDOVERS = ("transfer", "result", "return")  # onestop.lifecycle.HANDOVERS (not imported by ``show``)
+
+
+def _step_verdict(data: str | None) -> str:
+    """How the step a handover ended went, as its event's data keeps it (onestop.db.tally)."""
+    if not data or '"step"' not in data:
+        return ""
+    try:
+        return str(json.loads(data).get("step") or "")
+    except ValueError:  # data written by hand behind the program's back: not a verdict
+        return ""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop.lifecycle import ACTION_LABELS
+from onestop.lifecycle import ACTION_LABELS, STEP_VERDICTS
 from onestop.ratings import Scale
 from onestop.services import CHANNELS, RESULT_CHANNELS, Act, Actor, DossierView, EventView, Onestop
 from onestop.services.oversight import Directive
@@ -349,7 +349,8 @@ class DossierDetailDialog(QDialog):
             [
                 (
                     f"{e.at:%d/%m/%Y %H:%M}",
-                    tr(ACTION_LABELS.get(e.action, e.action)),
+                    tr(ACTION_LABELS.get(e.action, e.action))
+                    + (f" — {tr(STEP_VERDICTS[e.step])}" if e.step in STEP_VERDICTS else ""),
                     f"{e.user_name} ({e.user})",
                     *_handover(e),
                     e.note,

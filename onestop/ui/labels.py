@@ -29,6 +29,10 @@ def catalogue() -> list[str]:
         tr("Qua dịch vụ bưu chính công ích"),
         tr("Trực tuyến"),
         tr("Trực tuyến (nhận kết quả điện tử)"),
+        # a step against its unit's allotted time (lifecycle.STEP_VERDICTS)
+        tr("trước hạn"),
+        tr("đúng hạn"),
+        tr("quá hạn"),
         # steps in the history (lifecycle.ACTION_LABELS)
         tr("Tiếp nhận hồ sơ"),
         tr("Sửa thông tin trên giấy tiếp nhận"),

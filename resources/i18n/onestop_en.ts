@@ -284,7 +284,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/intake_models.py" line="55"/>
-        <location filename="../../onestop/ui/labels.py" line="102"/>
+        <location filename="../../onestop/ui/labels.py" line="106"/>
         <source>Chủ nhật</source>
         <translation>Sunday</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="36"/>
+        <location filename="../../onestop/ui/labels.py" line="40"/>
         <location filename="../../onestop/ui/steps.py" line="62"/>
         <source>Nhận xử lý</source>
         <translation>Take up</translation>
@@ -370,7 +370,7 @@
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="40"/>
+        <location filename="../../onestop/ui/labels.py" line="44"/>
         <location filename="../../onestop/ui/steps.py" line="66"/>
         <source>Trả kết quả</source>
         <translation>Return result</translation>
@@ -396,19 +396,19 @@
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="58"/>
+        <location filename="../../onestop/ui/labels.py" line="62"/>
         <location filename="../../onestop/ui/steps.py" line="77"/>
         <source>chuyển hồ sơ</source>
         <translation>transfer the dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="59"/>
+        <location filename="../../onestop/ui/labels.py" line="63"/>
         <location filename="../../onestop/ui/steps.py" line="78"/>
         <source>nhận xử lý hồ sơ</source>
         <translation>take up the dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="60"/>
+        <location filename="../../onestop/ui/labels.py" line="64"/>
         <location filename="../../onestop/ui/steps.py" line="79"/>
         <source>yêu cầu bổ sung hồ sơ</source>
         <translation>request further documents</translation>
@@ -419,25 +419,25 @@
         <translation>resume processing</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="62"/>
+        <location filename="../../onestop/ui/labels.py" line="66"/>
         <location filename="../../onestop/ui/steps.py" line="81"/>
         <source>báo có kết quả</source>
         <translation>report the result ready</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="63"/>
+        <location filename="../../onestop/ui/labels.py" line="67"/>
         <location filename="../../onestop/ui/steps.py" line="82"/>
         <source>trả kết quả</source>
         <translation>return the result</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="67"/>
+        <location filename="../../onestop/ui/labels.py" line="71"/>
         <location filename="../../onestop/ui/steps.py" line="83"/>
         <source>hẹn lại ngày trả kết quả</source>
         <translation>re-appoint the return date</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="64"/>
+        <location filename="../../onestop/ui/labels.py" line="68"/>
         <location filename="../../onestop/ui/steps.py" line="84"/>
         <source>từ chối hồ sơ</source>
         <translation>refuse the dossier</translation>
@@ -504,433 +504,448 @@
     </message>
     <message>
         <location filename="../../onestop/ui/labels.py" line="33"/>
+        <source>trước hạn</source>
+        <translation>ahead of time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="34"/>
+        <source>đúng hạn</source>
+        <translation>on time</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="35"/>
+        <source>quá hạn</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../onestop/ui/labels.py" line="37"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>Dossier received</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="34"/>
+        <location filename="../../onestop/ui/labels.py" line="38"/>
         <source>Sửa thông tin trên giấy tiếp nhận</source>
         <translation>Receipt details corrected</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="35"/>
+        <location filename="../../onestop/ui/labels.py" line="39"/>
         <source>Chuyển hồ sơ</source>
         <translation>Dossier transferred</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="37"/>
+        <location filename="../../onestop/ui/labels.py" line="41"/>
         <source>Yêu cầu bổ sung</source>
         <translation>Further documents requested</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="38"/>
+        <location filename="../../onestop/ui/labels.py" line="42"/>
         <source>Tiếp tục giải quyết</source>
         <translation>Processing resumed</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="39"/>
+        <location filename="../../onestop/ui/labels.py" line="43"/>
         <source>Có kết quả</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="41"/>
+        <location filename="../../onestop/ui/labels.py" line="45"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="42"/>
+        <location filename="../../onestop/ui/labels.py" line="46"/>
         <source>Dừng giải quyết</source>
         <translation>Processing stopped</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="43"/>
+        <location filename="../../onestop/ui/labels.py" line="47"/>
         <source>Rút hồ sơ</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="44"/>
+        <location filename="../../onestop/ui/labels.py" line="48"/>
         <source>Hẹn lại ngày trả</source>
         <translation>Return date re-appointed</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="45"/>
+        <location filename="../../onestop/ui/labels.py" line="49"/>
         <source>Ghi nhận vào lịch sử</source>
         <translation>Recorded in the history</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="46"/>
+        <location filename="../../onestop/ui/labels.py" line="50"/>
         <source>Chỉ đạo của lãnh đạo</source>
         <translation>Head&apos;s directive</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="47"/>
+        <location filename="../../onestop/ui/labels.py" line="51"/>
         <source>Trả lời chỉ đạo</source>
         <translation>Directive answered</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="48"/>
+        <location filename="../../onestop/ui/labels.py" line="52"/>
         <source>Số hóa</source>
         <translation>Digitised</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="49"/>
+        <location filename="../../onestop/ui/labels.py" line="53"/>
         <source>Tái sử dụng bản số hóa</source>
         <translation>Earlier scan reused</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="51"/>
+        <location filename="../../onestop/ui/labels.py" line="55"/>
         <source>Công chức tiếp nhận</source>
         <translation>Reception officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="52"/>
+        <location filename="../../onestop/ui/labels.py" line="56"/>
         <source>Công chức xử lý</source>
         <translation>Processing officer</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="53"/>
+        <location filename="../../onestop/ui/labels.py" line="57"/>
         <source>Lãnh đạo</source>
         <translation>Head of agency</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="54"/>
+        <location filename="../../onestop/ui/labels.py" line="58"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="55"/>
+        <location filename="../../onestop/ui/labels.py" line="59"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="56"/>
+        <location filename="../../onestop/ui/labels.py" line="60"/>
         <source>tiếp nhận hồ sơ</source>
         <translation>receive dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="57"/>
+        <location filename="../../onestop/ui/labels.py" line="61"/>
         <source>sửa thông tin trên giấy tiếp nhận</source>
         <translation>correct the receipt&apos;s details</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="61"/>
+        <location filename="../../onestop/ui/labels.py" line="65"/>
         <source>tiếp tục giải quyết khi đã bổ sung</source>
         <translation>resume once documents are supplied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="65"/>
+        <location filename="../../onestop/ui/labels.py" line="69"/>
         <location filename="../../onestop/ui/steps.py" line="85"/>
         <source>dừng giải quyết hồ sơ</source>
         <translation>stop processing the dossier</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="66"/>
+        <location filename="../../onestop/ui/labels.py" line="70"/>
         <location filename="../../onestop/ui/steps.py" line="86"/>
         <source>ghi nhận rút hồ sơ</source>
         <translation>record the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="68"/>
+        <location filename="../../onestop/ui/labels.py" line="72"/>
         <source>chỉ đạo xử lý hồ sơ</source>
         <translation>give directives on dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="69"/>
+        <location filename="../../onestop/ui/labels.py" line="73"/>
         <source>nhập phiếu đánh giá</source>
         <translation>enter rating forms</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="70"/>
+        <location filename="../../onestop/ui/labels.py" line="74"/>
         <source>mời người dân đánh giá</source>
         <translation>invite citizens to rate</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="71"/>
+        <location filename="../../onestop/ui/labels.py" line="75"/>
         <source>số hóa hồ sơ, kết quả</source>
         <translation>digitise dossiers and results</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="72"/>
+        <location filename="../../onestop/ui/labels.py" line="76"/>
         <source>xem hồ sơ</source>
         <translation>view dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="73"/>
+        <location filename="../../onestop/ui/labels.py" line="77"/>
         <source>xem mức đánh giá của người dân</source>
         <translation>see citizens&apos; rating levels</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="74"/>
+        <location filename="../../onestop/ui/labels.py" line="78"/>
         <source>xem báo cáo, thống kê</source>
         <translation>view reports and figures</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="75"/>
+        <location filename="../../onestop/ui/labels.py" line="79"/>
         <source>thiết lập cơ quan</source>
         <translation>set up the agency</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="76"/>
+        <location filename="../../onestop/ui/labels.py" line="80"/>
         <source>quản lý tài khoản</source>
         <translation>manage accounts</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="77"/>
+        <location filename="../../onestop/ui/labels.py" line="81"/>
         <source>quản lý danh mục thủ tục</source>
         <translation>manage the procedure catalogue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="78"/>
+        <location filename="../../onestop/ui/labels.py" line="82"/>
         <source>quản lý lịch làm việc</source>
         <translation>manage the working calendar</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="79"/>
+        <location filename="../../onestop/ui/labels.py" line="83"/>
         <source>quản lý đơn vị</source>
         <translation>manage units</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="80"/>
+        <location filename="../../onestop/ui/labels.py" line="84"/>
         <source>sao lưu cơ sở dữ liệu</source>
         <translation>back up the database</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="82"/>
+        <location filename="../../onestop/ui/labels.py" line="86"/>
         <source>Rất hài lòng</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="83"/>
+        <location filename="../../onestop/ui/labels.py" line="87"/>
         <source>Hài lòng</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="84"/>
+        <location filename="../../onestop/ui/labels.py" line="88"/>
         <source>Không hài lòng</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="85"/>
+        <location filename="../../onestop/ui/labels.py" line="89"/>
         <source>Rất không hài lòng</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="86"/>
+        <location filename="../../onestop/ui/labels.py" line="90"/>
         <source>Bình thường</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="87"/>
+        <location filename="../../onestop/ui/labels.py" line="91"/>
         <source>Thái độ phục vụ</source>
         <translation>Attitude of the staff</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="88"/>
+        <location filename="../../onestop/ui/labels.py" line="92"/>
         <source>Thời gian chờ lâu</source>
         <translation>Long waiting time</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="89"/>
+        <location filename="../../onestop/ui/labels.py" line="93"/>
         <source>Hướng dẫn chưa rõ</source>
         <translation>Unclear guidance</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="90"/>
+        <location filename="../../onestop/ui/labels.py" line="94"/>
         <source>Yêu cầu giấy tờ ngoài quy định</source>
         <translation>Papers asked beyond the rules</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="91"/>
+        <location filename="../../onestop/ui/labels.py" line="95"/>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="92"/>
+        <location filename="../../onestop/ui/labels.py" line="96"/>
         <source>Màn hình đánh giá</source>
         <translation>Rating screen</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="93"/>
+        <location filename="../../onestop/ui/labels.py" line="97"/>
         <source>Phiếu giấy</source>
         <translation>Paper form</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="94"/>
+        <location filename="../../onestop/ui/labels.py" line="98"/>
         <source>Điện thoại</source>
         <translation>Telephone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="96"/>
+        <location filename="../../onestop/ui/labels.py" line="100"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="97"/>
+        <location filename="../../onestop/ui/labels.py" line="101"/>
         <source>Thứ Ba</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="98"/>
+        <location filename="../../onestop/ui/labels.py" line="102"/>
         <source>Thứ Tư</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="99"/>
+        <location filename="../../onestop/ui/labels.py" line="103"/>
         <source>Thứ Năm</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="100"/>
+        <location filename="../../onestop/ui/labels.py" line="104"/>
         <source>Thứ Sáu</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="101"/>
+        <location filename="../../onestop/ui/labels.py" line="105"/>
         <source>Thứ Bảy</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="104"/>
+        <location filename="../../onestop/ui/labels.py" line="108"/>
         <source>Cơ quan chủ quản (dòng trên của tiêu đề)</source>
         <translation>Parent agency (top line of the header)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="105"/>
+        <location filename="../../onestop/ui/labels.py" line="109"/>
         <source>Tên đơn vị tiếp nhận (in hoa, tiêu đề)</source>
         <translation>Receiving unit&apos;s name (capitals, header)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="106"/>
+        <location filename="../../onestop/ui/labels.py" line="110"/>
         <source>Tên đơn vị tiếp nhận (trong câu)</source>
         <translation>Receiving unit&apos;s name (in sentences)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="107"/>
+        <location filename="../../onestop/ui/labels.py" line="111"/>
         <source>Địa danh ghi ngày tháng trên biểu mẫu</source>
         <translation>Place name before the date on forms</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="108"/>
+        <location filename="../../onestop/ui/labels.py" line="112"/>
         <source>Mã định danh điện tử của đơn vị (dùng trong mã hồ sơ)</source>
         <translation>Unit&apos;s electronic identifier (used in dossier codes)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="109"/>
+        <location filename="../../onestop/ui/labels.py" line="113"/>
         <source>Múi giờ của cơ quan</source>
         <translation>Agency&apos;s time zone</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="110"/>
+        <location filename="../../onestop/ui/labels.py" line="114"/>
         <source>Giờ làm việc (các buổi)</source>
         <translation>Office hours (sessions)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="111"/>
+        <location filename="../../onestop/ui/labels.py" line="115"/>
         <source>Địa chỉ của cơ quan</source>
         <translation>Agency address</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="112"/>
+        <location filename="../../onestop/ui/labels.py" line="116"/>
         <source>Đường dây nóng in trên giấy tờ</source>
         <translation>Hotline printed on papers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="113"/>
+        <location filename="../../onestop/ui/labels.py" line="117"/>
         <source>Văn bản quy định biểu mẫu</source>
         <translation>Legal basis of the forms</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="114"/>
+        <location filename="../../onestop/ui/labels.py" line="118"/>
         <source>Quyển số của Sổ theo dõi hồ sơ (trống: theo năm)</source>
         <translation>Register volume number (empty: by year)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="115"/>
+        <location filename="../../onestop/ui/labels.py" line="119"/>
         <source>Khi yêu cầu bổ sung: tạm dừng (pause) hay tính lại (restart)</source>
         <translation>On a supplement request: pause or restart the clock</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="116"/>
+        <location filename="../../onestop/ui/labels.py" line="120"/>
         <source>Thang đánh giá (3, 4 hoặc 5 mức)</source>
         <translation>Rating scale (3, 4 or 5 levels)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="117"/>
+        <location filename="../../onestop/ui/labels.py" line="121"/>
         <source>Các mức tính là hài lòng (mã, cách nhau dấu phẩy; trống: mặc định của thang)</source>
         <translation>Levels counted as satisfied (codes, comma-separated; empty: the scale&apos;s default)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="118"/>
+        <location filename="../../onestop/ui/labels.py" line="122"/>
         <source>Thời gian chờ đánh giá (giây)</source>
         <translation>Time to wait for a rating (seconds)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="119"/>
+        <location filename="../../onestop/ui/labels.py" line="123"/>
         <source>Màn hình chờ hiện số lượt đánh giá hôm nay</source>
         <translation>Idle screen shows today&apos;s number of ratings</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="120"/>
+        <location filename="../../onestop/ui/labels.py" line="124"/>
         <source>Đọc lời mời đánh giá (nếu máy có bộ đọc)</source>
         <translation>Read the invitation aloud (if the PC has speech)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="121"/>
+        <location filename="../../onestop/ui/labels.py" line="125"/>
         <source>Người dân đánh giá bằng: màn hình cảm ứng (touch), chuột (mouse) hay bàn phím số (keypad)</source>
         <translation>Citizens rate with: touch screen (touch), mouse (mouse) or number keypad (keypad)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="122"/>
+        <location filename="../../onestop/ui/labels.py" line="126"/>
         <source>Tự động mời đánh giá sau khi phục vụ</source>
         <translation>Invite a rating automatically after serving</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="123"/>
+        <location filename="../../onestop/ui/labels.py" line="127"/>
         <source>Quyền theo vai trò</source>
         <translation>Permissions by role</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="124"/>
+        <location filename="../../onestop/ui/labels.py" line="128"/>
         <source>Độ dài tối thiểu của mật khẩu (ký tự)</source>
         <translation>Minimum password length (characters)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="125"/>
+        <location filename="../../onestop/ui/labels.py" line="129"/>
         <source>Số lần đăng nhập sai liên tiếp thì khóa tài khoản</source>
         <translation>Failed sign-ins in a row before the account is locked</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="126"/>
+        <location filename="../../onestop/ui/labels.py" line="130"/>
         <source>Dung lượng tối đa của mỗi tệp số hóa (MB)</source>
         <translation>Largest digitised file (MB)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="127"/>
+        <location filename="../../onestop/ui/labels.py" line="131"/>
         <source>Loại tệp được nhận khi số hóa (pdf, png, jpeg, tiff)</source>
         <translation>File types accepted for digitisation (pdf, png, jpeg, tiff)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="128"/>
+        <location filename="../../onestop/ui/labels.py" line="132"/>
         <source>Độ phân giải khi quét (dpi)</source>
         <translation>Scanning resolution (dpi)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="129"/>
+        <location filename="../../onestop/ui/labels.py" line="133"/>
         <source>Chất lượng nén JPEG của trang quét (30–95; 0: không nén mất dữ liệu)</source>
         <translation>JPEG quality of scanned pages (30–95; 0: lossless)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="131"/>
+        <location filename="../../onestop/ui/labels.py" line="135"/>
         <source>Máy quét mặc định (tên SANE như test:0, hoặc folder:ĐƯỜNG_DẪN cho thư mục của máy quét mạng; trống: máy đầu tiên tìm thấy)</source>
         <translation>Default scanner (a SANE name such as test:0, or folder:PATH for a network scanner&apos;s folder; empty: the first one found)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="133"/>
+        <location filename="../../onestop/ui/labels.py" line="137"/>
         <source>Cơ sở dữ liệu mẫu (chỉ để thử, không dùng thật)</source>
         <translation>Demo database (for trying out only, not for real use)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/labels.py" line="134"/>
+        <location filename="../../onestop/ui/labels.py" line="138"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
@@ -1841,7 +1856,7 @@
     </message>
     <message>
         <location filename="../../onestop/ui/detail.py" line="208"/>
-        <location filename="../../onestop/ui/detail.py" line="407"/>
+        <location filename="../../onestop/ui/detail.py" line="408"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
@@ -1912,27 +1927,27 @@
         <translation>&amp;Reprint the receipt (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="363"/>
+        <location filename="../../onestop/ui/detail.py" line="364"/>
         <source>Giấy tiếp nhận ({0})</source>
         <translation>Receipt ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="369"/>
+        <location filename="../../onestop/ui/detail.py" line="370"/>
         <source>Tệp số hóa ({0}/{1})</source>
         <translation>Digitised files ({0}/{1})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="388"/>
+        <location filename="../../onestop/ui/detail.py" line="389"/>
         <source>In lại</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="390"/>
+        <location filename="../../onestop/ui/detail.py" line="391"/>
         <source>Xem và in lại bản số {0} của giấy tiếp nhận</source>
         <translation>View and reprint version {0} of the receipt</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="567"/>
+        <location filename="../../onestop/ui/detail.py" line="568"/>
         <source>Giấy tiếp nhận {0} — bản số {1}</source>
         <translation>Receipt {0} — version {1}</translation>
     </message>
@@ -1987,77 +2002,77 @@
         <translation>Volume {0}, no. {1}</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="361"/>
+        <location filename="../../onestop/ui/detail.py" line="362"/>
         <source>Lịch sử ({0})</source>
         <translation>History ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="362"/>
+        <location filename="../../onestop/ui/detail.py" line="363"/>
         <source>Giấy tờ ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="373"/>
+        <location filename="../../onestop/ui/detail.py" line="374"/>
         <source>Tài khoản này không có quyền sửa thông tin người nộp.</source>
         <translation>This account is not allowed to edit applicant details.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="407"/>
+        <location filename="../../onestop/ui/detail.py" line="408"/>
         <source>Lượt phục vụ</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="407"/>
+        <location filename="../../onestop/ui/detail.py" line="408"/>
         <source>Mức đánh giá</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="407"/>
+        <location filename="../../onestop/ui/detail.py" line="408"/>
         <source>Kênh</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="414"/>
+        <location filename="../../onestop/ui/detail.py" line="415"/>
         <source>Mời đánh &amp;giá (F8)</source>
         <translation>Request r&amp;ating (F8)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="418"/>
+        <location filename="../../onestop/ui/detail.py" line="419"/>
         <source>Mời người dân đánh giá trên màn hình đánh giá của quầy này (lượt trả kết quả nếu đã trả) — F8</source>
         <translation>Invite the applicant to rate on this counter&apos;s rating screen (the result handover, if the result has been returned) — F8</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="425"/>
+        <location filename="../../onestop/ui/detail.py" line="426"/>
         <source>&amp;Nhập đánh giá (phiếu giấy/điện thoại)…</source>
         <translation>Record ra&amp;ting (paper form/phone)…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="440"/>
+        <location filename="../../onestop/ui/detail.py" line="441"/>
         <source>Mức đánh giá cụ thể chỉ lãnh đạo đơn vị xem được.</source>
         <translation>Only the head of the agency can see the level given.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="454"/>
+        <location filename="../../onestop/ui/detail.py" line="455"/>
         <source>{0}: đã đánh giá</source>
         <translation>{0}: rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="456"/>
+        <location filename="../../onestop/ui/detail.py" line="457"/>
         <source>{0}: chưa đánh giá</source>
         <translation>{0}: not rated</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="474"/>
+        <location filename="../../onestop/ui/detail.py" line="475"/>
         <source>Đánh giá ({0})</source>
         <translation>Ratings ({0})</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="478"/>
+        <location filename="../../onestop/ui/detail.py" line="479"/>
         <source>Tài khoản này không có quyền nhập đánh giá.</source>
         <translation>This account is not allowed to record ratings.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/detail.py" line="481"/>
+        <location filename="../../onestop/ui/detail.py" line="482"/>
         <source>Nhập kết quả một phiếu khảo sát giấy hoặc một cuộc gọi điện thoại</source>
         <translation>Record the answer from a paper survey form or a phone call</translation>
     </message>
@@ -2205,27 +2220,27 @@
 <context>
     <name>ExtendForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="307"/>
+        <location filename="../../onestop/ui/step_forms.py" line="308"/>
         <source>Mỗi hồ sơ chỉ được hẹn lại &lt;b&gt;một lần&lt;/b&gt;. Các số liệu vẫn tính hạn theo ngày hẹn hiện tại; sau khi lưu sẽ mở Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04) để in.</source>
         <translation>A dossier may be re-appointed &lt;b&gt;once&lt;/b&gt;. The figures still count from the current due date; after saving, the apology and re-appointment letter (Form 04) opens for printing.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="314"/>
+        <location filename="../../onestop/ui/step_forms.py" line="315"/>
         <source>bắt buộc: lý do được in trong văn bản xin lỗi</source>
         <translation>required: the reason is printed in the apology letter</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="315"/>
+        <location filename="../../onestop/ui/step_forms.py" line="316"/>
         <source>Ngày hẹn hiện tại:</source>
         <translation>Current due date:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="316"/>
+        <location filename="../../onestop/ui/step_forms.py" line="317"/>
         <source>Ngày hẹn &amp;mới:</source>
         <translation>&amp;New due date:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="317"/>
+        <location filename="../../onestop/ui/step_forms.py" line="318"/>
         <source>&amp;Lý do (*):</source>
         <translation>&amp;Reason (*):</translation>
     </message>
@@ -2903,12 +2918,12 @@
 <context>
     <name>ItemsTable</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="338"/>
+        <location filename="../../onestop/ui/step_forms.py" line="339"/>
         <source>Giấy tờ cần bổ sung, hoàn thiện</source>
         <translation>Document to bring or complete</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="338"/>
+        <location filename="../../onestop/ui/step_forms.py" line="339"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -3287,12 +3302,12 @@
 <context>
     <name>NoteForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="171"/>
+        <location filename="../../onestop/ui/step_forms.py" line="172"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="172"/>
+        <location filename="../../onestop/ui/step_forms.py" line="173"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;ote:</translation>
     </message>
@@ -3720,12 +3735,12 @@
 <context>
     <name>ReasonForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="186"/>
+        <location filename="../../onestop/ui/step_forms.py" line="187"/>
         <source>bắt buộc: lý do được in trên giấy tờ gửi người nộp</source>
         <translation>required: the reason printed on the paper given to the applicant</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="187"/>
+        <location filename="../../onestop/ui/step_forms.py" line="188"/>
         <source>&amp;Lý do (*):</source>
         <translation>&amp;Reason (*):</translation>
     </message>
@@ -3797,42 +3812,42 @@
 <context>
     <name>ReturnForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="252"/>
+        <location filename="../../onestop/ui/step_forms.py" line="253"/>
         <source>Người đến nhận kết quả; mặc định là người nộp hồ sơ</source>
         <translation>Who came for the result; the applicant by default</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="253"/>
+        <location filename="../../onestop/ui/step_forms.py" line="254"/>
         <source>ví dụ: nhận thay theo giấy ủy quyền</source>
         <translation>e.g. collected on behalf, with a power of attorney</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="261"/>
+        <location filename="../../onestop/ui/step_forms.py" line="262"/>
         <source>Có kết quả điện tử đã số hóa</source>
         <translation>A digitised electronic result exists</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="264"/>
+        <location filename="../../onestop/ui/step_forms.py" line="265"/>
         <source>Chưa có kết quả điện tử: đính kèm ở thẻ «Tệp số hóa» của hồ sơ (F12) trước khi trả bản điện tử</source>
         <translation>No electronic result yet: attach it in the dossier&apos;s «Digitised files» tab (F12) before returning it electronically</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="267"/>
+        <location filename="../../onestop/ui/step_forms.py" line="268"/>
         <source>&amp;Người nhận kết quả:</source>
         <translation>&amp;Received by:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="268"/>
+        <location filename="../../onestop/ui/step_forms.py" line="269"/>
         <source>&amp;Hình thức trả:</source>
         <translation>&amp;Returned as:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="269"/>
+        <location filename="../../onestop/ui/step_forms.py" line="270"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="270"/>
+        <location filename="../../onestop/ui/step_forms.py" line="271"/>
         <source>Trả kết quả (Enter)</source>
         <translation>Return result (Enter)</translation>
     </message>
@@ -4407,32 +4422,32 @@
 <context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="421"/>
+        <location filename="../../onestop/ui/step_forms.py" line="422"/>
         <source>— chọn để thêm một giấy tờ của thủ tục —</source>
         <translation>— pick to add one of the procedure&apos;s documents —</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="426"/>
+        <location filename="../../onestop/ui/step_forms.py" line="427"/>
         <source>Thêm dòng (Insert)</source>
         <translation>Add row (Insert)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="430"/>
+        <location filename="../../onestop/ui/step_forms.py" line="431"/>
         <source>Xóa dòng (Delete)</source>
         <translation>Remove row (Delete)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="438"/>
+        <location filename="../../onestop/ui/step_forms.py" line="439"/>
         <source>không bắt buộc, ví dụ: nộp bổ sung trong 10 ngày</source>
         <translation>optional, e.g. bring them within 10 days</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="444"/>
+        <location filename="../../onestop/ui/step_forms.py" line="445"/>
         <source>Giấy &amp;tờ:</source>
         <translation>&amp;Documents:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="446"/>
+        <location filename="../../onestop/ui/step_forms.py" line="447"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;ote:</translation>
     </message>
@@ -4569,27 +4584,27 @@
 <context>
     <name>TransferForm</name>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="214"/>
+        <location filename="../../onestop/ui/step_forms.py" line="215"/>
         <source>{0} (đơn vị giải quyết của thủ tục)</source>
         <translation>{0} (the procedure&apos;s competent unit)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="220"/>
+        <location filename="../../onestop/ui/step_forms.py" line="221"/>
         <source>không bắt buộc</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="221"/>
+        <location filename="../../onestop/ui/step_forms.py" line="222"/>
         <source>Chuyển đến &amp;đơn vị:</source>
         <translation>To &amp;unit:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="222"/>
+        <location filename="../../onestop/ui/step_forms.py" line="223"/>
         <source>&amp;Ghi chú:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/step_forms.py" line="229"/>
+        <location filename="../../onestop/ui/step_forms.py" line="230"/>
         <source>Đơn vị nhận: chưa có đơn vị nào đang hoạt động để chuyển đến.</source>
         <translation>Receiving unit: there is no unit in operation to transfer to.</translation>
     </message>
@@ -4773,52 +4788,52 @@
         <translation>Dossiers overdue or due within one working day, earliest due first — who holds them</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="358"/>
+        <location filename="../../onestop/ui/worklists.py" line="363"/>
         <source>Enter hoặc nhấn đúp: mở hồ sơ. Phím tắt của các bước dùng được ngay tại đây.</source>
         <translation>Enter or double-click: open the dossier. The steps&apos; keys work right here.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="367"/>
+        <location filename="../../onestop/ui/worklists.py" line="372"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="368"/>
+        <location filename="../../onestop/ui/worklists.py" line="373"/>
         <source>Sắp đến hạn (trong 1 ngày làm việc)</source>
         <translation>Due soon (within 1 working day)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="389"/>
+        <location filename="../../onestop/ui/worklists.py" line="394"/>
         <source>Chỉ đạo xử lý hồ sơ đang chọn… (Ctrl+D)</source>
         <translation>Give a directive on the selected dossier… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="457"/>
+        <location filename="../../onestop/ui/worklists.py" line="462"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="460"/>
+        <location filename="../../onestop/ui/worklists.py" line="465"/>
         <source>Không có hồ sơ nào đang chờ xử lý.</source>
         <translation>No dossier is waiting to be processed.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="462"/>
+        <location filename="../../onestop/ui/worklists.py" line="467"/>
         <source>Không có hồ sơ nào quá hạn hay sắp đến hạn.</source>
         <translation>No dossier is overdue or due soon.</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="465"/>
+        <location filename="../../onestop/ui/worklists.py" line="470"/>
         <source>Đã tải {0} hồ sơ — cuộn để xem thêm</source>
         <translation>{0} dossiers loaded — scroll for more</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="467"/>
+        <location filename="../../onestop/ui/worklists.py" line="472"/>
         <source>{0} hồ sơ</source>
         <translation>{0} dossiers</translation>
     </message>
     <message>
-        <location filename="../../onestop/ui/worklists.py" line="495"/>
+        <location filename="../../onestop/ui/worklists.py" line="500"/>
         <source>Hồ sơ {0} — {1}: các bước xử lý</source>
         <translation>Dossier {0} — {1}: its steps</translation>
     </message>

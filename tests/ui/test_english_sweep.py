@@ -38,7 +38,7 @@ def test_every_label_of_the_core_is_in_the_catalogue() -> None:
     """What the core shows (states, steps, roles, acts, ratings, weekdays, settings) is listed in
     ui/labels.py, so lupdate puts it in the English catalogue: a new label in the core fails here."""
     from onestop.auth import ACT_LABELS, ROLE_LABELS
-    from onestop.lifecycle import ACTION_LABELS
+    from onestop.lifecycle import ACTION_LABELS, STEP_VERDICTS
     from onestop.ratings import CHANNELS, EVENTS, REASONS, SCALES
     from onestop.services.values import CHANNELS as RECEIPT_CHANNELS
     from onestop.services.values import RESULT_CHANNELS, STATUSES
@@ -51,6 +51,7 @@ def test_every_label_of_the_core_is_in_the_catalogue() -> None:
         *RECEIPT_CHANNELS.values(),
         *RESULT_CHANNELS.values(),
         *ACTION_LABELS.values(),
+        *STEP_VERDICTS.values(),
         *ROLE_LABELS.values(),
         *ACT_LABELS.values(),
         *(level.label for scale in SCALES.values() for level in scale),

@@ -281,3 +281,22 @@ def test_a_transfer_goes_to_the_procedures_unit_by_default_and_the_history_names
     ]
     assert dialog.fields["unit"].text() == "Công chức Tư pháp - Hộ tịch"
     assert dialog.steps.message.text() == "Đã chuyển hồ sơ."
+
+
+def test_the_history_says_how_a_step_went_against_its_units_allotted_time(
+    qtbot: QtBot, agency: Onestop, clerk: Actor, detail
+) -> None:  # type: ignore[no-untyped-def]
+    """The counter may hold a dossier 4 working hours: a transfer at once reads «đúng hạn»; with no
+    allotted time nothing is said."""
+    from helpers import actor as account
+
+    agency.catalog.set_unit_time("TTPVHCC", 4, actor=account(agency, "admin"))
+    dialog = detail(receive(agency), clerk)
+    form = dialog.steps.start("transfer")
+    assert form is not None
+    active(qtbot, form)
+    with qtbot.waitSignal(dialog.steps.stepped, timeout=5000):
+        qtbot.keyClick(form.note, Qt.Key.Key_Return)
+    reloaded(qtbot, dialog, "processing")
+    labels = [dialog.history.item(r, 1).text() for r in range(dialog.history.rowCount())]
+    assert labels == ["Tiếp nhận hồ sơ", "Chuyển hồ sơ — đúng hạn"]
