@@ -8,14 +8,13 @@ service's clock and working calendar, so the GUI thread never touches the databa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +44,7 @@ from onestop.textfold import fold
 from onestop.ui.common import tr
 from onestop.ui.exporting import ExportBar
 from onestop.ui.ops import Changes, QueryOp, Tasks, watch
+from onestop.ui.paging import PagedModel, row_table
 
 # ---------------------------------------------------------------------------------------- states
 
@@ -134,7 +132,7 @@ def _fetch(svc: Onestop, actor: Actor, flt: DossierFilter, page: int, known_proc
     return _Page(rows, states, has_more, procedures, staff, now)
 
 
-class DossierTableModel(QAbstractTableModel):
+class DossierTableModel(PagedModel):
     """The dossiers of a filter, newest first, fetched a page at a time in the background."""
 
     CODE, PROCEDURE, APPLICANT, PHONE, RECEIVED, DUE, STATUS, CLERK = range(8)
@@ -149,18 +147,12 @@ class DossierTableModel(QAbstractTableModel):
     PAGE = 100
     MAX_REFRESH = 10_000  # the service's largest page
 
-    loading_changed = Signal(bool)
-    loaded = Signal()  # after every page or refresh that was applied
-    failed = Signal(object)  # the exception of a fetch
-
     def __init__(
         self, svc: Onestop, actor: Actor, tasks: Tasks, parent: Any = None, *, page_size: int = PAGE
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent, page_size)
         self.svc = svc
         self.actor = actor
-        self.tasks = tasks
-        self.page_size = page_size
         self._titles = (
             self.tr("Mã hồ sơ"),
             self.tr("Thủ tục"),
@@ -181,9 +173,6 @@ class DossierTableModel(QAbstractTableModel):
         self._states: list[str] = []
         self._procedures: dict[str, str] = {}
         self._staff: dict[str, str] = {}
-        self._has_more = False
-        self._loading = False
-        self._generation = 0  # bumped on every new filter or refresh: late pages of old ones are dropped
         self.now: datetime | None = None
 
     # ---- what to show
@@ -208,79 +197,30 @@ class DossierTableModel(QAbstractTableModel):
         size = min(max(self.page_size, len(self._rows)), self.MAX_REFRESH - 1)
         self._start(self._filter, size, append=False)
 
-    # ---- lazy fetching
+    # ---- lazy fetching (onestop.ui.paging)
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_more
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._has_more or self._loading or self._filter is None:
-            return
-        last = self._rows[-1]
-        self._start(replace(self._filter, before=(last.received_at, last.id)), self.page_size, append=True)
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
-
-    @property
-    def has_more(self) -> bool:
-        return self._has_more
-
-    def _start(self, flt: DossierFilter, size: int, *, append: bool) -> None:
-        self._generation += 1
-        generation = self._generation
+    def _fetcher(self, after: DossierFilter, size: int) -> Callable[[], _Page]:
         svc, actor, known = self.svc, self.actor, set(self._procedures)
-        op = QueryOp(
-            self,
-            lambda: _fetch(svc, actor, flt, size, known),
-            lambda page: self._arrived(generation, page, append),
-            tasks=self.tasks,
-        )
-        op.while_running(lambda busy: self._fetching(generation, busy))
-        op.failure(lambda exc: self._fetch_failed(generation, exc)).run_in_background()
+        return lambda: _fetch(svc, actor, after, size, known)
 
-    def _fetching(self, generation: int, busy: bool) -> None:
-        if busy and generation == self._generation:  # (again on «Thử lại»; the end is _arrived's)
-            self._set_loading(True)
+    def _after_last(self) -> DossierFilter:
+        assert self._filter is not None
+        last = self._rows[-1]
+        return replace(self._filter, before=(last.received_at, last.id))
 
-    def _arrived(self, generation: int, page: _Page, append: bool) -> None:
-        if generation != self._generation:
-            return  # the filter changed (or a refresh started) meanwhile: this page is stale
+    def _take(self, page: _Page) -> None:
         self._procedures.update(page.procedures)
         self._staff.update(page.staff)
         self.now = page.now
-        if append:
-            if page.rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-                self._rows.extend(page.rows)
-                self._states.extend(page.states)
-                self.endInsertRows()
-        else:
-            self.beginResetModel()
-            self._rows, self._states = list(page.rows), list(page.states)
-            self.endResetModel()
-        self._has_more = page.has_more
-        self._set_loading(False)
-        self.loaded.emit()
 
-    def _fetch_failed(self, generation: int, exc: BaseException) -> bool:
-        if generation != self._generation:
-            return True  # stale: nobody waits for it
-        self._set_loading(False)
-        self.failed.emit(exc)
-        return False  # the op shows it over the view; «Thử lại» fetches the page again
+    def _extend(self, page: _Page) -> None:
+        self._rows.extend(page.rows)
+        self._states.extend(page.states)
 
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)
+    def _replace(self, page: _Page) -> None:
+        self._rows, self._states = list(page.rows), list(page.states)
 
     # ---- Qt model
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -456,16 +396,8 @@ class TodayView(QWidget):
         self.model = DossierTableModel(svc, actor, tasks, self)
         self.proxy = DossierSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("todayTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table("todayTable", self.proxy)
         self.table.setAlternatingRowColors(False)  # the state colours are the row backgrounds
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order: newest first

@@ -9,10 +9,10 @@ dossier are under the list (``StepBar``), their keys working from the list; Ente
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -22,12 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +43,7 @@ from onestop.ui.dossiers import (
     status_text,
 )
 from onestop.ui.ops import Changes, QueryOp, Tasks, watch
+from onestop.ui.paging import PagedModel, row_table
 from onestop.ui.steps import StepBar, StepContext, load_context
 
 MINE = "mine"
@@ -54,7 +53,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _INDEX = QModelIndex()
 
 
-class WorkListModel(QAbstractTableModel):
+class WorkListModel(PagedModel):
     """A work list in due order, fetched a page at a time in the background (never every row)."""
 
     CODE, PROCEDURE, APPLICANT, UNIT, HOLDER, DUE, CURRENT_DUE, STATE, HELD_SINCE, DIRECTIVES = range(10)
@@ -64,9 +63,6 @@ class WorkListModel(QAbstractTableModel):
 
     PAGE = 100
     MAX_REFRESH = 1000  # the service's largest page
-
-    loaded = Signal()
-    loading_changed = Signal(bool)
 
     def __init__(
         self,
@@ -78,12 +74,10 @@ class WorkListModel(QAbstractTableModel):
         *,
         page_size: int = PAGE,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent, page_size)
         self.svc = svc
         self.actor = actor
-        self.tasks = tasks
         self.which = which
-        self.page_size = page_size
         self._titles = (
             self.tr("Mã hồ sơ"),
             self.tr("Thủ tục"),
@@ -102,9 +96,6 @@ class WorkListModel(QAbstractTableModel):
             PAUSED: self.tr("Tạm dừng tính giờ"),
         }
         self._rows: list[WorkRow] = []
-        self._has_more = False
-        self._loading = False
-        self._generation = 0
 
     # ---- fetching
 
@@ -113,69 +104,15 @@ class WorkListModel(QAbstractTableModel):
         size = min(max(self.page_size, len(self._rows)), self.MAX_REFRESH)
         self._start(None, size, append=False)
 
-    def canFetchMore(self, parent: _Index = _INDEX) -> bool:
-        return not parent.isValid() and self._has_more
-
-    def fetchMore(self, parent: _Index = _INDEX) -> None:
-        if parent.isValid() or not self._has_more or self._loading or not self._rows:
-            return
-        last = self._rows[-1]
-        self._start((last.current_due_at, last.id), self.page_size, append=True)
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
-
-    @property
-    def has_more(self) -> bool:
-        return self._has_more
-
-    def _start(self, after: Any, size: int, *, append: bool) -> None:
-        self._generation += 1
-        generation = self._generation
+    def _fetcher(self, after: Any, size: int) -> Callable[[], WorkPage]:
         svc, actor, which = self.svc, self.actor, self.which
-        op = QueryOp(
-            self,
-            lambda: svc.worklists.work_list(which, after=after, limit=size, actor=actor),
-            lambda page: self._arrived(generation, page, append),
-            tasks=self.tasks,
-        )
-        op.while_running(
-            lambda busy: self._set_loading(True) if busy and generation == self._generation else None
-        )
-        op.failure(lambda exc: self._failed(generation)).run_in_background()
+        return lambda: svc.worklists.work_list(which, after=after, limit=size, actor=actor)
 
-    def _arrived(self, generation: int, page: WorkPage, append: bool) -> None:
-        if generation != self._generation:
-            return  # a newer fetch started meanwhile
-        if append:
-            if page.rows:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-                self._rows.extend(page.rows)
-                self.endInsertRows()
-        else:
-            self.beginResetModel()
-            self._rows = list(page.rows)
-            self.endResetModel()
-        self._has_more = page.has_more
-        self._set_loading(False)
-        self.loaded.emit()
-
-    def _failed(self, generation: int) -> bool:
-        if generation == self._generation:
-            self._set_loading(False)
-        return generation != self._generation  # stale: say nothing; else the op shows why
-
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loading_changed.emit(loading)
+    def _after_last(self) -> Any:
+        last = self._rows[-1]
+        return (last.current_due_at, last.id)
 
     # ---- the Qt model
-
-    def rowCount(self, parent: _Index = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = _INDEX) -> int:
         return 0 if parent.isValid() else len(self._titles)
@@ -317,15 +254,7 @@ class WorkListView(QWidget):
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
 
         self.model = WorkListModel(svc, actor, tasks, which, self)
-        self.table = QTableView()
-        self.table.setObjectName("workListTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table = row_table("workListTable", self.model)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(WorkListModel.PROCEDURE, QHeaderView.ResizeMode.Stretch)
