@@ -11,13 +11,17 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import random
+import sqlite3
+import tempfile
 import threading
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, func, select
@@ -328,8 +332,12 @@ def _build_and_store(job: _Job) -> int:
         shared.seq.value, shared.head.value = linked.seq, linked.head.encode()
         shared.linked.value = job.place + 1
         turn.notify_all()
+    # The rows go through the driver into a scratch file while the other process writes; the
+    # writer then copies them in SQLite (INSERT ... SELECT), its turn short.
+    staged = _stage(built, linked) if db.is_sqlite else None
+    with turn:
         turn.wait_for(lambda: shared.written.value == job.place)
-    _store(db, built, (start, linked))
+    _store(db, built, (start, linked), staged)
     with turn:
         shared.written.value = job.place + 1
         turn.notify_all()
@@ -361,19 +369,34 @@ def _link(built: _Built, seq: int, prev: str) -> _Linked:
     return _Linked(events, ratings, seq, prev)
 
 
-def _store(db: Database, built: _Built, linked: tuple[tuple[int, str], _Linked] | None) -> None:
+def _store(
+    db: Database,
+    built: _Built,
+    linked: tuple[tuple[int, str], _Linked] | None,
+    staged: Path | None = None,
+) -> None:
     """One chunk in one transaction: its rows, its chained history, and the counters that numbered
     them, so that a kill at any moment leaves a database that verifies and numbers on. ``linked``:
     the chunk already linked after a given chain end; linked again here if the chain ends elsewhere
-    (someone appended meanwhile)."""
+    (someone appended meanwhile). ``staged``: the same rows in a scratch file (``_stage``), copied
+    from there; removed after."""
 
     def work(conn: Connection) -> None:
         head = chain_head(conn)
-        chain = linked[1] if linked is not None and linked[0] == head else _link(built, *head)
-        _bulk(conn, t.dossiers, _DOSSIER_COLS, built.dossiers)
-        _bulk(conn, t.dossier_documents, _DOCUMENT_COLS, built.docs)
-        _bulk(conn, t.events, _EVENT_COLS, chain.events)
-        _bulk(conn, t.ratings, _RATING_COLS, chain.ratings)
+        same = linked is not None and linked[0] == head
+        chain = linked[1] if linked is not None and same else _link(built, *head)
+        if staged is not None:
+            for table, cols in _TABLES[:2]:
+                _copy(conn, table, cols)
+        else:
+            _bulk(conn, t.dossiers, _DOSSIER_COLS, built.dossiers)
+            _bulk(conn, t.dossier_documents, _DOCUMENT_COLS, built.docs)
+        if staged is not None and same:
+            for table, cols in _TABLES[2:]:
+                _copy(conn, table, cols)
+        else:
+            _bulk(conn, t.events, _EVENT_COLS, chain.events)
+            _bulk(conn, t.ratings, _RATING_COLS, chain.ratings)
         set_chain_head(conn, chain.seq, chain.head)
         for name, value in built.counters.items():
             raise_sequence(conn, name, value)
@@ -384,7 +407,43 @@ def _store(db: Database, built: _Built, linked: tuple[tuple[int, str], _Linked] 
         if db.is_sqlite:
             index_pending(conn)  # here, while the other process builds the next chunk
 
-    db.write(work, bulk=True)
+    try:
+        db.write(work, bulk=True, attach=staged)
+    finally:
+        if staged is not None:
+            staged.unlink(missing_ok=True)
+
+
+def _stage(built: _Built, linked: _Linked) -> Path:
+    """The chunk's rows in a scratch SQLite file in the temporary folder (no journal, no index, no
+    constraint: it is read once, by ``_store``, and removed after), for the writer to copy without
+    the per-row cost of the driver. Its tables have the columns of the real ones and no types, so
+    the values reach the real tables exactly as the driver would give them."""
+    fd, name = tempfile.mkstemp(prefix="onestop-demo-", suffix=".db")
+    os.close(fd)  # an empty file: an empty database
+    path = Path(name)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        rows = (built.dossiers, built.docs, linked.events, linked.ratings)
+        for (table, cols), table_rows in zip(_TABLES, rows, strict=True):
+            conn.execute(f"CREATE TABLE {table.name} ({', '.join(cols)})")
+            marks = ", ".join(["?"] * len(cols))
+            conn.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table_rows)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return path
+
+
+def _copy(conn: Connection, table: Any, cols: tuple[str, ...]) -> None:
+    """A staged table's rows into the real one, in their order (``_stage``)."""
+    names = ", ".join(cols)
+    conn.exec_driver_sql(
+        f"INSERT INTO main.{table.name} ({names}) SELECT {names} FROM staged.{table.name} ORDER BY rowid"
+    )
 
 
 def _build(job: _Job) -> _Built:
@@ -655,6 +714,13 @@ _DOSSIER_COLS = (
 _DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
 _EVENT_COLS = (*EVENT_FIELDS[1:], *EVENT_STATE_FIELDS, "id", "hash")
 _RATING_COLS = (*RATING_FIELDS[1:], "id", "hash")
+# The tables a chunk writes, in order, with the columns of its rows (_Built, then _Linked).
+_TABLES: tuple[tuple[Any, tuple[str, ...]], ...] = (
+    (t.dossiers, _DOSSIER_COLS),
+    (t.dossier_documents, _DOCUMENT_COLS),
+    (t.events, _EVENT_COLS),
+    (t.ratings, _RATING_COLS),
+)
 
 
 def due_json(due_epoch: int) -> str:
