@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -139,10 +140,12 @@ class _Job(NamedTuple):
 
 
 class _Built(NamedTuple):
-    dossiers: list[tuple[Any, ...]]
-    docs: list[tuple[Any, ...]]
-    events: list[tuple[Any, ...]]  # _EVENT_COLS but id (place in the chain) and hash
-    ratings: list[tuple[Any, ...]]  # _RATING_COLS but id and hash
+    dossiers: list[tuple[Any, ...]]  # _DOSSIERS.cols
+    required: dict[
+        int, list[tuple[Any, ...]]
+    ]  # procedure id -> its documents (_DOCUMENTS.cols but the first)
+    events: list[tuple[Any, ...]]  # _EVENTS.cols but id (place in the chain) and hash
+    ratings: list[tuple[Any, ...]]  # _RATINGS.cols but id and hash
     kinds: str  # the chained rows in order: "e" an event, "r" a rating
     contents: list[str]  # each one's hashed text after the previous hash, kind and id (chain.row_hash)
     counters: dict[str, int]
@@ -345,8 +348,8 @@ def _build_and_store(job: _Job) -> int:
 
 
 class _Linked(NamedTuple):
-    events: list[tuple[Any, ...]]  # _EVENT_COLS
-    ratings: list[tuple[Any, ...]]  # _RATING_COLS
+    events: list[tuple[Any, ...]]  # _EVENTS.cols
+    ratings: list[tuple[Any, ...]]  # _RATINGS.cols
     seq: int  # the chain's end after them
     head: str
 
@@ -386,17 +389,17 @@ def _store(
         same = linked is not None and linked[0] == head
         chain = linked[1] if linked is not None and same else _link(built, *head)
         if staged is not None:
-            for table, cols in _TABLES[:2]:
-                _copy(conn, table, cols)
+            _copy(conn, _DOSSIERS)
+            _copy_documents(conn)
         else:
-            _bulk(conn, t.dossiers, _DOSSIER_COLS, built.dossiers)
-            _bulk(conn, t.dossier_documents, _DOCUMENT_COLS, built.docs)
+            _bulk(conn, _DOSSIERS, built.dossiers)
+            _bulk(conn, _DOCUMENTS, _documents(built))
         if staged is not None and same:
-            for table, cols in _TABLES[2:]:
-                _copy(conn, table, cols)
+            _copy(conn, _EVENTS)
+            _copy(conn, _RATINGS)
         else:
-            _bulk(conn, t.events, _EVENT_COLS, chain.events)
-            _bulk(conn, t.ratings, _RATING_COLS, chain.ratings)
+            _bulk(conn, _EVENTS, chain.events)
+            _bulk(conn, _RATINGS, chain.ratings)
         set_chain_head(conn, chain.seq, chain.head)
         for name, value in built.counters.items():
             raise_sequence(conn, name, value)
@@ -427,23 +430,48 @@ def _stage(built: _Built, linked: _Linked) -> Path:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("BEGIN")
-        rows = (built.dossiers, built.docs, linked.events, linked.ratings)
-        for (table, cols), table_rows in zip(_TABLES, rows, strict=True):
-            conn.execute(f"CREATE TABLE {table.name} ({', '.join(cols)})")
-            marks = ", ".join(["?"] * len(cols))
-            conn.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table_rows)
+        for spec, rows in ((_DOSSIERS, built.dossiers), (_EVENTS, linked.events), (_RATINGS, linked.ratings)):
+            conn.execute(f"CREATE TABLE {spec.table.name} ({', '.join(spec.cols)})")
+            marks = ", ".join(["?"] * len(spec.cols))
+            conn.executemany(f"INSERT INTO {spec.table.name} VALUES ({marks})", rows)
+        # The documents: each procedure's once, joined with the dossiers by the copy.
+        conn.execute(
+            "CREATE TABLE required (procedure_id, position, name, form, count, PRIMARY KEY (procedure_id, position))"
+        )
+        conn.executemany(
+            "INSERT INTO required VALUES (?, ?, ?, ?, ?)",
+            [(pid, *d) for pid, docs in built.required.items() for d in docs],
+        )
         conn.execute("COMMIT")
     finally:
         conn.close()
     return path
 
 
-def _copy(conn: Connection, table: Any, cols: tuple[str, ...]) -> None:
+def _copy(conn: Connection, spec: _Table) -> None:
     """A staged table's rows into the real one, in their order (``_stage``)."""
-    names = ", ".join(cols)
+    name = spec.table.name
     conn.exec_driver_sql(
-        f"INSERT INTO main.{table.name} ({names}) SELECT {names} FROM staged.{table.name} ORDER BY rowid"
+        f"INSERT INTO main.{name} ({spec.names()}) "
+        f"SELECT {', '.join((*spec.cols, *spec.literals()))} FROM staged.{name} ORDER BY rowid"
     )
+
+
+def _copy_documents(conn: Connection) -> None:
+    """The staged dossiers' documents into the real table: each dossier's (its procedure's required
+    ones) in turn, in their order (what ``_documents`` gives)."""
+    conn.exec_driver_sql(
+        "INSERT INTO main.dossier_documents (dossier_id, position, name, form, count) "
+        "SELECT d.id, r.position, r.name, r.form, r.count "
+        "FROM staged.dossiers AS d JOIN staged.required AS r ON r.procedure_id = d.procedure_id "
+        "ORDER BY d.rowid, r.position"
+    )
+
+
+def _documents(built: _Built) -> list[tuple[Any, ...]]:
+    """The chunk's dossier_documents rows: each dossier's procedure's required documents."""
+    required, at = built.required, _DOSSIERS.cols.index("procedure_id")
+    return [(row[0], *d) for row in built.dossiers for d in required[row[at]]]
 
 
 def _build(job: _Job) -> _Built:
@@ -457,7 +485,6 @@ def _build(job: _Job) -> _Built:
     procs, cum, clerks = plan.procs, plan.cum_weights, plan.clerks
     total = cum[-1]
     dossiers: list[tuple[Any, ...]] = []
-    docs: list[tuple[Any, ...]] = []
     events: list[tuple[Any, ...]] = []
     ratings: list[tuple[Any, ...]] = []
     kinds: list[str] = []
@@ -470,6 +497,7 @@ def _build(job: _Job) -> _Built:
             "".join(f"{SEP}doc{SEP}{ledger.plain_row_text('dossier_documents', d)}" for d in own),
         )
     sha256 = hashlib.sha256
+    keep = _DOSSIER_KEEP
     texts: dict[tuple[str, int], _StateText] = _worker["texts"]
     for i, at_e in enumerate(job.moments):
         proc = procs[bisect_left(cum, r() * total)]
@@ -526,7 +554,6 @@ def _build(job: _Job) -> _Built:
             None,  # result_at
         ]
         own_docs, docs_text = required[proc.code]
-        docs.extend((did, *d) for d in own_docs)
         # The dossier's state (ledger.dossier_state) after each step: only the status, the unit, the
         # finishing time and the result's time change, so the rest of the hashed text is made (and
         # encoded) once, from the template of the dossiers of this procedure and clerk.
@@ -544,7 +571,7 @@ def _build(job: _Job) -> _Built:
         # The appointment goes into the chained history too, so it cannot be moved quietly.
         data = due_json(due_e)
         st = sha256(b"%s%s%s%s%s%s" % (before, b"received", middle, between, after, tail)).hexdigest()
-        events.append((did, "receive", at_e, clerk_id, None, None, "", data, None, st))
+        events.append((did, "receive", at_e, clerk_id, None, "", data, st))
         kinds.append("e")
         contents.append(
             f"{did}{SEP}receive{SEP}{at_e}{SEP}{clerk_id}{SEP}-{SEP}-{SEP}{SEP}{data}{SEP}-{SEP}{st}"
@@ -572,7 +599,7 @@ def _build(job: _Job) -> _Built:
                     tail,
                 )
             ).hexdigest()
-            events.append((did, action, when, user, None, to_unit, note, "", None, st))
+            events.append((did, action, when, user, to_unit, note, "", st))
             kinds.append("e")
             to_text = "-" if to_unit is None else to_unit
             contents.append(
@@ -589,8 +616,17 @@ def _build(job: _Job) -> _Built:
         if i == 0:  # the templates make what the ledger makes
             snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
             assert st == ledger.dossier_state(did, row[1:], own_docs, (), snap)
-        dossiers.append(tuple(row))
-    return _Built(dossiers, docs, events, ratings, "".join(kinds), contents, job.counters)
+            assert all(row[k] == value for k, value in _DOSSIER_FIXED_AT), "the rows' fixed columns"
+        dossiers.append(keep(row))
+    return _Built(
+        dossiers,
+        {p.id: required[p.code][0] for p in procs},
+        events,
+        ratings,
+        "".join(kinds),
+        contents,
+        job.counters,
+    )
 
 
 def _joined(parts: list[str | None]) -> str:
@@ -671,7 +707,7 @@ def _rate(
         ("rat-hai-long", 1) if roll < 0.71 else ("hai-long", 1) if roll < 0.965 else ("khong-hai-long", 0)
     )
     reasons = "" if satisfied else ("thoi-gian-cho", "huong-dan-chua-ro", "thai-do")[int(roll * 1000) % 3]
-    ratings.append((did, event, clerk, level, 3, bool(satisfied), reasons, "kiosk", None, at))
+    ratings.append((did, event, clerk, level, bool(satisfied), reasons, at))  # scale 3, kiosk: _RATINGS
     contents.append(
         f"{did}{SEP}{event}{SEP}{clerk}{SEP}{level}{SEP}3{SEP}{satisfied}{SEP}{reasons}{SEP}kiosk{SEP}-{SEP}{at}"
     )
@@ -711,16 +747,67 @@ _DOSSIER_COLS = (
     "legal_due_at",
     "result_at",
 )
-_DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
-_EVENT_COLS = (*EVENT_FIELDS[1:], *EVENT_STATE_FIELDS, "id", "hash")
-_RATING_COLS = (*RATING_FIELDS[1:], "id", "hash")
-# The tables a chunk writes, in order, with the columns of its rows (_Built, then _Linked).
-_TABLES: tuple[tuple[Any, tuple[str, ...]], ...] = (
-    (t.dossiers, _DOSSIER_COLS),
-    (t.dossier_documents, _DOCUMENT_COLS),
-    (t.events, _EVENT_COLS),
-    (t.ratings, _RATING_COLS),
+# The dossier columns that are the same in every demo dossier (_build checks them on one a chunk).
+_DOSSIER_FIXED: dict[str, Any] = {
+    "email": "",
+    "sets": 1,
+    "channel": "counter",
+    "result_channel": "counter",
+    "extended_due_at": None,
+    "holder_id": None,
+    "paused_at": None,
+    "receipt_version": 1,
+    "applicant_kind": None,
+    "tax_code": None,
+    "legal_due_at": None,
+}
+
+
+class _Table(NamedTuple):
+    """How a chunk's rows of one table are written: ``cols``, the columns of the rows ``_build`` (and
+    ``_link``) make; ``fixed``, the columns that hold the same value in every demo row, written as
+    SQL literals instead of a parameter a row."""
+
+    table: Any
+    cols: tuple[str, ...]
+    fixed: dict[str, Any]
+
+    def names(self) -> str:
+        return ", ".join((*self.cols, *self.fixed))
+
+    def literals(self) -> list[str]:
+        return [_literal(value) for value in self.fixed.values()]
+
+
+def _literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    assert isinstance(value, str)
+    return "'" + value.replace("'", "''") + "'"
+
+
+_DOSSIERS = _Table(
+    t.dossiers,
+    tuple(c for c in _DOSSIER_COLS if c not in _DOSSIER_FIXED),
+    _DOSSIER_FIXED,
 )
+_DOSSIER_KEEP = itemgetter(*(k for k, c in enumerate(_DOSSIER_COLS) if c not in _DOSSIER_FIXED))
+_DOSSIER_FIXED_AT = [(_DOSSIER_COLS.index(c), value) for c, value in _DOSSIER_FIXED.items()]
+_DOCUMENTS = _Table(t.dossier_documents, ("dossier_id", "position", "name", "form", "count"), {})
+_EVENTS = _Table(
+    t.events,
+    ("dossier_id", "action", "at", "user_id", "to_unit_id", "note", "data", "state", "id", "hash"),
+    {"from_unit_id": None, "entity": None},
+)
+_RATINGS = _Table(
+    t.ratings,
+    ("dossier_id", "event", "clerk_id", "level", "satisfied", "reasons", "at", "id", "hash"),
+    {"scale": 3, "channel": "kiosk", "entered_by": None},
+)
+assert set(_EVENTS.cols[:-2]) | set(_EVENTS.fixed) == {*EVENT_FIELDS[1:], *EVENT_STATE_FIELDS}
+assert set(_RATINGS.cols[:-2]) | set(_RATINGS.fixed) == set(RATING_FIELDS[1:])
 
 
 def due_json(due_epoch: int) -> str:
@@ -735,12 +822,14 @@ def due_json(due_epoch: int) -> str:
     return f'{{"due_at": "{date_text}T{hour:02d}:{minute:02d}:{second:02d}+00:00"}}'
 
 
-def _bulk(conn: Connection, table: Any, cols: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+def _bulk(conn: Connection, spec: _Table, rows: list[tuple[Any, ...]]) -> None:
     """Rows straight to the driver (times already epoch seconds, as ``UTCDateTime`` stores them)."""
     if not rows:
         return
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+    qmark = conn.dialect.paramstyle == "qmark"
+    marks = ["?" if qmark else "%s"] * len(spec.cols)
+    literals = spec.literals() if qmark else [x.replace("%", "%%") for x in spec.literals()]
+    sql = f"INSERT INTO {spec.table.name} ({spec.names()}) VALUES ({', '.join((*marks, *literals))})"
     conn.exec_driver_sql(sql, rows)
 
 
