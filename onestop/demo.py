@@ -519,6 +519,8 @@ def _build(job: _Job) -> _Built:
         status, life, finished = _outcome(
             rng, office, proc.default_unit_id, at_e, due_e, plan.now_e, clerk_id, plan.officer
         )
+        search = f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}"
+        volume, register = job.volumes[i], job.registers[i]
         row = [
             did,
             code,
@@ -530,7 +532,7 @@ def _build(job: _Job) -> _Built:
             phone,
             address,
             "",
-            f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}",
+            search,
             1,
             "counter",
             "counter",
@@ -544,8 +546,8 @@ def _build(job: _Job) -> _Built:
             None,
             None,
             None,
-            job.volumes[i],
-            job.registers[i],
+            volume,
+            register,
             1,
             plan.context_ids[proc.code, clerk_id],
             None,  # applicant_kind: a person
@@ -561,12 +563,22 @@ def _build(job: _Job) -> _Built:
         if text is None:
             snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
             text = texts[proc.code, clerk_id] = _StateText(tuple(row[1:]), f"{docs_text}{SEP}snap={snap}")
-        values = (code, name, id_number, phone, address, row[10], at_e, due_e, row[24], row[25])
-        before = f"dossier{SEP}{did}{text.before.format(*values)}".encode()
-        middle = text.middle.format(*values).encode()
-        between = text.between if isinstance(text.between, bytes) else text.between.format(*values).encode()
-        after = text.after.format(*values).encode()
-        tail = text.tail.format(*values).encode()
+        values = (
+            code.encode(),
+            name.encode(),
+            id_number.encode(),
+            phone.encode(),
+            address.encode(),
+            search.encode(),
+            b"%d" % at_e,
+            b"%d" % due_e,
+            volume.encode(),
+            b"%d" % register,
+            b"%d" % did,
+        )
+        before, middle, between, after, tail = (
+            stretch if pick is None else stretch % pick(values) for stretch, pick in text.stretches
+        )
 
         # The appointment goes into the chained history too, so it cannot be moved quietly.
         data = due_json(due_e)
@@ -652,10 +664,11 @@ _VARYING = (
 
 class _StateText:
     """What ``ledger.dossier_state`` hashes for the demo's dossiers of one procedure and clerk, as
-    format strings over the _VARYING columns, in five stretches around the status, the unit, the
-    finishing time and the result's time. Made by ``ledger.plain_parts`` from one of those dossiers'
-    rows, so it follows the ledger's encoding (and ``_build`` checks a dossier a chunk against
-    ``ledger.dossier_state``)."""
+    bytes templates (``%s`` for the _VARYING columns, encoded, and the dossier's id last) in five
+    stretches around the status, the unit, the finishing time and the result's time: the constant
+    text is encoded once, not once a dossier. Made by ``ledger.plain_parts`` from one of those
+    dossiers' rows, so it follows the ledger's encoding (and ``_build`` checks a dossier a chunk
+    against ``ledger.dossier_state``)."""
 
     def __init__(self, row: tuple[Any, ...], suffix: str) -> None:
         columns = ledger.COLUMNS["dossiers"]
@@ -664,18 +677,23 @@ class _StateText:
             marked[columns.index(column)] = f"\0{k}\0"
         parts = ledger.plain_parts("dossiers", marked)
 
-        def template(text: str) -> str:
-            text = text.replace("{", "{{").replace("}", "}}")
-            for k in range(len(_VARYING)):
-                text = text.replace(f"\0{k}\0", f"{{{k}}}")
-            return text
+        def template(text: str) -> tuple[bytes, Any]:
+            """The stretch as a bytes template and what picks its values (None: it has none)."""
+            pieces = text.split("\0")  # literal, column number, literal, ...
+            keys = [int(k) for k in pieces[1::2]]
+            literals = [x.encode() for x in pieces[0::2]]
+            if not keys:
+                return b"".join(literals), None
+            pick = itemgetter(*keys) if len(keys) > 1 else lambda values: (values[keys[0]],)
+            return b"%s".join([x.replace(b"%", b"%%") for x in literals]), pick
 
-        self.before = template(_joined(parts[:_STATUS]) + f"{SEP}status=")
-        self.middle = template(_joined(parts[_STATUS + 1 : _UNIT]))
-        between = _joined(parts[_UNIT + 1 : _FINISHED])  # holder, paused at: NULL in the demo
-        self.between: str | bytes = template(between) if "\0" in between else between.encode()
-        self.after = template(_joined(parts[_FINISHED + 1 : _RESULT]))
-        self.tail = template(_joined(parts[_RESULT + 1 :]) + suffix)
+        self.stretches = (
+            template(f"dossier{SEP}\0{len(_VARYING)}\0" + _joined(parts[:_STATUS]) + f"{SEP}status="),
+            template(_joined(parts[_STATUS + 1 : _UNIT])),
+            template(_joined(parts[_UNIT + 1 : _FINISHED])),  # holder, paused at: NULL in the demo
+            template(_joined(parts[_FINISHED + 1 : _RESULT])),
+            template(_joined(parts[_RESULT + 1 :]) + suffix),
+        )
 
 
 _STATUS, _UNIT, _FINISHED, _RESULT = (
