@@ -11,13 +11,18 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import random
+import sqlite3
+import tempfile
 import threading
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import accumulate
+from operator import itemgetter
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, func, select
@@ -137,10 +142,12 @@ class _Job(NamedTuple):
 
 
 class _Built(NamedTuple):
-    dossiers: list[tuple[Any, ...]]
-    docs: list[tuple[Any, ...]]
-    events: list[tuple[Any, ...]]  # _EVENT_COLS but id (place in the chain) and hash
-    ratings: list[tuple[Any, ...]]  # _RATING_COLS but id and hash
+    dossiers: list[tuple[Any, ...]]  # _DOSSIERS.cols
+    required: dict[
+        int, list[tuple[Any, ...]]
+    ]  # procedure id -> its documents (_DOCUMENTS.cols but the first)
+    events: list[tuple[Any, ...]]  # _EVENTS.cols but id (place in the chain) and hash
+    ratings: list[tuple[Any, ...]]  # _RATINGS.cols but id and hash
     kinds: str  # the chained rows in order: "e" an event, "r" a rating
     contents: list[str]  # each one's hashed text after the previous hash, kind and id (chain.row_hash)
     counters: dict[str, int]
@@ -336,8 +343,12 @@ def _build_and_store(job: _Job) -> int:
         shared.seq.value, shared.head.value = linked.seq, linked.head.encode()
         shared.linked.value = job.place + 1
         turn.notify_all()
+    # The rows go through the driver into a scratch file while the other process writes; the
+    # writer then copies them in SQLite (INSERT ... SELECT), its turn short.
+    staged = _stage(built, linked) if db.is_sqlite else None
+    with turn:
         turn.wait_for(lambda: shared.written.value == job.place)
-    _store(db, built, (start, linked), counted)
+    _store(db, built, (start, linked), counted, staged)
     with turn:
         shared.written.value = job.place + 1
         turn.notify_all()
@@ -345,8 +356,8 @@ def _build_and_store(job: _Job) -> int:
 
 
 class _Linked(NamedTuple):
-    events: list[tuple[Any, ...]]  # _EVENT_COLS
-    ratings: list[tuple[Any, ...]]  # _RATING_COLS
+    events: list[tuple[Any, ...]]  # _EVENTS.cols
+    ratings: list[tuple[Any, ...]]  # _RATINGS.cols
     seq: int  # the chain's end after them
     head: str
 
@@ -370,12 +381,13 @@ def _link(built: _Built, seq: int, prev: str) -> _Linked:
 
 
 def _tallies(built: _Built, offset: int) -> dict[str, list[tuple[Any, ...]]]:
-    """The report's tallies of the chunk's dossiers, counted in Python from the rows just built."""
+    """The report's tallies of the chunk's dossiers, counted in Python from the rows just built
+    (their columns, and the ones that hold the same value in every demo row)."""
     return tally.count_rows(
         offset,
-        (dict(zip(_DOSSIER_COLS, row, strict=True)) for row in built.dossiers),
-        (dict(zip(_EVENT_COLS, row, strict=False)) for row in built.events),
-        (dict(zip(_RATING_COLS, row, strict=False)) for row in built.ratings),
+        (dict(zip(_DOSSIERS.cols, row, strict=True)) | _DOSSIERS.fixed for row in built.dossiers),
+        (dict(zip(_EVENTS.cols, row, strict=False)) | _EVENTS.fixed for row in built.events),
+        (dict(zip(_RATINGS.cols, row, strict=False)) | _RATINGS.fixed for row in built.ratings),
     )
 
 
@@ -384,19 +396,30 @@ def _store(
     built: _Built,
     linked: tuple[tuple[int, str], _Linked] | None,
     counted: dict[str, list[tuple[Any, ...]]],
+    staged: Path | None = None,
 ) -> None:
     """One chunk in one transaction: its rows, its chained history, and the counters that numbered
     them, so that a kill at any moment leaves a database that verifies and numbers on. ``linked``:
     the chunk already linked after a given chain end; linked again here if the chain ends elsewhere
-    (someone appended meanwhile)."""
+    (someone appended meanwhile). ``staged``: the same rows in a scratch file (``_stage``), copied
+    from there; removed after."""
 
     def work(conn: Connection) -> None:
         head = chain_head(conn)
-        chain = linked[1] if linked is not None and linked[0] == head else _link(built, *head)
-        _bulk(conn, t.dossiers, _DOSSIER_COLS, built.dossiers)
-        _bulk(conn, t.dossier_documents, _DOCUMENT_COLS, built.docs)
-        _bulk(conn, t.events, _EVENT_COLS, chain.events)
-        _bulk(conn, t.ratings, _RATING_COLS, chain.ratings)
+        same = linked is not None and linked[0] == head
+        chain = linked[1] if linked is not None and same else _link(built, *head)
+        if staged is not None:
+            _copy(conn, _DOSSIERS)
+            _copy_documents(conn)
+        else:
+            _bulk(conn, _DOSSIERS, built.dossiers)
+            _bulk(conn, _DOCUMENTS, _documents(built))
+        if staged is not None and same:
+            _copy(conn, _EVENTS)
+            _copy(conn, _RATINGS)
+        else:
+            _bulk(conn, _EVENTS, chain.events)
+            _bulk(conn, _RATINGS, chain.ratings)
         set_chain_head(conn, chain.seq, chain.head)
         tally.add_counted(conn, counted)  # the report's tallies of these dossiers, with them
         for name, value in built.counters.items():
@@ -408,7 +431,68 @@ def _store(
         if db.is_sqlite:
             index_pending(conn)  # here, while the other process builds the next chunk
 
-    db.write(work, bulk=True)
+    try:
+        db.write(work, bulk=True, attach=staged)
+    finally:
+        if staged is not None:
+            staged.unlink(missing_ok=True)
+
+
+def _stage(built: _Built, linked: _Linked) -> Path:
+    """The chunk's rows in a scratch SQLite file in the temporary folder (no journal, no index, no
+    constraint: it is read once, by ``_store``, and removed after), for the writer to copy without
+    the per-row cost of the driver. Its tables have the columns of the real ones and no types, so
+    the values reach the real tables exactly as the driver would give them."""
+    fd, name = tempfile.mkstemp(prefix="onestop-demo-", suffix=".db")
+    os.close(fd)  # an empty file: an empty database
+    path = Path(name)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        for spec, rows in ((_DOSSIERS, built.dossiers), (_EVENTS, linked.events), (_RATINGS, linked.ratings)):
+            conn.execute(f"CREATE TABLE {spec.table.name} ({', '.join(spec.cols)})")
+            marks = ", ".join(["?"] * len(spec.cols))
+            conn.executemany(f"INSERT INTO {spec.table.name} VALUES ({marks})", rows)
+        # The documents: each procedure's once, joined with the dossiers by the copy.
+        conn.execute(
+            "CREATE TABLE required (procedure_id, position, name, form, count, PRIMARY KEY (procedure_id, position))"
+        )
+        conn.executemany(
+            "INSERT INTO required VALUES (?, ?, ?, ?, ?)",
+            [(pid, *d) for pid, docs in built.required.items() for d in docs],
+        )
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    return path
+
+
+def _copy(conn: Connection, spec: _Table) -> None:
+    """A staged table's rows into the real one, in their order (``_stage``)."""
+    name = spec.table.name
+    conn.exec_driver_sql(
+        f"INSERT INTO main.{name} ({spec.names()}) "
+        f"SELECT {', '.join((*spec.cols, *spec.literals()))} FROM staged.{name} ORDER BY rowid"
+    )
+
+
+def _copy_documents(conn: Connection) -> None:
+    """The staged dossiers' documents into the real table: each dossier's (its procedure's required
+    ones) in turn, in their order (what ``_documents`` gives)."""
+    conn.exec_driver_sql(
+        "INSERT INTO main.dossier_documents (dossier_id, position, name, form, count) "
+        "SELECT d.id, r.position, r.name, r.form, r.count "
+        "FROM staged.dossiers AS d JOIN staged.required AS r ON r.procedure_id = d.procedure_id "
+        "ORDER BY d.rowid, r.position"
+    )
+
+
+def _documents(built: _Built) -> list[tuple[Any, ...]]:
+    """The chunk's dossier_documents rows: each dossier's procedure's required documents."""
+    required, at = built.required, _DOSSIERS.cols.index("procedure_id")
+    return [(row[0], *d) for row in built.dossiers for d in required[row[at]]]
 
 
 def _build(job: _Job) -> _Built:
@@ -422,7 +506,6 @@ def _build(job: _Job) -> _Built:
     procs, cum, clerks = plan.procs, plan.cum_weights, plan.clerks
     total = cum[-1]
     dossiers: list[tuple[Any, ...]] = []
-    docs: list[tuple[Any, ...]] = []
     events: list[tuple[Any, ...]] = []
     ratings: list[tuple[Any, ...]] = []
     kinds: list[str] = []
@@ -435,6 +518,7 @@ def _build(job: _Job) -> _Built:
             "".join(f"{SEP}doc{SEP}{ledger.plain_row_text('dossier_documents', d)}" for d in own),
         )
     sha256 = hashlib.sha256
+    keep = _DOSSIER_KEEP
     texts: dict[tuple[str, int], _StateText] = _worker["texts"]
     for i, at_e in enumerate(job.moments):
         proc = procs[bisect_left(cum, r() * total)]
@@ -456,6 +540,8 @@ def _build(job: _Job) -> _Built:
         status, life, finished = _outcome(
             rng, office, proc.default_unit_id, at_e, due_e, plan.now_e, clerk_id, plan.officer
         )
+        search = f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}"
+        volume, register = job.volumes[i], job.registers[i]
         row = [
             did,
             code,
@@ -467,7 +553,7 @@ def _build(job: _Job) -> _Built:
             phone,
             address,
             "",
-            f"{key} {id_number} {phone} {plan.code_key} {day_code} {number:04d}",
+            search,
             1,
             "counter",
             "counter",
@@ -481,8 +567,8 @@ def _build(job: _Job) -> _Built:
             None,
             None,
             None,
-            job.volumes[i],
-            job.registers[i],
+            volume,
+            register,
             1,
             plan.context_ids[proc.code, clerk_id],
             None,  # applicant_kind: a person
@@ -491,7 +577,6 @@ def _build(job: _Job) -> _Built:
             None,  # result_at
         ]
         own_docs, docs_text = required[proc.code]
-        docs.extend((did, *d) for d in own_docs)
         # The dossier's state (ledger.dossier_state) after each step: only the status, the unit, the
         # finishing time and the result's time change, so the rest of the hashed text is made (and
         # encoded) once, from the template of the dossiers of this procedure and clerk.
@@ -499,17 +584,27 @@ def _build(job: _Job) -> _Built:
         if text is None:
             snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
             text = texts[proc.code, clerk_id] = _StateText(tuple(row[1:]), f"{docs_text}{SEP}snap={snap}")
-        values = (code, name, id_number, phone, address, row[10], at_e, due_e, row[24], row[25])
-        before = f"dossier{SEP}{did}{text.before.format(*values)}".encode()
-        middle = text.middle.format(*values).encode()
-        between = text.between if isinstance(text.between, bytes) else text.between.format(*values).encode()
-        after = text.after.format(*values).encode()
-        tail = text.tail.format(*values).encode()
+        values = (
+            code.encode(),
+            name.encode(),
+            id_number.encode(),
+            phone.encode(),
+            address.encode(),
+            search.encode(),
+            b"%d" % at_e,
+            b"%d" % due_e,
+            volume.encode(),
+            b"%d" % register,
+            b"%d" % did,
+        )
+        before, middle, between, after, tail = (
+            stretch if pick is None else stretch % pick(values) for stretch, pick in text.stretches
+        )
 
         # The appointment goes into the chained history too, so it cannot be moved quietly.
         data = due_json(due_e)
         st = sha256(b"%s%s%s%s%s%s" % (before, b"received", middle, between, after, tail)).hexdigest()
-        events.append((did, "receive", at_e, clerk_id, None, None, "", data, None, st))
+        events.append((did, "receive", at_e, clerk_id, None, "", data, st))
         kinds.append("e")
         contents.append(
             f"{did}{SEP}receive{SEP}{at_e}{SEP}{clerk_id}{SEP}-{SEP}-{SEP}{SEP}{data}{SEP}-{SEP}{st}"
@@ -537,7 +632,7 @@ def _build(job: _Job) -> _Built:
                     tail,
                 )
             ).hexdigest()
-            events.append((did, action, when, user, None, to_unit, note, "", None, st))
+            events.append((did, action, when, user, to_unit, note, "", st))
             kinds.append("e")
             to_text = "-" if to_unit is None else to_unit
             contents.append(
@@ -554,8 +649,17 @@ def _build(job: _Job) -> _Built:
         if i == 0:  # the templates make what the ledger makes
             snap = plan.snapshot_digests[plan.context_ids[proc.code, clerk_id]]
             assert st == ledger.dossier_state(did, row[1:], own_docs, (), snap)
-        dossiers.append(tuple(row))
-    return _Built(dossiers, docs, events, ratings, "".join(kinds), contents, job.counters)
+            assert all(row[k] == value for k, value in _DOSSIER_FIXED_AT), "the rows' fixed columns"
+        dossiers.append(keep(row))
+    return _Built(
+        dossiers,
+        {p.id: required[p.code][0] for p in procs},
+        events,
+        ratings,
+        "".join(kinds),
+        contents,
+        job.counters,
+    )
 
 
 def _joined(parts: list[str | None]) -> str:
@@ -581,10 +685,11 @@ _VARYING = (
 
 class _StateText:
     """What ``ledger.dossier_state`` hashes for the demo's dossiers of one procedure and clerk, as
-    format strings over the _VARYING columns, in five stretches around the status, the unit, the
-    finishing time and the result's time. Made by ``ledger.plain_parts`` from one of those dossiers'
-    rows, so it follows the ledger's encoding (and ``_build`` checks a dossier a chunk against
-    ``ledger.dossier_state``)."""
+    bytes templates (``%s`` for the _VARYING columns, encoded, and the dossier's id last) in five
+    stretches around the status, the unit, the finishing time and the result's time: the constant
+    text is encoded once, not once a dossier. Made by ``ledger.plain_parts`` from one of those
+    dossiers' rows, so it follows the ledger's encoding (and ``_build`` checks a dossier a chunk
+    against ``ledger.dossier_state``)."""
 
     def __init__(self, row: tuple[Any, ...], suffix: str) -> None:
         columns = ledger.COLUMNS["dossiers"]
@@ -593,18 +698,23 @@ class _StateText:
             marked[columns.index(column)] = f"\0{k}\0"
         parts = ledger.plain_parts("dossiers", marked)
 
-        def template(text: str) -> str:
-            text = text.replace("{", "{{").replace("}", "}}")
-            for k in range(len(_VARYING)):
-                text = text.replace(f"\0{k}\0", f"{{{k}}}")
-            return text
+        def template(text: str) -> tuple[bytes, Any]:
+            """The stretch as a bytes template and what picks its values (None: it has none)."""
+            pieces = text.split("\0")  # literal, column number, literal, ...
+            keys = [int(k) for k in pieces[1::2]]
+            literals = [x.encode() for x in pieces[0::2]]
+            if not keys:
+                return b"".join(literals), None
+            pick = itemgetter(*keys) if len(keys) > 1 else lambda values: (values[keys[0]],)
+            return b"%s".join([x.replace(b"%", b"%%") for x in literals]), pick
 
-        self.before = template(_joined(parts[:_STATUS]) + f"{SEP}status=")
-        self.middle = template(_joined(parts[_STATUS + 1 : _UNIT]))
-        between = _joined(parts[_UNIT + 1 : _FINISHED])  # holder, paused at: NULL in the demo
-        self.between: str | bytes = template(between) if "\0" in between else between.encode()
-        self.after = template(_joined(parts[_FINISHED + 1 : _RESULT]))
-        self.tail = template(_joined(parts[_RESULT + 1 :]) + suffix)
+        self.stretches = (
+            template(f"dossier{SEP}\0{len(_VARYING)}\0" + _joined(parts[:_STATUS]) + f"{SEP}status="),
+            template(_joined(parts[_STATUS + 1 : _UNIT])),
+            template(_joined(parts[_UNIT + 1 : _FINISHED])),  # holder, paused at: NULL in the demo
+            template(_joined(parts[_FINISHED + 1 : _RESULT])),
+            template(_joined(parts[_RESULT + 1 :]) + suffix),
+        )
 
 
 _STATUS, _UNIT, _FINISHED, _RESULT = (
@@ -636,7 +746,7 @@ def _rate(
         ("rat-hai-long", 1) if roll < 0.71 else ("hai-long", 1) if roll < 0.965 else ("khong-hai-long", 0)
     )
     reasons = "" if satisfied else ("thoi-gian-cho", "huong-dan-chua-ro", "thai-do")[int(roll * 1000) % 3]
-    ratings.append((did, event, clerk, level, 3, bool(satisfied), reasons, "kiosk", None, at))
+    ratings.append((did, event, clerk, level, bool(satisfied), reasons, at))  # scale 3, kiosk: _RATINGS
     contents.append(
         f"{did}{SEP}{event}{SEP}{clerk}{SEP}{level}{SEP}3{SEP}{satisfied}{SEP}{reasons}{SEP}kiosk{SEP}-{SEP}{at}"
     )
@@ -676,9 +786,67 @@ _DOSSIER_COLS = (
     "legal_due_at",
     "result_at",
 )
-_DOCUMENT_COLS = ("dossier_id", "position", "name", "form", "count")
-_EVENT_COLS = (*EVENT_FIELDS[1:], *EVENT_STATE_FIELDS, "id", "hash")
-_RATING_COLS = (*RATING_FIELDS[1:], "id", "hash")
+# The dossier columns that are the same in every demo dossier (_build checks them on one a chunk).
+_DOSSIER_FIXED: dict[str, Any] = {
+    "email": "",
+    "sets": 1,
+    "channel": "counter",
+    "result_channel": "counter",
+    "extended_due_at": None,
+    "holder_id": None,
+    "paused_at": None,
+    "receipt_version": 1,
+    "applicant_kind": None,
+    "tax_code": None,
+    "legal_due_at": None,
+}
+
+
+class _Table(NamedTuple):
+    """How a chunk's rows of one table are written: ``cols``, the columns of the rows ``_build`` (and
+    ``_link``) make; ``fixed``, the columns that hold the same value in every demo row, written as
+    SQL literals instead of a parameter a row."""
+
+    table: Any
+    cols: tuple[str, ...]
+    fixed: dict[str, Any]
+
+    def names(self) -> str:
+        return ", ".join((*self.cols, *self.fixed))
+
+    def literals(self) -> list[str]:
+        return [_literal(value) for value in self.fixed.values()]
+
+
+def _literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    assert isinstance(value, str)
+    return "'" + value.replace("'", "''") + "'"
+
+
+_DOSSIERS = _Table(
+    t.dossiers,
+    tuple(c for c in _DOSSIER_COLS if c not in _DOSSIER_FIXED),
+    _DOSSIER_FIXED,
+)
+_DOSSIER_KEEP = itemgetter(*(k for k, c in enumerate(_DOSSIER_COLS) if c not in _DOSSIER_FIXED))
+_DOSSIER_FIXED_AT = [(_DOSSIER_COLS.index(c), value) for c, value in _DOSSIER_FIXED.items()]
+_DOCUMENTS = _Table(t.dossier_documents, ("dossier_id", "position", "name", "form", "count"), {})
+_EVENTS = _Table(
+    t.events,
+    ("dossier_id", "action", "at", "user_id", "to_unit_id", "note", "data", "state", "id", "hash"),
+    {"from_unit_id": None, "entity": None},
+)
+_RATINGS = _Table(
+    t.ratings,
+    ("dossier_id", "event", "clerk_id", "level", "satisfied", "reasons", "at", "id", "hash"),
+    {"scale": 3, "channel": "kiosk", "entered_by": None},
+)
+assert set(_EVENTS.cols[:-2]) | set(_EVENTS.fixed) == {*EVENT_FIELDS[1:], *EVENT_STATE_FIELDS}
+assert set(_RATINGS.cols[:-2]) | set(_RATINGS.fixed) == set(RATING_FIELDS[1:])
 
 
 def due_json(due_epoch: int) -> str:
@@ -693,12 +861,14 @@ def due_json(due_epoch: int) -> str:
     return f'{{"due_at": "{date_text}T{hour:02d}:{minute:02d}:{second:02d}+00:00"}}'
 
 
-def _bulk(conn: Connection, table: Any, cols: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+def _bulk(conn: Connection, spec: _Table, rows: list[tuple[Any, ...]]) -> None:
     """Rows straight to the driver (times already epoch seconds, as ``UTCDateTime`` stores them)."""
     if not rows:
         return
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+    qmark = conn.dialect.paramstyle == "qmark"
+    marks = ["?" if qmark else "%s"] * len(spec.cols)
+    literals = spec.literals() if qmark else [x.replace("%", "%%") for x in spec.literals()]
+    sql = f"INSERT INTO {spec.table.name} ({spec.names()}) VALUES ({', '.join((*marks, *literals))})"
     conn.exec_driver_sql(sql, rows)
 
 
