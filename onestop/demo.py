@@ -604,7 +604,7 @@ def _build(job: _Job) -> _Built:
         # The appointment goes into the chained history too, so it cannot be moved quietly.
         data = due_json(due_e)
         st = sha256(b"%s%s%s%s%s%s" % (before, b"received", middle, between, after, tail)).hexdigest()
-        events.append((did, "receive", at_e, clerk_id, None, "", data, st))
+        events.append((did, "receive", at_e, clerk_id, None, None, "", data, st))
         kinds.append("e")
         contents.append(
             f"{did}{SEP}receive{SEP}{at_e}{SEP}{clerk_id}{SEP}-{SEP}-{SEP}{SEP}{data}{SEP}-{SEP}{st}"
@@ -615,6 +615,8 @@ def _build(job: _Job) -> _Built:
             kinds.append("r")
         result_at: int | None = None
         for action, when, user, to_unit, note in life:
+            # As the live steps record it: a transfer and the result are from the unit holding it.
+            from_unit = row[20] if action in ("transfer", "result") else None
             step_status, unit, finished_at = row[4], row[20], row[23] = _AFTER[action](to_unit, row[20], when)
             if action == "result":
                 result_at = row[_RESULT + 1] = when
@@ -632,11 +634,12 @@ def _build(job: _Job) -> _Built:
                     tail,
                 )
             ).hexdigest()
-            events.append((did, action, when, user, to_unit, note, "", st))
+            events.append((did, action, when, user, from_unit, to_unit, note, "", st))
             kinds.append("e")
             to_text = "-" if to_unit is None else to_unit
+            from_text = "-" if from_unit is None else from_unit
             contents.append(
-                f"{did}{SEP}{action}{SEP}{when}{SEP}{user}{SEP}-{SEP}{to_text}{SEP}{note}{SEP}{SEP}-{SEP}{st}"
+                f"{did}{SEP}{action}{SEP}{when}{SEP}{user}{SEP}{from_text}{SEP}{to_text}{SEP}{note}{SEP}{SEP}-{SEP}{st}"
             )
             if action == "return" and r() < 0.45:
                 _rate(ratings, contents, r(), did, "return", user, when + 30 + int(r() * 60))
@@ -837,8 +840,20 @@ _DOSSIER_FIXED_AT = [(_DOSSIER_COLS.index(c), value) for c, value in _DOSSIER_FI
 _DOCUMENTS = _Table(t.dossier_documents, ("dossier_id", "position", "name", "form", "count"), {})
 _EVENTS = _Table(
     t.events,
-    ("dossier_id", "action", "at", "user_id", "to_unit_id", "note", "data", "state", "id", "hash"),
-    {"from_unit_id": None, "entity": None},
+    (
+        "dossier_id",
+        "action",
+        "at",
+        "user_id",
+        "from_unit_id",
+        "to_unit_id",
+        "note",
+        "data",
+        "state",
+        "id",
+        "hash",
+    ),
+    {"entity": None},
 )
 _RATINGS = _Table(
     t.ratings,
