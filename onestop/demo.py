@@ -383,11 +383,12 @@ def _link(built: _Built, seq: int, prev: str) -> _Linked:
 def _tallies(built: _Built, offset: int) -> dict[str, list[tuple[Any, ...]]]:
     """The report's tallies of the chunk's dossiers, counted in Python from the rows just built
     (their columns, and the ones that hold the same value in every demo row)."""
+    fixed = tuple(_DOSSIERS.fixed.values())
     return tally.count_rows(
         offset,
-        (dict(zip(_DOSSIERS.cols, row, strict=True)) | _DOSSIERS.fixed for row in built.dossiers),
-        (dict(zip(_EVENTS.cols, row, strict=False)) | _EVENTS.fixed for row in built.events),
-        (dict(zip(_RATINGS.cols, row, strict=False)) | _RATINGS.fixed for row in built.ratings),
+        ((*_DOSSIERS.cols, *_DOSSIERS.fixed), (row + fixed for row in built.dossiers)),
+        (_EVENTS.cols, built.events),
+        (_RATINGS.cols, built.ratings),
     )
 
 

@@ -376,10 +376,9 @@ def test_the_tallies_counted_in_python_equal_the_recount(busy: Onestop) -> None:
     with the GROUP BY of the stored rows, and adding its rows to empty tallies stores the same."""
     from onestop.db import tally
 
-    def rows(conn: Any, sql: str) -> list[dict[str, Any]]:
+    def rows(conn: Any, sql: str) -> tuple[list[str], list[Any]]:
         result = conn.exec_driver_sql(sql)
-        names = list(result.keys())
-        return [dict(zip(names, r, strict=True)) for r in result]
+        return list(result.keys()), list(result)
 
     with busy.db.read() as conn:
         offset = tally.offset_seconds(conn)

@@ -218,92 +218,111 @@ def rebuild(conn: Connection, offset: int) -> None:
         conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(keys + sums)}) {build(_ALL, _sqlite(conn))}")
 
 
-def count_rows(
-    offset: int,
-    dossiers: Iterable[dict[str, Any]],
-    events: Iterable[dict[str, Any]],
-    ratings: Iterable[dict[str, Any]],
-) -> dict[str, list[tuple[Any, ...]]]:
+Rows = tuple[Sequence[str], Iterable[Sequence[Any]]]  # (the columns, the rows)
+
+
+def count_rows(offset: int, dossiers: Rows, events: Rows, ratings: Rows) -> dict[str, list[tuple[Any, ...]]]:
     """The tallies of complete dossiers given as rows (times in epoch seconds; ``events`` in chain
     order), counted in Python: what the demo's builders add while another process writes. The
-    same rules as ``recount`` (the tests hold the three ways of counting to each other)."""
-    out: dict[str, dict[tuple[Any, ...], list[int]]] = {table: {} for table in TABLES}
+    same rules as ``recount`` (the tests hold the three ways of counting to each other). Each of
+    ``dossiers``, ``events`` and ``ratings`` is (its columns, its rows): the columns it needs are
+    looked up by name, so rows may carry others."""
 
-    def add(table: str, key: tuple[Any, ...], *values: int) -> None:
-        into = out[table].get(key)
+    def at(cols: Sequence[str], *names: str) -> list[int]:
+        return [list(cols).index(name) for name in names]
+
+    dcols, drows = dossiers
+    i_id, i_proc, i_by, i_status, i_rec, i_res, i_due, i_legal = at(
+        dcols,
+        "id",
+        "procedure_id",
+        "received_by",
+        "status",
+        "received_at",
+        "result_at",
+        "due_at",
+        "legal_due_at",
+    )
+    per_dossier: dict[tuple[Any, ...], list[int]] = {}
+    final = {"refused": 1, "stopped": 2, "withdrawn": 3}
+    held: dict[int, tuple[int, int, Any]] = {}  # id -> (received_at, due, procedure)
+    for d in drows:
+        received, proc = d[i_rec], d[i_proc]
+        due = d[i_legal] if d[i_legal] is not None else d[i_due]
+        held[d[i_id]] = (received, due, proc)
+        key = ((received + offset) // DAY, proc, d[i_by])
+        into = per_dossier.get(key)
         if into is None:
-            out[table][key] = list(values)
-        else:
-            for i, v in enumerate(values):
-                into[i] += v
-
-    by_id: dict[int, dict[str, Any]] = {}
-    for d in dossiers:
-        by_id[d["id"]] = d
-        status = d["status"]
-        add(
-            "tally_dossiers",
-            ((d["received_at"] + offset) // DAY, d["procedure_id"], d["received_by"]),
-            1,
-            status == "refused",
-            status == "stopped",
-            status == "withdrawn",
-            0,
-            0,
-            0,
-            0,
-        )
-        if d["result_at"] is not None:
-            due = d["legal_due_at"] if d["legal_due_at"] is not None else d["due_at"]
-            done = d["result_at"]
-            add(
-                "tally_dossiers",
-                ((done + offset) // DAY, d["procedure_id"], d["received_by"]),
-                0,
-                0,
-                0,
-                0,
-                done <= due,
-                done > due,
-                done - d["received_at"],
-                due - d["received_at"],
-            )
+            into = per_dossier[key] = [0] * 8
+        into[0] += 1
+        column = final.get(d[i_status])
+        if column is not None:
+            into[column] += 1
+        done = d[i_res]
+        if done is not None:
+            key = ((done + offset) // DAY, proc, d[i_by])
+            into = per_dossier.get(key)
+            if into is None:
+                into = per_dossier[key] = [0] * 8
+            into[4 if done <= due else 5] += 1
+            into[6] += done - received
+            into[7] += due - received
+    officers: dict[tuple[Any, ...], list[int]] = {}
+    steps: dict[tuple[Any, ...], list[int]] = {}
     since: dict[int, int] = {}
-    for e in events:
-        action = e["action"]
+    ecols, erows = events
+    e_id, e_action, e_at, e_user, e_from, e_data = at(
+        ecols, "dossier_id", "action", "at", "user_id", "from_unit_id", "data"
+    )
+    for e in erows:
+        action = e[e_action]
         if action not in HANDOVERS:
             continue
-        d = by_id[e["dossier_id"]]
-        at = e["at"]
-        day = (at + offset) // DAY
+        dossier_id, moment = e[e_id], e[e_at]
+        received, due, _proc = held[dossier_id]
+        day = (moment + offset) // DAY
         if action == "result":
-            due = d["legal_due_at"] if d["legal_due_at"] is not None else d["due_at"]
-            add(
-                "tally_officers",
-                (day, e["user_id"], e["from_unit_id"] or 0),
-                at <= due,
-                at > due,
-                at - d["received_at"],
-                due - d["received_at"],
-            )
-        data = e["data"] or ""
+            key = (day, e[e_user], e[e_from] or 0)
+            into = officers.get(key)
+            if into is None:
+                into = officers[key] = [0] * 4
+            into[0 if moment <= due else 1] += 1
+            into[2] += moment - received
+            into[3] += due - received
+        data = e[e_data] or ""
         step = json.loads(data).get("step") if '"step"' in data else None
-        held = at - since.get(d["id"], d["received_at"])
-        unit = 0 if action == "return" else e["from_unit_id"] or 0
-        add("tally_steps", (day, unit), 1, max(held, 0), step is not None, step == "late")
-        since[d["id"]] = at
-    for r in ratings:
-        key = (
-            (r["at"] + offset) // DAY,
-            r["clerk_id"],
-            r["event"],
-            r["level"],
-            bool(r["satisfied"]),
-            r["reasons"],
-            by_id[r["dossier_id"]]["procedure_id"],
+        unit = (day, 0 if action == "return" else e[e_from] or 0)
+        into = steps.get(unit)
+        if into is None:
+            into = steps[unit] = [0] * 4
+        into[0] += 1
+        into[1] += max(moment - since.get(dossier_id, received), 0)
+        if step is not None:
+            into[2] += 1
+            into[3] += step == "late"
+        since[dossier_id] = moment
+    per_rating: dict[tuple[Any, ...], int] = {}
+    rcols, rrows = ratings
+    r_id, r_at, r_clerk, r_event, r_level, r_ok, r_reasons = at(
+        rcols, "dossier_id", "at", "clerk_id", "event", "level", "satisfied", "reasons"
+    )
+    for r in rrows:
+        rated = (
+            (r[r_at] + offset) // DAY,
+            r[r_clerk],
+            r[r_event],
+            r[r_level],
+            bool(r[r_ok]),
+            r[r_reasons],
+            held[r[r_id]][2],
         )
-        add("tally_ratings", key, 1)
-    return {table: [(*k, *(int(v) for v in vs)) for k, vs in rows.items()] for table, rows in out.items()}
+        per_rating[rated] = per_rating.get(rated, 0) + 1
+    return {
+        "tally_dossiers": [(*k, *v) for k, v in per_dossier.items()],
+        "tally_officers": [(*k, *v) for k, v in officers.items()],
+        "tally_ratings": [(*k, n) for k, n in per_rating.items()],
+        "tally_steps": [(*k, *v) for k, v in steps.items()],
+    }
 
 
 def add_counted(conn: Connection, counted: dict[str, list[tuple[Any, ...]]]) -> None:
