@@ -96,7 +96,7 @@ def _dossier_groups(where: str, sqlite: bool) -> str:
     )
 
 
-_ALL = "1 = 1"  # every row (a recount); else a range of dossiers (the demo's bulk chunks)
+_ALL = "1 = 1"  # every row
 
 
 def _by_key(sqlite: bool) -> str:
@@ -128,25 +128,25 @@ def _rating_groups(where: str, sqlite: bool) -> str:
 
 
 def _step_groups(where: str, sqlite: bool) -> str:
-    """Each handover ends the hold that began at the handover before it (or the receipt): a window
-    over the dossier's handovers in chain order. Judged and late: the event's data (JSON) says."""
+    """Each handover ends the hold that began at the handover before it (looked up in
+    ix_events_handover), or at the receipt (looked up only for the first). Judged and late: the
+    event's data (JSON) says. A correlated lookup, cheaper here than a window over every dossier."""
     judged = (
         "CASE WHEN instr(e.data, '\"step\"') > 0 THEN json_extract(e.data, '$.step') END"
         if sqlite
         else "CASE WHEN position('\"step\"' in e.data) > 0 THEN (e.data::json ->> 'step') END"
     )
-    rows = (
-        "SELECT e.at AS at, CASE WHEN e.action = 'return' THEN 0 ELSE coalesce(e.from_unit_id, 0) END AS unit_id,"
-        " coalesce(lag(e.at) OVER (PARTITION BY e.dossier_id ORDER BY e.id), d.received_at) AS since,"
-        f" CASE WHEN {judged} IS NULL THEN 0 ELSE 1 END AS judged,"
-        f" CASE WHEN {judged} = 'late' THEN 1 ELSE 0 END AS late"
-        f" FROM events e JOIN dossiers d{_by_key(sqlite)} ON d.id = e.dossier_id"
-        f" WHERE e.action IN ('transfer', 'result', 'return') AND {where}"
+    since = (
+        "coalesce((SELECT p.at FROM events p WHERE p.dossier_id = e.dossier_id"
+        " AND p.action IN ('transfer', 'result', 'return') AND p.id < e.id ORDER BY p.id DESC LIMIT 1),"
+        f" (SELECT d.received_at FROM dossiers d{_by_key(sqlite)} WHERE d.id = e.dossier_id))"
     )
     return (
-        f"SELECT {_DAY_OF.format('s.at')}, s.unit_id, count(*), sum({_held('s.at - s.since', sqlite)}),"
-        " sum(s.judged), sum(s.late)"
-        f" FROM ({rows}) s CROSS JOIN tally_meta m WHERE 1 = 1 GROUP BY 1, 2"
+        f"SELECT {_DAY_OF.format('e.at')}, CASE WHEN e.action = 'return' THEN 0 ELSE coalesce(e.from_unit_id, 0) END,"
+        f" count(*), sum({_held(f'e.at - {since}', sqlite)}),"
+        f" sum(CASE WHEN {judged} IS NULL THEN 0 ELSE 1 END), sum(CASE WHEN {judged} = 'late' THEN 1 ELSE 0 END)"
+        f" FROM events e CROSS JOIN tally_meta m WHERE e.action IN ('transfer', 'result', 'return') AND {where}"
+        " GROUP BY 1, 2"
     )
 
 
@@ -331,14 +331,6 @@ def add_counted(conn: Connection, counted: dict[str, list[tuple[Any, ...]]]) -> 
     for table, rows in counted.items():
         keys, sums = TABLES[table]
         raw.many(_upsert(table, f"VALUES ({', '.join('?' * len(keys + sums))})"), rows)
-
-
-def add_dossiers(conn: Connection, first_id: int, last_id: int) -> None:
-    """Add the tallies of the dossiers ``first_id``..``last_id`` with all their history and ratings,
-    written in bulk (the demo), inside the transaction that wrote them."""
-    for table, (build, column) in _GROUPS.items():
-        where = f"{column} BETWEEN {int(first_id)} AND {int(last_id)}"
-        conn.exec_driver_sql(_upsert(table, build(where, _sqlite(conn))))
 
 
 # ---- as it happens (the one funnel of events and ratings: onestop.db.store)
