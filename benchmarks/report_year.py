@@ -30,7 +30,7 @@ def main() -> int:
     args = ap.parse_args()
 
     from onestop.app import open_services
-    from onestop.services import reports
+    from onestop.db import tally
 
     svc = open_services(args.url)
     head = svc.staff.sign_in("lanhdao", "demo")
@@ -40,10 +40,10 @@ def main() -> int:
         "month": (date(y, 11, 1), date(y, 11, 30)),
         "day": (date(y, 11, 16), date(y, 11, 16)),
     }
-    tallies = reports._tally_days
+    tallies = tally.period_days
 
     def run(period: tuple[date, date], rows: bool) -> tuple[float, dict[str, Any]]:
-        reports._tally_days = (lambda *_: None) if rows else tallies  # type: ignore[assignment]
+        tally.period_days = (lambda *_: None) if rows else tallies  # type: ignore[assignment]
         start = time.perf_counter()
         out = svc.reports.report(*period, actor=head)
         return time.perf_counter() - start, out
@@ -62,7 +62,7 @@ def main() -> int:
             f"{name:<8}{a['received']:>10,}{statistics.median(fast) * 1000:>17.0f} ms"
             f"{statistics.median(slow) * 1000:>15.0f} ms"
         )
-    reports._tally_days = tallies
+    tally.period_days = tallies
     onestop = Path(sys.executable).with_name("onestop")
     env = dict(os.environ, ONESTOP_USER="lanhdao", ONESTOP_PASSWORD="demo")
     times = []

@@ -290,7 +290,6 @@ def test_the_tallies_and_the_steps_on_postgres(pg_agency: Onestop, monkeypatch: 
 
     from onestop.db import tally
     from onestop.demo import generate_dossiers
-    from onestop.services import reports
 
     svc = pg_agency
     generate_dossiers(svc, count=300, seed=5)
@@ -310,7 +309,7 @@ def test_the_tallies_and_the_steps_on_postgres(pg_agency: Onestop, monkeypatch: 
     head = actor(svc, "lanhdao")
     year = (date(2026, 1, 1), date(2026, 12, 31))
     fast = svc.reports.report(*year, actor=head)
-    monkeypatch.setattr(reports, "_tally_days", lambda *_: None)
+    monkeypatch.setattr(tally, "period_days", lambda *_: None)
     slow = svc.reports.report(*year, actor=head)
     assert fast["by_step"] == slow["by_step"] and any(s["judged"] for s in fast["by_step"])
     assert fast["received"] == slow["received"] > 300

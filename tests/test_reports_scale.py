@@ -105,9 +105,9 @@ def _plain(value: Any) -> Any:
 @pytest.fixture
 def rows_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """The report counts the rows, as for a period the tallies cannot answer for."""
-    from onestop.services import reports
+    from onestop.db import tally
 
-    monkeypatch.setattr(reports, "_tally_days", lambda *_: None)
+    monkeypatch.setattr(tally, "period_days", lambda *_: None)
 
 
 @pytest.fixture(params=["tallies", "rows"])

@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 
 from onestop.db.store import Raw
+from onestop.lifecycle import HANDOVERS
 
 DAY = 86_400
 
@@ -55,7 +56,6 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # table: (keys, 
 
 # The steps a tally counts: the column of tally_dossiers they add one to, on the receipt day.
 _ON_RECEIPT_DAY = {"receive": "received", "refuse": "refused", "stop": "stopped", "withdraw": "withdrawn"}
-HANDOVERS = ("transfer", "result", "return")  # onestop.lifecycle.HANDOVERS: each ends a unit's hold
 COUNTED = frozenset({*_ON_RECEIPT_DAY, *HANDOVERS})
 
 _DUE = "coalesce(d.legal_due_at, d.due_at)"
@@ -131,11 +131,7 @@ def _step_groups(where: str, sqlite: bool) -> str:
     """Each handover ends the hold that began at the handover before it (looked up in
     ix_events_handover), or at the receipt (looked up only for the first). Judged and late: the
     event's data (JSON) says. A correlated lookup, cheaper here than a window over every dossier."""
-    judged = (
-        "CASE WHEN instr(e.data, '\"step\"') > 0 THEN json_extract(e.data, '$.step') END"
-        if sqlite
-        else "CASE WHEN position('\"step\"' in e.data) > 0 THEN (e.data::json ->> 'step') END"
-    )
+    judged = verdict_sql(sqlite)
     since = (
         "coalesce((SELECT p.at FROM events p WHERE p.dossier_id = e.dossier_id"
         " AND p.action IN ('transfer', 'result', 'return') AND p.id < e.id ORDER BY p.id DESC LIMIT 1),"
@@ -143,7 +139,7 @@ def _step_groups(where: str, sqlite: bool) -> str:
     )
     return (
         f"SELECT {_DAY_OF.format('e.at')}, CASE WHEN e.action = 'return' THEN 0 ELSE coalesce(e.from_unit_id, 0) END,"
-        f" count(*), sum({_held(f'e.at - {since}', sqlite)}),"
+        f" count(*), sum({held_sql(f'e.at - {since}', sqlite)}),"
         f" sum(CASE WHEN {judged} IS NULL THEN 0 ELSE 1 END), sum(CASE WHEN {judged} = 'late' THEN 1 ELSE 0 END)"
         f" FROM events e CROSS JOIN tally_meta m WHERE e.action IN ('transfer', 'result', 'return') AND {where}"
         " GROUP BY 1, 2"
@@ -367,16 +363,23 @@ _RATING = _upsert(
 )
 
 
-def _held(seconds: str, sqlite: bool) -> str:
+def held_sql(seconds: str, sqlite: bool) -> str:
     """A hold never counts negative time (counters' clocks that disagree by a little, on a server)."""
     return f"max({seconds}, 0)" if sqlite else f"greatest({seconds}, 0)"
+
+
+def verdict_sql(sqlite: bool) -> str:
+    """How the step a handover ``e`` ended went, as its data (JSON) keeps it; NULL: not judged."""
+    if sqlite:
+        return "CASE WHEN instr(e.data, '\"step\"') > 0 THEN json_extract(e.data, '$.step') END"
+    return "CASE WHEN position('\"step\"' in e.data) > 0 THEN (e.data::json ->> 'step') END"
 
 
 _STEP = {
     sqlite: _upsert(
         "tally_steps",
         f"SELECT {_DAY_OF.format('?')}, ?, 1, "
-        + _held(
+        + held_sql(
             "? - coalesce((SELECT e.at FROM events e WHERE e.dossier_id = d.id AND e.action IN"
             " ('transfer', 'result') AND e.id < ? ORDER BY e.id DESC LIMIT 1), d.received_at)",
             sqlite,

@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from types import SimpleNamespace
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import BigInteger, and_, bindparam, case, func, literal, select, text, type_coerce
 
@@ -121,7 +120,7 @@ class ReportService:
             # each breakdown pass reads an index led by (procedure, receiving clerk) with both keys
             # listed (IN): SQLite seeks the period's range of each pair and streams the groups in the
             # index's order, with no sort of the period's rows (the cost of a GROUP BY that sorts).
-            tallied = _tally_days(conn, p, self.ctx.tz)
+            tallied = tally.period_days(conn, p.first, p.last, self.ctx.tz)
             pairs = and_(d.procedure_id.in_(list(procs)), d.received_by.in_(list(people)))
             parts: tuple[tuple[Any, list[Any]], ...] = (
                 (
@@ -635,10 +634,6 @@ class ReportService:
 _RatingParts = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[str, int]], list[int]]
 
 
-def _tally_days(conn: Any, p: Period, tz: ZoneInfo) -> tuple[int, int] | None:
-    return tally.period_days(conn, p.first, p.last, tz)
-
-
 COUNTER = "Bộ phận tiếp nhận và trả kết quả"
 
 
@@ -660,14 +655,10 @@ def _steps(conn: Any, p: Period, days: tuple[int, int] | None) -> list[dict[str,
     else:  # each hold from the handover before (any time) to one in the period
         since, until = int(p.start.timestamp()), int(p.end.timestamp())
         sqlite = conn.dialect.name == "sqlite"
-        judged = (
-            "CASE WHEN instr(e.data, '\"step\"') > 0 THEN json_extract(e.data, '$.step') END"
-            if sqlite
-            else "CASE WHEN position('\"step\"' in e.data) > 0 THEN (e.data::json ->> 'step') END"
-        )
+        judged = tally.verdict_sql(sqlite)
         rows = conn.execute(
             text(
-                f"SELECT unit_id, count(*), sum({'max' if sqlite else 'greatest'}(at - since, 0)),"
+                f"SELECT unit_id, count(*), sum({tally.held_sql('at - since', sqlite)}),"
                 " sum(judged), sum(late) FROM ("
                 " SELECT e.at AS at,"
                 " CASE WHEN e.action = 'return' THEN 0 ELSE coalesce(e.from_unit_id, 0) END AS unit_id,"

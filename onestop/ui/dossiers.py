@@ -150,7 +150,7 @@ class DossierTableModel(PagedModel):
     def __init__(
         self, svc: Onestop, actor: Actor, tasks: Tasks, parent: Any = None, *, page_size: int = PAGE
     ) -> None:
-        super().__init__(tasks, parent, page_size)
+        super().__init__(tasks, parent, page_size, self._fetch_page, self._page_after)
         self.svc = svc
         self.actor = actor
         self._titles = (
@@ -199,11 +199,11 @@ class DossierTableModel(PagedModel):
 
     # ---- lazy fetching (onestop.ui.paging)
 
-    def _fetcher(self, after: DossierFilter, size: int) -> Callable[[], _Page]:
+    def _fetch_page(self, after: DossierFilter, size: int) -> Callable[[], _Page]:
         svc, actor, known = self.svc, self.actor, set(self._procedures)
         return lambda: _fetch(svc, actor, after, size, known)
 
-    def _after_last(self) -> DossierFilter:
+    def _page_after(self) -> DossierFilter:
         assert self._filter is not None
         last = self._rows[-1]
         return replace(self._filter, before=(last.received_at, last.id))

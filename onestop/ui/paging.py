@@ -21,32 +21,34 @@ _INDEX = QModelIndex()
 
 
 class PagedModel(QAbstractTableModel):
-    """Subclasses say how to fetch a page (``_fetcher``), where the next one starts
-    (``_after_last``), and may keep more of a page than its rows (``_take``, ``_extend``,
+    """Subclasses give how to fetch a page (``fetcher(after, size)``: the work, run off the GUI
+    thread, that fetches ``size`` rows after ``after``) and where the page after the loaded rows
+    starts (``after_last()``), and may keep more of a page than its rows (``_take``, ``_extend``,
     ``_replace``). A page has ``rows`` and ``has_more``."""
 
     loading_changed = Signal(bool)
     loaded = Signal()  # after every page or refresh that was applied
     failed = Signal(object)  # the exception of a fetch
 
-    def __init__(self, tasks: Tasks, parent: Any, page_size: int) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        parent: Any,
+        page_size: int,
+        fetcher: Callable[[Any, int], Callable[[], Any]],
+        after_last: Callable[[], Any],
+    ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.page_size = page_size
+        self._fetcher = fetcher
+        self._after_last = after_last
         self._rows: list[Any] = []
         self._has_more = False
         self._loading = False
         self._generation = 0  # bumped on every fetch started: late pages of older ones are dropped
 
-    # ---- what subclasses say
-
-    def _fetcher(self, after: Any, size: int) -> Callable[[], Any]:
-        """The work (run off the GUI thread) that fetches ``size`` rows after ``after``."""
-        raise NotImplementedError
-
-    def _after_last(self) -> Any:
-        """Where the page after the loaded rows starts."""
-        raise NotImplementedError
+    # ---- what subclasses may keep of a page besides its rows
 
     def _take(self, page: Any) -> None:
         """What a page brings besides its rows (looked-up names, the moment it was read)."""

@@ -74,7 +74,7 @@ class WorkListModel(PagedModel):
         *,
         page_size: int = PAGE,
     ) -> None:
-        super().__init__(tasks, parent, page_size)
+        super().__init__(tasks, parent, page_size, self._fetch_page, self._page_after)
         self.svc = svc
         self.actor = actor
         self.which = which
@@ -104,11 +104,11 @@ class WorkListModel(PagedModel):
         size = min(max(self.page_size, len(self._rows)), self.MAX_REFRESH)
         self._start(None, size, append=False)
 
-    def _fetcher(self, after: Any, size: int) -> Callable[[], WorkPage]:
+    def _fetch_page(self, after: Any, size: int) -> Callable[[], WorkPage]:
         svc, actor, which = self.svc, self.actor, self.which
         return lambda: svc.worklists.work_list(which, after=after, limit=size, actor=actor)
 
-    def _after_last(self) -> Any:
+    def _page_after(self) -> Any:
         last = self._rows[-1]
         return (last.current_due_at, last.id)
 
